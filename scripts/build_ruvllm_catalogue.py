@@ -27,7 +27,9 @@ def main() -> None:
 
     tools = []
     for t in sorted(crate, key=lambda t: t["index"]):
-        notes = [f"claude-flow: {flags[k][t['name']]}" for k in ("destructive", "external") if t["name"] in flags[k]]
+        notes = [
+            f"claude-flow: {flags[k][t['name']]}" for k in ("destructive", "external") if t["name"] in flags[k]
+        ]
         tools.append(
             ToolSpec(
                 name=t["name"],

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+
 from mcptrain.catalogue.loaders import detect_and_parse, tools_from_mcp_listing
 from mcptrain.errors import CatalogueError, SchemaError
 from mcptrain.io import atomic_write_text, dumps_pretty, read_json

@@ -6,8 +6,9 @@ Formats recognised per entry, so one file may even mix them:
 - BFCL / bare functions:    {"name", "description", "parameters": {"type": "dict", ...}}
   (BFCL types `dict`, `float`, `tuple`, `any` become `object`, `number`, `array` and no type)
 
-    >>> detect_and_parse([{"name": "f", "parameters": {"type": "dict", "properties": {"x": {"type": "float"}}}}], "f.json")
-    (None, None, [ToolSpec(name='f', ..., input_schema={'type': 'object', 'properties': {'x': {'type': 'number'}}})])
+    >>> bfcl = {"name": "f", "parameters": {"type": "dict", "properties": {"x": {"type": "float"}}}}
+    >>> detect_and_parse([bfcl], "f.json")[2][0].input_schema
+    {'type': 'object', 'properties': {'x': {'type': 'number'}}}
 """
 
 from __future__ import annotations

@@ -1,0 +1,3 @@
+from mcptrain.cli import main
+
+main()

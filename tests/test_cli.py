@@ -1,0 +1,114 @@
+"""The command line as a user meets it: real subprocesses, exit codes, one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TOY_SERVER = Path(__file__).parent / "servers" / "toy_server.py"
+
+
+def mcptrain(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mcptrain", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def assert_bad_input(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    """Exit 2, one line on stderr naming the problem, no traceback."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_tools_list_json_ruvllm():
+    r = mcptrain("tools", "list", "--catalog", "ruvllm", "--json")
+    assert r.returncode == 0, r.stderr
+    tools = json.loads(r.stdout)
+    assert len(tools) == 48
+    assert tools[20]["name"] == "hooks_pre-task"
+    assert (tools[0]["category"], tools[0]["category_variant"]) == ("agent", "AgentManagement")
+    assert {t["category_variant"] for t in tools if t["name"].startswith("hive-mind")} == {"HiveMind"}
+
+
+def test_tools_list_json_claude_flow():
+    r = mcptrain("tools", "list", "--catalog", "claude-flow", "--json")
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)) == 199
+
+
+def test_tools_list_live_stdio_server():
+    r = mcptrain("tools", "list", "--server", f"{sys.executable} {TOY_SERVER}", "--json")
+    assert r.returncode == 0, r.stderr
+    names = [t["name"] for t in json.loads(r.stdout)]
+    assert len(names) == 3 and "get_weather" in names
+
+
+def test_tools_show_table():
+    r = mcptrain("tools", "show", "memory_store", "--catalog", "ruvllm")
+    assert r.returncode == 0, r.stderr
+    assert "key (String, required)" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["tools", "list", "--catalog", "nope"], ["unknown catalogue 'nope'"]),
+        (["tools", "list", "--catalog", "missing.json"], ["missing.json", "no such file"]),
+        (["tools", "show", "no_such_tool"], ["no tool 'no_such_tool'"]),
+        (["tools", "list", "--server", "no-such-command-xyz"], ["no-such-command-xyz"]),
+        (["tools", "list", "--server", "http://127.0.0.1:9/mcp", "--timeout", "5"], ["127.0.0.1:9"]),
+        (["tools", "list", "--catalog", "ruvllm", "--server", "x"], ["not both"]),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args, needles):
+    assert_bad_input(mcptrain(*args), *needles)
+
+
+def test_malformed_json_names_the_line(tmp_path):
+    (tmp_path / "t.json").write_text('[{"name": "a"},\n {"name": "b",}]')
+    assert_bad_input(mcptrain("tools", "list", "--catalog", "t.json", cwd=tmp_path), "t.json:2:", "invalid JSON")
+
+
+def test_invalid_schema_names_the_tool(tmp_path):
+    (tmp_path / "t.json").write_text(json.dumps([{"name": "f", "inputSchema": {"type": "object", "required": 3}}]))
+    assert_bad_input(mcptrain("tools", "list", "--catalog", "t.json", cwd=tmp_path), "tool 'f'", "invalid input schema")
+
+
+def test_trajectories_import_stats_export(tmp_path):
+    from mcptrain.trajectories import StepBuilder, TrajectoryBuilder
+
+    lines = []
+    for i, ok in enumerate([True, False]):
+        step = StepBuilder("memory_store").with_params({"key": f"k{i}"}).with_reward(1.0 if ok else 0.0)
+        if not ok:
+            step = step.with_error("Missing required parameter: value")
+        traj = TrajectoryBuilder(f"t{i}", "store it").add_step(step.build()).with_session("s1").build()
+        lines.append(traj.model_dump_json())
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+
+    r = mcptrain("trajectories", "import", "in.jsonl", "--store", "t.db", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = mcptrain("trajectories", "stats", "--store", "t.db", "--json", cwd=tmp_path)
+    stats = json.loads(r.stdout)
+    assert (stats["trajectories"], stats["success_rate"]) == (2, 0.5)
+    r = mcptrain("trajectories", "export", "ok.jsonl", "--store", "t.db", "--success", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(x)["id"] for x in (tmp_path / "ok.jsonl").read_text().splitlines()] == ["t0"]
+
+
+def test_trajectories_bad_line_imports_nothing(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "task": "x"}\n{"id": "b", "task": \n')
+    r = mcptrain("trajectories", "import", "bad.jsonl", "--store", "t.db", cwd=tmp_path)
+    assert_bad_input(r, "bad.jsonl:2:")
+    r = mcptrain("trajectories", "stats", "--store", "t.db", "--json", cwd=tmp_path)
+    assert json.loads(r.stdout)["trajectories"] == 0
+
+
+def test_trajectories_missing_store(tmp_path):
+    assert_bad_input(mcptrain("trajectories", "stats", "--store", "none.db", cwd=tmp_path), "none.db")

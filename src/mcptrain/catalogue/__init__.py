@@ -33,9 +33,9 @@ class Catalogue:
         name: str = "custom",
         version: str | None = None,
         source: str | None = None,
+        where: str | None = None,
     ) -> None:
-        where = source or name
-        validate_tools(tools, where)
+        validate_tools(tools, where or source or name)  # `where`: the file to name in error messages
         self.tools = list(tools)
         self.name = name
         self.version = version
@@ -61,7 +61,10 @@ class Catalogue:
         path = Path(path)
         raw = read_json(path)
         name, version, tools = detect_and_parse(raw, str(path))
-        return cls(tools, name=name or default_name or path.stem, version=version, source=str(path))
+        source = raw.get("source") if isinstance(raw, dict) else None
+        return cls(
+            tools, name=name or default_name or path.stem, version=version, source=source or str(path), where=str(path)
+        )
 
     @classmethod
     def from_mcp(

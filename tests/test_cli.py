@@ -112,3 +112,38 @@ def test_trajectories_bad_line_imports_nothing(tmp_path):
 
 def test_trajectories_missing_store(tmp_path):
     assert_bad_input(mcptrain("trajectories", "stats", "--store", "none.db", cwd=tmp_path), "none.db")
+
+
+def test_generate_train_eval_predict_end_to_end(tmp_path):
+    """The user's path in miniature: generate -> train (tiny encoder, few steps) -> eval -> predict."""
+    tools = [
+        {"name": "notes_add", "description": "Add a note with a title",
+         "inputSchema": {"type": "object", "properties": {"title": {"type": "string"}}, "required": ["title"]}},
+        {"name": "weather_get", "description": "Get the weather forecast for a city",
+         "inputSchema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}},
+    ]  # fmt: skip
+    (tmp_path / "tools.json").write_text(json.dumps(tools))
+    r = mcptrain("generate", "-c", "tools.json", "--preset", "minimal", "-o", "data", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = mcptrain("train", "--data", "data", "--encoder", "tiny", "--epochs", "1", "--grpo-steps", "2",
+                 "-o", "ck", cwd=tmp_path)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    for name in ("checkpoint.json", "curves.png", "metrics.json", "policy/weights.safetensors"):
+        assert (tmp_path / "ck" / name).exists(), name
+    r = mcptrain("eval", "--checkpoint", "ck", "--data", "data/test.jsonl", "--json", "m.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    metrics = json.loads((tmp_path / "m.json").read_text())
+    assert 0.0 <= metrics["tool_accuracy"] <= 1.0 and metrics["num_samples"] > 0
+    assert (tmp_path / "m_confusion.png").exists()
+    (tmp_path / "in.jsonl").write_text('{"prompt": "weather in Oslo"}\n{"prompt": "add a note called Milk"}\n')
+    r = mcptrain("predict", "--checkpoint", "ck", "--input", "in.jsonl", "--output", "out.jsonl", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [row["prompt"] for row in rows] == ["weather in Oslo", "add a note called Milk"]
+    assert set(rows[0]) == {"prompt", "tool", "arguments", "confidence"}
+    # bad input: a line without a prompt, and a checkpoint folder that is not one
+    (tmp_path / "bad.jsonl").write_text('{"prompt": "x"}\n{"text": "y"}\n')
+    bad = mcptrain("predict", "--checkpoint", "ck", "--input", "bad.jsonl", "--output", "o2.jsonl", cwd=tmp_path)
+    assert_bad_input(bad, "bad.jsonl:2:", "prompt")
+    assert not (tmp_path / "o2.jsonl").exists()
+    assert_bad_input(mcptrain("predict", "--checkpoint", "data", "hi", cwd=tmp_path), "checkpoint.json")

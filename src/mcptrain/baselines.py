@@ -5,6 +5,8 @@
   `system_status`. It never answers "no tool".
 - `Bm25Predictor`: BM25 (rank_bm25) over each tool's name, description, parameter names and use
   cases, with a "no tool" score threshold fitted on training examples.
+- `EncoderCosinePredictor`: the untrained sentence encoder's cosine between request and tool
+  document, with the same fitted threshold.
 
     >>> KeywordPredictor(Catalogue.builtin("ruvllm")).predict_tool("spawn a coder agent")
     'agent_spawn'
@@ -13,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 
@@ -67,26 +70,21 @@ def tool_document(tool: ToolSpec) -> str:
     return " ".join([tool.name, tool.description, params, *tool.use_cases])
 
 
-class Bm25Predictor:
-    """BM25 over tool documents; below a fitted score threshold it answers "no tool"."""
+class ScoringPredictor:
+    """A score per (request, tool); the best tool unless its score is under a fitted threshold."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        from rank_bm25 import BM25Okapi  # benchmark-only dependency
+    names: list[str]
+    threshold: float = float("-inf")
 
-        self.names = catalogue.names
-        self.bm25 = BM25Okapi([tokenize(tool_document(t)) for t in catalogue])
-        self.threshold = 0.0
-
-    def scores(self, prompt: str) -> np.ndarray:
-        return np.asarray(self.bm25.get_scores(tokenize(prompt)))  # [T]
+    def scores_of(self, examples: list[ToolCallExample]) -> np.ndarray:  # [N, T]
+        raise NotImplementedError
 
     def fit_threshold(self, examples: list[ToolCallExample]) -> float:
         """Choose the "no tool" threshold that maximises tool accuracy on `examples`."""
-        best = self.scores_of(examples)
-        top = best.max(axis=1)  # [N]
-        pred = best.argmax(axis=1)  # [N]
+        scores = self.scores_of(examples)  # [N, T]
+        top, pred = scores.max(axis=1), scores.argmax(axis=1)  # [N], [N]
         gold = [ex.expected_tool for ex in examples]
-        candidates = np.unique(np.concatenate([[0.0], top]))
+        candidates = np.unique(np.concatenate([[-np.inf], top]))
         accs = [
             np.mean([(None if s < th else self.names[i]) == g for s, i, g in zip(top, pred, gold, strict=True)])
             for th in candidates
@@ -94,12 +92,35 @@ class Bm25Predictor:
         self.threshold = float(candidates[int(np.argmax(accs))])
         return self.threshold
 
-    def scores_of(self, examples: list[ToolCallExample]) -> np.ndarray:
-        return np.stack([self.scores(ex.prompt) for ex in examples])  # [N, T]
-
     def predict(self, examples: list[ToolCallExample]) -> list[ToolCall | None]:
         out: list[ToolCall | None] = []
         for row in self.scores_of(examples):
             i = int(row.argmax())
             out.append(None if row[i] < self.threshold else ToolCall(name=self.names[i]))
         return out
+
+
+class Bm25Predictor(ScoringPredictor):
+    """BM25 over tool documents; below a fitted score threshold it answers "no tool"."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        from rank_bm25 import BM25Okapi  # benchmark-only dependency
+
+        self.names = catalogue.names
+        self.bm25 = BM25Okapi([tokenize(tool_document(t)) for t in catalogue])
+
+    def scores_of(self, examples: list[ToolCallExample]) -> np.ndarray:
+        return np.stack([np.asarray(self.bm25.get_scores(tokenize(ex.prompt))) for ex in examples])  # [N, T]
+
+
+class EncoderCosinePredictor(ScoringPredictor):
+    """The untrained sentence encoder: cosine between the request and each tool's document."""
+
+    def __init__(self, catalogue: Catalogue, encoder: Any) -> None:
+        self.names = catalogue.names
+        self.encoder = encoder
+        self.tools = encoder.embed([tool_document(t) for t in catalogue]).float()  # [T, H], normalised
+
+    def scores_of(self, examples: list[ToolCallExample]) -> np.ndarray:
+        requests = self.encoder.embed([ex.prompt for ex in examples]).float()  # [N, H]
+        return (requests @ self.tools.T).numpy()  # [N, T]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,7 +22,8 @@ from rich.table import Table
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.errors import McptrainError
-from mcptrain.types import ToolSpec, category_label
+from mcptrain.io import atomic_write_lines, atomic_write_text, dumps_compact, iter_jsonl, read_jsonl_models
+from mcptrain.types import ToolCallExample, ToolSpec, category_label
 
 app = typer.Typer(
     help="Train models to call MCP tools well.",
@@ -153,6 +155,243 @@ def generate(
         f"({s.irrelevant_count} irrelevant, {s.recovery_count} recovery, {s.multi_step_count} multi-step) "
         f"for {len(cat)} tools"
     )
+
+
+# --- train / eval / predict / demo ----------------------------------------------------------------
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", "-d", help="A folder from `mcptrain generate` (train/val/test.jsonl) or a train JSONL file."
+    ),
+]
+
+
+@app.command()
+def train(
+    catalog: CatalogOpt = None,
+    server: ServerOpt = None,
+    data: DataOpt = None,
+    timeout: TimeoutOpt = 30.0,
+    preset: Annotated[str, typer.Option(help="Training preset: quick, default or production.")] = "default",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Checkpoint folder to write.")] = Path("runs/latest"),
+    seed: Annotated[int | None, typer.Option(help="Override the preset's seed.")] = None,
+    epochs: Annotated[int | None, typer.Option(help="Override the supervised epochs.")] = None,
+    grpo_steps: Annotated[int | None, typer.Option("--grpo-steps", help="Override the GRPO steps.")] = None,
+    encoder: Annotated[
+        str, typer.Option(help="minilm (default) or tiny (a small random encoder, for tests).")
+    ] = "minilm",
+    resume: Annotated[bool, typer.Option(help="Continue from the checkpoint in --out if there is one.")] = False,
+) -> None:
+    """Supervised warm start, then GRPO; writes a checkpoint, curves.png and metrics.json to --out."""
+    from mcptrain.plots import save_curves
+    from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
+
+    cat, train_set, val_set = _training_data(catalog, server, data, timeout, seed)
+    if resume and (out / "checkpoint.json").exists():
+        trainer = McpToolTrainer.from_checkpoint(out)
+        trainer.load_tool_definitions(cat)
+        console.print(f"resuming {out} at GRPO step {trainer.stats().grpo_steps}")
+    else:
+        overrides: dict[str, Any] = {"encoder": encoder}
+        for key, value in (("seed", seed), ("epochs", epochs), ("grpo_steps", grpo_steps)):
+            if value is not None:
+                overrides[key] = value
+        config = McpTrainingConfig.preset(preset).model_copy(update=overrides)
+        trainer = McpToolTrainer(config)
+        trainer.load_tool_definitions(cat)
+    cfg = trainer.config
+    with _progress() as progress:
+        if trainer.stats().supervised_epochs == 0:
+            n_batches = -(-len(train_set) // cfg.batch_size) * cfg.epochs
+            task = progress.add_task("supervised warm start", total=n_batches)
+            trainer.train_supervised(train_set, on_step=lambda step, log: progress.update(task, completed=step))
+            trainer.export_checkpoint(out)
+        remaining = cfg.grpo_steps - trainer.stats().grpo_steps
+        if remaining > 0:
+            task = progress.add_task("GRPO", total=cfg.grpo_steps, completed=trainer.stats().grpo_steps)
+            trainer.train_grpo(
+                train_set, steps=remaining, val=val_set, checkpoint_dir=out,
+                on_step=lambda step, log: progress.update(
+                    task, completed=step, description=f"GRPO reward {log['reward_mean']:.3f}"),
+            )  # fmt: skip
+    trainer.export_checkpoint(out)
+    save_curves(trainer.stats().curves, out / "curves.png", title=f"GRPO on {cat.name}")
+    metrics = trainer.evaluate_tool_accuracy(val_set) if val_set else None
+    if metrics is not None:
+        atomic_write_text(out / "metrics.json", metrics.model_dump_json(indent=2) + "\n")
+        _print_metrics(metrics, f"validation ({len(val_set)} examples)")
+    console.print(f"checkpoint written to {out}/")
+
+
+@app.command("eval")
+def eval_cmd(
+    checkpoint: Annotated[Path, typer.Option("--checkpoint", help="Checkpoint folder from `mcptrain train`.")],
+    data: Annotated[Path, typer.Option("--data", "-d", help="Examples JSONL (prompt + expected_tool/params).")],
+    catalog: CatalogOpt = None,
+    as_json: Annotated[Path | None, typer.Option("--json", help="Write the metrics JSON here.")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Confusion heatmap PNG (default: beside --json).")] = None,
+) -> None:
+    """Evaluate a checkpoint on labelled examples: metrics table, CIs, confusion heatmap."""
+    from mcptrain.plots import save_confusion
+
+    trainer = _load_trainer(checkpoint, catalog)
+    examples = read_jsonl_models(data, ToolCallExample)
+    _check_tools(examples, trainer.catalogue, data)
+    with _progress() as progress:
+        progress.add_task(f"evaluating {len(examples)} examples", total=None)
+        metrics = trainer.evaluate_tool_accuracy(examples)
+    _print_metrics(metrics, f"{data} ({len(examples)} examples)")
+    if as_json:
+        atomic_write_text(as_json, metrics.model_dump_json(indent=2) + "\n")
+    plot = plot or (as_json.with_name(as_json.stem + "_confusion.png") if as_json else None)
+    if plot:
+        save_confusion(metrics.confusion, plot)
+        console.print(f"confusion heatmap: {plot}")
+
+
+@app.command()
+def predict(
+    checkpoint: Annotated[Path, typer.Option("--checkpoint", help="Checkpoint folder from `mcptrain train`.")],
+    request: Annotated[str | None, typer.Argument(help="One request (or use --input).")] = None,
+    catalog: CatalogOpt = None,
+    input: Annotated[Path | None, typer.Option("--input", "-i", help="JSONL with a `prompt` per line.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Predictions JSONL to write.")] = None,
+) -> None:
+    """Predict the call for one request, or for every line of --input into --output."""
+    if (request is None) == (input is None):
+        raise McptrainError("give one request as an argument, or --input FILE.jsonl (not both)")
+    if input is not None and output is None:
+        raise McptrainError("--input needs --output FILE.jsonl")
+    trainer = _load_trainer(checkpoint, catalog)
+    if request is not None:
+        examples = [ToolCallExample(prompt=request)]
+    else:
+        examples = [_prompt_line(obj, input, lineno) for lineno, obj in iter_jsonl(input)]
+    preds = trainer._policy().predict(examples)
+    rows = [{"prompt": ex.prompt, "tool": p.tool, "arguments": p.arguments, "confidence": round(p.confidence, 6)}
+            for ex, p in zip(examples, preds, strict=True)]  # fmt: skip
+    if output is None:
+        print(json.dumps(rows[0], ensure_ascii=False))
+        return
+    atomic_write_lines(output, [dumps_compact(r) for r in rows])
+    console.print(f"wrote {len(rows)} predictions to {output}")
+
+
+@app.command()
+def demo(
+    catalog: Annotated[str, typer.Option("--catalog", "-c", help="Built-in catalogue.")] = "ruvllm",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for data, checkpoint and plots.")] = Path(
+        "runs/demo"
+    ),
+    preset: Annotated[str, typer.Option(help="Training preset.")] = "default",
+    encoder: Annotated[str, typer.Option(help="minilm (default) or tiny.")] = "minilm",
+) -> None:
+    """Generate data, train, and compare before/after on the held-out test split."""
+    from mcptrain.baselines import KeywordPredictor
+    from mcptrain.dataset import ToolDatasetConfig, generate_splits, write_splits
+    from mcptrain.evaluation import evaluate
+    from mcptrain.plots import save_confusion, save_curves
+    from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
+
+    start = time.perf_counter()
+    cat = Catalogue.load(catalog)
+    splits = generate_splits(cat, ToolDatasetConfig.default())
+    write_splits(out / "data", splits, cat)
+    console.print(f"1. generated {len(splits.train)} train / {len(splits.test)} test examples for {len(cat)} tools")
+    trainer = McpToolTrainer(McpTrainingConfig.preset(preset).model_copy(update={"encoder": encoder}))
+    trainer.load_tool_definitions(cat)
+    test = splits.test.examples
+    rows = {"crate keyword matcher": evaluate(KeywordPredictor(cat).predict(test), test, cat)}
+    rows["untrained router"] = trainer.evaluate_tool_accuracy(test)
+    cfg = trainer.config
+    with _progress() as progress:
+        task = progress.add_task("2. supervised warm start", total=-(-len(splits.train) // cfg.batch_size) * cfg.epochs)
+        trainer.train_supervised(splits.train.examples, on_step=lambda s, _: progress.update(task, completed=s))
+    rows["supervised"] = trainer.evaluate_tool_accuracy(test)
+    with _progress() as progress:
+        task = progress.add_task("3. GRPO", total=cfg.grpo_steps)
+        trainer.train_grpo(splits.train.examples, on_step=lambda s, _: progress.update(task, completed=s))
+    rows["supervised + GRPO"] = trainer.evaluate_tool_accuracy(test)
+    trainer.export_checkpoint(out / "checkpoint")
+    save_curves(trainer.stats().curves, out / "curves.png", title=f"GRPO on {cat.name}")
+    save_confusion(rows["supervised + GRPO"].confusion, out / "confusion.png")
+    table = Table(title=f"{cat.name}: held-out test split ({len(test)} examples, unseen phrasings)")
+    for col in ("policy", "tool acc", "exact call", "params", "irrelevance", "recovery", "95% CI exact"):
+        table.add_column(col)
+    for name, m in rows.items():
+        lo, hi = m.confidence_intervals.get("exact_call_accuracy", (0.0, 0.0))
+        table.add_row(name, f"{m.tool_accuracy:.3f}", f"{m.exact_call_accuracy:.3f}", f"{m.param_accuracy:.3f}",
+                      f"{m.irrelevance_accuracy:.3f}", f"{m.error_recovery_rate:.3f}",
+                      f"[{lo:.3f}, {hi:.3f}]")  # fmt: skip
+    console.print(table)
+    console.print(f"done in {time.perf_counter() - start:.0f} s; checkpoint, curves.png, confusion.png in {out}/")
+
+
+def _training_data(
+    catalog: str | None, server: str | None, data: Path | None, timeout: float, seed: int | None
+) -> tuple[Catalogue, list[ToolCallExample], list[ToolCallExample]]:
+    """--data (a generate folder or a JSONL file) or generated from --catalog/--server."""
+    from mcptrain.dataset import ToolDatasetConfig, generate_splits
+
+    if data is not None and data.is_dir():
+        cat = (
+            resolve_catalogue(catalog, server, timeout) if (catalog or server) else Catalogue.load(data / "tools.json")
+        )
+        train_set = read_jsonl_models(data / "train.jsonl", ToolCallExample)
+        val_path = data / "val.jsonl"
+        val_set = read_jsonl_models(val_path, ToolCallExample) if val_path.exists() else []
+    elif data is not None:
+        cat = resolve_catalogue(catalog, server, timeout)
+        train_set, val_set = read_jsonl_models(data, ToolCallExample), []
+    else:
+        cat = resolve_catalogue(catalog, server, timeout)
+        config = (
+            ToolDatasetConfig.default().with_overrides(seed=seed) if seed is not None else ToolDatasetConfig.default()
+        )
+        splits = generate_splits(cat, config)
+        train_set, val_set = splits.train.examples, splits.val.examples
+    _check_tools(train_set + val_set, cat, data or Path(cat.name))
+    return cat, train_set, val_set
+
+
+def _check_tools(examples: list[ToolCallExample], cat: Catalogue, where: Path) -> None:
+    for i, ex in enumerate(examples):
+        for name in [ex.expected_tool, *(ex.candidate_tools or [])]:
+            if name is not None and name not in cat:
+                raise McptrainError(
+                    f"{where}: example {i + 1} names tool '{name}', which catalogue '{cat.name}' lacks; "
+                    "pass the matching --catalog"
+                )
+
+
+def _load_trainer(checkpoint: Path, catalog: str | None) -> Any:
+    from mcptrain.trainer import McpToolTrainer
+
+    trainer = McpToolTrainer.from_checkpoint(checkpoint)
+    if catalog:
+        trainer.load_tool_definitions(Catalogue.load(catalog))
+    return trainer
+
+
+def _prompt_line(obj: Any, path: Path, lineno: int) -> ToolCallExample:
+    if not isinstance(obj, dict) or not isinstance(obj.get("prompt"), str):
+        raise McptrainError(f"{path}:{lineno}: each line needs a string field 'prompt'")
+    try:
+        return ToolCallExample.model_validate(obj)
+    except ValueError:
+        return ToolCallExample(prompt=obj["prompt"])
+
+
+def _print_metrics(metrics: Any, title: str) -> None:
+    from mcptrain.evaluation import metrics_table_rows
+
+    table = Table(title=title)
+    for col in ("metric", "value", "95% CI"):
+        table.add_column(col)
+    for row in metrics_table_rows(metrics):
+        table.add_row(*row)
+    console.print(table)
 
 
 # --- trajectories --------------------------------------------------------------------------------

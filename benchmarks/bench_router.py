@@ -1,0 +1,195 @@
+"""Router benchmark: baselines vs supervised vs supervised + GRPO, on the same held-out data, one run.
+
+    python benchmarks/bench_router.py [--catalog ruvllm] [--preset default] [--quick]
+
+Per catalogue it generates the default dataset (pattern split: test phrasings never seen in
+training), then measures on its test split (and, for ruvllm, on the 112 hand-written requests of
+benchmarks/data/ruvllm_natural.jsonl, never used for training or tuning):
+  - the crate's keyword predictor (ported), BM25, the untrained MiniLM's cosine match (both with a
+    no-tool threshold fitted on the training split), the supervised router, supervised + GRPO;
+  - tool accuracy, exact-call accuracy, irrelevance accuracy, with 95% bootstrap intervals;
+  - training wall time, predict latency p50/p99 (batch 1, one thread), batched throughput (one
+    thread), latency with all 199 claude-flow tools as candidates, peak RSS.
+Writes benchmarks/results/router.json and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import torch  # noqa: E402
+
+from mcptrain.baselines import Bm25Predictor, EncoderCosinePredictor, KeywordPredictor  # noqa: E402
+from mcptrain.catalogue import Catalogue  # noqa: E402
+from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
+from mcptrain.evaluation import EvaluationMetrics, evaluate  # noqa: E402
+from mcptrain.io import read_jsonl_models  # noqa: E402
+from mcptrain.trainer import McpToolTrainer, McpTrainingConfig  # noqa: E402
+from mcptrain.types import ToolCallExample  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent
+NATURAL = ROOT / "data" / "ruvllm_natural.jsonl"
+
+
+def summary(m: EvaluationMetrics) -> dict:
+    ci = m.confidence_intervals
+    return {
+        "tool_accuracy": m.tool_accuracy,
+        "exact_call_accuracy": m.exact_call_accuracy,
+        "param_accuracy": m.param_accuracy,
+        "irrelevance_accuracy": m.irrelevance_accuracy,
+        "error_recovery_rate": m.error_recovery_rate,
+        "schema_valid_rate": m.schema_valid_rate,
+        "ci95": {k: list(v) for k, v in ci.items()},
+        "n": m.num_samples,
+    }
+
+
+def latency(trainer: McpToolTrainer, examples: list[ToolCallExample], repeats: int = 200) -> dict:
+    """p50/p99 of one request at a time, and batched throughput, on one thread, cache cold per request."""
+    policy = trainer._policy()
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        times = []
+        for i in range(repeats):
+            ex = examples[i % len(examples)]
+            fresh = ToolCallExample(prompt=f"{ex.prompt} #{i}")  # a new text: no cached encoding
+            t0 = time.perf_counter()
+            policy.predict([fresh])
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        batch = [ToolCallExample(prompt=f"{ex.prompt} ##{i}") for i, ex in enumerate(examples * 2)][:512]
+        t0 = time.perf_counter()
+        policy.predict(batch)
+        throughput = len(batch) / (time.perf_counter() - t0)
+    finally:
+        torch.set_num_threads(threads)
+    return {
+        "p50_ms": statistics.median(times),
+        "p99_ms": times[int(0.99 * (len(times) - 1))],
+        "batched_requests_per_s": throughput,
+        "candidates": len(policy.catalogue),
+        "threads": 1,
+    }
+
+
+def run_catalogue(name: str, preset: str, quick: bool) -> dict:
+    cat = Catalogue.builtin(name)
+    splits = generate_splits(cat, ToolDatasetConfig.default())
+    train, test = splits.train.examples, splits.test.examples
+    eval_sets = {"test": test}
+    if name == "ruvllm" and NATURAL.exists():
+        eval_sets["natural"] = read_jsonl_models(NATURAL, ToolCallExample)
+    out: dict = {"catalogue": name, "tools": len(cat), "train": len(train), "test": len(test), "policies": {}}
+
+    def record(policy: str, predict, extra: dict | None = None) -> None:
+        row = {s: summary(evaluate(predict(exs), exs, cat)) for s, exs in eval_sets.items()}
+        out["policies"][policy] = {**row, **(extra or {})}
+        print(f"  {name:12s} {policy:24s} " + "  ".join(
+            f"{s}: tool {r['tool_accuracy']:.3f} exact {r['exact_call_accuracy']:.3f} "
+            f"irr {r['irrelevance_accuracy']:.3f}"
+            for s, r in row.items()), flush=True)  # fmt: skip
+
+    record("keyword (crate)", KeywordPredictor(cat).predict)
+    bm25 = Bm25Predictor(cat)
+    bm25.fit_threshold(train)
+    record("BM25", bm25.predict)
+    config = McpTrainingConfig.preset(preset)
+    if quick:
+        config = config.model_copy(update={"epochs": 2, "grpo_steps": 5})
+    trainer = McpToolTrainer(config)
+    trainer.load_tool_definitions(cat)
+    cosine = EncoderCosinePredictor(cat, trainer.encoder)
+    cosine.fit_threshold(train)
+    record("untrained MiniLM cosine", cosine.predict)
+
+    def router_predict(exs: list[ToolCallExample]) -> list:
+        return [p.call for p in trainer._policy().predict(exs)]
+
+    t0 = time.perf_counter()
+    trainer.train_supervised(train)
+    sup_s = time.perf_counter() - t0
+    record("router, supervised", router_predict, {"train_seconds": sup_s})
+    t0 = time.perf_counter()
+    trainer.train_grpo(train)
+    grpo_s = time.perf_counter() - t0
+    record("router, supervised + GRPO", router_predict, {"train_seconds": sup_s + grpo_s, "grpo_seconds": grpo_s,
+                                                        "grpo_steps": trainer.config.grpo_steps})  # fmt: skip
+    out["latency"] = latency(trainer, test)
+    if name != "claude-flow":  # latency with the 199 real tools as candidates, zero-shot
+        trainer.load_tool_definitions(Catalogue.builtin("claude-flow"))
+        out["latency_199_candidates"] = latency(trainer, test)
+        trainer.load_tool_definitions(cat)
+    return out
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| catalogue | eval set | policy | tool acc | exact call | irrelevance | train s |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        for policy, row in r["policies"].items():
+            for split in ("test", "natural"):
+                if split not in row:
+                    continue
+                m = row[split]
+                lo, hi = m["ci95"].get("exact_call_accuracy", [0, 0])
+                lines.append(
+                    f"| {r['catalogue']} | {split} ({m['n']}) | {policy} | {m['tool_accuracy']:.3f} | "
+                    f"{m['exact_call_accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | {m['irrelevance_accuracy']:.3f} | "
+                    f"{row.get('train_seconds', 0):.0f} |"
+                )
+    lines += [
+        "",
+        "| catalogue | candidates | p50 ms (1 thread) | p99 ms | batched req/s (1 thread) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        for key in ("latency", "latency_199_candidates"):
+            if key in r:
+                lat = r[key]
+                lines.append(f"| {r['catalogue']} | {lat['candidates']} | {lat['p50_ms']:.1f} | {lat['p99_ms']:.1f} | "
+                             f"{lat['batched_requests_per_s']:.0f} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--catalog", action="append", help="ruvllm and/or claude-flow (default: both)")
+    ap.add_argument("--preset", default="default")
+    ap.add_argument("--quick", action="store_true", help="2 epochs, 5 GRPO steps: a smoke run, not a result")
+    ap.add_argument("--out", type=Path, default=ROOT / "results" / "router.json")
+    args = ap.parse_args()
+    torch.set_num_threads(os.cpu_count() or 1)
+    started = time.perf_counter()
+    results = [run_catalogue(c, args.preset, args.quick) for c in (args.catalog or ["ruvllm", "claude-flow"])]
+    report = {
+        "command": "python " + " ".join(["benchmarks/bench_router.py", *sys.argv[1:]]),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "wall_seconds": time.perf_counter() - started,
+        "results": results,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(table(results))
+    print(f"peak RSS {report['peak_rss_mib']:.0f} MiB, wall {report['wall_seconds']:.0f} s -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

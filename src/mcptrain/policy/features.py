@@ -1,0 +1,585 @@
+"""What the router knows before any learned weight: tool tables and request features (no nn.Module).
+
+A catalogue becomes a `CatalogueTable` once (tool, parameter and enum-value embeddings, stem
+vocabularies); a request becomes `RequestFeatures` once (one encoder pass, word/clause structure,
+per-token text features). The router's heads score from these.
+
+    >>> table = build_table(Catalogue.builtin("ruvllm"), Encoder.tiny(), max_params=12, key="ruvllm")
+    >>> req = build_request(Encoder.tiny().encode(['terminate agent "agent-1", force it'])[0])
+    >>> req.feats.shape, [req.text[a:b] for a, b in req.offsets][:3]
+    (torch.Size([10, 16]), ['terminate', 'agent', '"'])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+import torch
+from torch import Tensor
+
+from mcptrain.catalogue import Catalogue
+from mcptrain.policy.encoder import Encoder, Encoding
+from mcptrain.policy.text import (
+    NEGATIONS,
+    QUOTES,
+    STOPWORDS,
+    Fragment,
+    content_stems,
+    find_all,
+    is_number_word,
+    json_fragments,
+    number_texts,
+    phrase_present,
+    quoted_spans,
+    split_identifier,
+    stem,
+    words,
+)
+from mcptrain.types import ToolCallExample, ToolSpec
+
+SCHEMA_KINDS = ("string", "integer", "number", "boolean", "object", "array", "enum", "untyped")
+N_TOKEN_FEATS = 16  # param-independent per-token features, see build_request
+N_PARAM_TOKEN_FEATS = 4  # param-dependent per-token features, see _Block.pointer_feats
+N_LOCAL = 14  # per (request, parameter) text features, see param_text_features
+N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
+LEX_MENTION, LEX_FULL, LEX_POS, LEX_NEG = 8, 9, 10, 11  # columns of param_text_features
+_POSITIVE = frozenset("on true enable enabled enables yes activate activated".split())
+_NEGATIVE = frozenset("off false disable disabled disables without no not don dont never skip deactivate".split())
+_CLAUSE_PUNCT = frozenset(".;,!?")
+# "on" is a polarity word only where it ends a phrase ("force on", "turned on and"), not as a preposition
+# ("vote on consensus"), unless the parameter's own name follows ("turn on verbose").
+_AFTER_ON = frozenset("and as too please for if then also when so now".split())
+_CLAUSE_WORDS = frozenset("and then but also".split())
+# Cues that a clause sets something aside ("no need to touch the swarm", "ignore the agent pool",
+# "the workflow can wait"): tools named there are less likely the one asked for. A learned weight
+# decides how much that counts.
+_DISMISSAL = frozenset(
+    "no not don dont never ignore forget skip without already else separate wait later fine settled sorted "
+    "unrelated alone".split()
+)
+IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
+
+
+# --------------------------------------------------------------------------------------------------
+# Catalogue tables: everything about the tools that does not depend on a request, encoded once.
+
+
+@dataclass
+class ParamInfo:
+    """One parameter of a tool, as the router uses it (from the tool's JSON Schema)."""
+
+    name: str
+    schema_kind: str  # one of SCHEMA_KINDS
+    required: bool
+    schema: dict[str, Any]
+    stems: frozenset[str]
+    desc_stems: frozenset[str]
+    enum: list[Any]
+    enum_texts: list[str]
+    enum_emb: Tensor | None  # [K, H]
+    validator: Any
+
+    @property
+    def value_kind(self) -> str:
+        """How the value is chosen: enum, bool, string, number, fragment, or untyped (kind decision)."""
+        return {
+            "enum": "enum",
+            "boolean": "bool",
+            "string": "string",
+            "integer": "number",
+            "number": "number",
+            "object": "fragment",
+            "array": "fragment",
+        }.get(self.schema_kind, "untyped")
+
+    def fallback(self) -> Any:
+        """The fragment value when the request writes no usable JSON."""
+        return [] if self.schema_kind == "array" else {}
+
+
+@dataclass
+class ToolInfo:
+    """One tool: its parameters (at most max_params, schema order) and their query embeddings."""
+
+    spec: ToolSpec
+    params: list[ParamInfo]
+    q: Tensor  # [P, H] parameter-query embeddings
+    static: Tensor  # [P, 1 + len(SCHEMA_KINDS)] required flag + schema-kind one-hot
+    validator: Any
+
+
+@dataclass
+class CatalogueTable:
+    """A catalogue, encoded once: tool embeddings and the stem vocabularies of lexical features."""
+
+    key: str
+    catalogue: Catalogue
+    tools: list[ToolInfo]
+    index: dict[str, int]
+    full: Tensor  # [N, H] embedding of "name words: description. parameters: ..."
+    name: Tensor  # [N, H] embedding of the name words alone
+    vocab: dict[str, int]  # stem -> row of m_name / m_desc
+    m_name: Tensor  # [V, N] share of each tool's name stems that a stem covers
+    m_desc: Tensor  # [V, N] same for description stems
+    name_idx: Tensor  # [N, S] vocab rows of each tool's name stems, padded with V (an "absent" slot)
+
+
+def schema_kind(prop: dict[str, Any]) -> str:
+    """A property's JSON Schema -> one of SCHEMA_KINDS: {"type": ["string", "null"]} -> 'string'."""
+    if isinstance(prop.get("enum"), list) and prop["enum"]:
+        return "enum"
+    t = prop.get("type")
+    if isinstance(t, list):
+        types = [x for x in t if x != "null"]
+        t = types[0] if len(types) == 1 else None
+    return t if isinstance(t, str) and t in SCHEMA_KINDS else "untyped"
+
+
+def tool_text(tool: ToolSpec) -> str:
+    """What a tool is encoded from: 'memory store: Store a value. parameters: key, value'."""
+    text = f"{split_identifier(tool.name)}: {tool.description}"
+    if tool.use_cases:
+        text += ". use cases: " + "; ".join(tool.use_cases)
+    if tool.properties:
+        text += ". parameters: " + ", ".join(split_identifier(p) for p in tool.properties)
+    return text
+
+
+def param_text(tool: ToolSpec, name: str, prop: dict[str, Any]) -> str:
+    """The parameter query: 'memory store: key: Key to store under'."""
+    return f"{split_identifier(tool.name)}: {split_identifier(name)}: {prop.get('description', '')}"
+
+
+def enum_text(value: Any) -> str:
+    return split_identifier(value) if isinstance(value, str) else json.dumps(value)
+
+
+def validator_for(schema: dict[str, Any]) -> Any:
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    return cls(schema)
+
+
+# --------------------------------------------------------------------------------------------------
+# Request features: one encoder pass per request, plus cheap text features for the pointer.
+
+
+@dataclass
+class RequestFeatures:
+    """One request, after one encoder pass: token states, word/clause structure, text features."""
+
+    text: str  # what the encoder saw: the request, then "[SEP]" and recovery history if any
+    r: Tensor  # [H] normalised sentence embedding
+    h: Tensor  # [T, H] token states of the word pieces
+    offsets: list[tuple[int, int]]  # [T]
+    feats: Tensor  # [T, N_TOKEN_FEATS]
+    tok_stem: list[str]  # [T] stem of the word each token belongs to
+    prev1: list[str | None]  # [T] stem of the previous non-punctuation word
+    prev3: list[frozenset[str]]  # [T] stems of the 3 previous non-punctuation words
+    stems: frozenset[str]  # content stems of the whole text (request + history)
+    prompt_stems: frozenset[str]  # content stems of the request alone
+    words: list[str]
+    # Words (BERT's pre-tokenizer: punctuation is a word of its own), for clause-local evidence.
+    w_stem: list[str]
+    w_lower: list[str]
+    w_clause: list[int]  # clauses split at . ; , ! ? and before "and"/"then"/"but", and at [SEP]
+    w_polarity: list[int]  # +1 on/true/enable..., -1 off/false/without..., else 0
+    w_number: list[bool]
+    w_quoted: list[bool]
+    clauses: list[list[int]]  # clause -> its word indices
+    dismissive: list[bool]  # clause -> has a dismissal cue
+    clause_stems: list[frozenset[str]]  # request clause -> its content stems (history clauses left out)
+    first_pos: dict[str, float]  # stem -> position of its first word in the request, in [0, 1)
+    prev_calls: frozenset[str]  # tools called before (recovery history)
+    fragments: list[tuple[Fragment, int, int]]  # (fragment, first token, end token) with tokens inside
+    flags: list[float]  # has number, JSON object, JSON array, negation, quotes
+    starts: dict[int, int]  # char offset -> token starting there
+    ends: dict[int, int]  # char offset -> token ending there
+    sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
+    quote_cum: Tensor  # [T] quote-character tokens up to and including t
+
+
+def context_text(example: ToolCallExample, max_chars: int = 400) -> str:
+    """The text the router encodes for a request: the prompt, plus the failed call and its error.
+
+    >>> context_text(ToolCallExample(prompt="store x", turns=[Turn(role="assistant", call=ToolCall(name="a")),
+    ...     Turn(role="tool", content="unknown tool", is_error=True)]))
+    'store x [SEP] previous call: a {} error: unknown tool'
+    """
+    if not example.turns:
+        return example.prompt
+    parts: list[str] = []
+    for turn in example.turns:
+        if turn.role == "assistant" and turn.call is not None:
+            parts.append(f"previous call: {turn.call.name} {json.dumps(turn.call.arguments)}")
+        elif turn.role == "tool" and turn.content:
+            parts.append(("error: " if turn.is_error else "result: ") + turn.content)
+        elif turn.role == "user" and turn.content and turn.content.strip() != example.prompt.strip():
+            parts.append(f"earlier request: {turn.content}")
+    history = " ".join(parts)[:max_chars]
+    return f"{example.prompt} [SEP] {history}" if history else example.prompt
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _is_punct(s: str) -> bool:
+    return _ALNUM.search(s) is None
+
+
+_CHUNK = re.compile(r"\S+")
+_PREVIOUS_CALL = re.compile(r"previous call: (\S+)")
+_LEAD = "\"'([{“‘`"
+_TRAIL = ".,;:!?)]}\"'”’`"
+
+
+def build_request(enc: Encoding) -> RequestFeatures:
+    """Encoding -> RequestFeatures: word structure, chunk/quote/JSON boundaries and per-token features.
+
+    Token feature columns (N_TOKEN_FEATS): has a digit or is a number word, inside quotes, first /
+    last inside quotes, first / last piece of its word, starts / ends a whitespace chunk (wrapping
+    punctuation stripped), punctuation, stopword, inside an id-like chunk ("agent-1", "a/b.txt"),
+    capitalised, inside a JSON fragment, relative position, in the request (not the recovery
+    history), in a clause that sets things aside ("no need to touch the swarm").
+    """
+    text = enc.text
+    assert enc.tokens is not None
+    h = enc.tokens  # [T, H]
+    offs = enc.offsets
+    n = len(offs)
+    toks = [text[a:b] for a, b in offs]
+    tok_punct = [_is_punct(tk) for tk in toks]
+    # Word pieces glued together (no gap, no punctuation) form a word: "agent" "##s" -> "agents".
+    word_of: list[int] = []
+    spans: list[list[int]] = []
+    for t in range(n):
+        new = t == 0 or offs[t][0] != offs[t - 1][1] or tok_punct[t] or tok_punct[t - 1]
+        if new:
+            spans.append([offs[t][0], offs[t][1]])
+        else:
+            spans[-1][1] = offs[t][1]
+        word_of.append(len(spans) - 1)
+    word_text = [text[a:b] for a, b in spans]
+    word_lower = [w.lower() for w in word_text]
+    word_stem = [stem(w) for w in word_text]
+    word_punct = [_is_punct(w) for w in word_text]
+    prev1_w: list[str | None] = []
+    prev3_w: list[frozenset[str]] = []
+    seen: list[str] = []
+    for i in range(len(spans)):
+        prev1_w.append(seen[-1] if seen else None)
+        prev3_w.append(frozenset(seen[-3:]))
+        if not word_punct[i] and word_text[i].lower() not in STOPWORDS:
+            seen.append(word_stem[i])
+    # Whitespace chunks without wrapping punctuation: where values like "agent-1" or "./a.txt" start and end.
+    chunk_starts, chunk_ends = set(), set()
+    idlike = bytearray(len(text) + 1)  # per character: inside an id-like chunk (digits, - _ / . @ :)
+    for m in _CHUNK.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in _LEAD:
+            a += 1
+        while b > a and text[b - 1] in _TRAIL:
+            b -= 1
+        if a < b:
+            chunk_starts.add(a)
+            chunk_ends.add(b)
+            if any(c.isdigit() or c in "-_/.@:" for c in text[a:b]):
+                idlike[a:b] = b"\x01" * (b - a)
+    quotes = quoted_spans(text)
+    frags = json_fragments(text)
+    in_quote, in_frag = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for qs, qe in quotes:
+        in_quote[qs:qe] = b"\x01" * (qe - qs)
+    for f in frags:
+        in_frag[f.start : f.end] = b"\x01" * (f.end - f.start)
+    quote_starts, quote_ends = {qs for qs, _ in quotes}, {qe for _, qe in quotes}
+    prompt_end = text.find(" [SEP] ")
+    prompt_end = len(text) if prompt_end < 0 else prompt_end
+    rows = []
+    for t, (a, b) in enumerate(offs):
+        w = word_of[t]
+        # Tokens never straddle a quote, chunk or JSON boundary (those are punctuation or spaces),
+        # so a token's first character says whether it is inside.
+        rows.append(
+            [
+                float(any(c.isdigit() for c in toks[t]) or is_number_word(word_text[w])),
+                float(in_quote[a]),
+                float(a in quote_starts),
+                float(b in quote_ends),
+                float(spans[w][0] == a),  # first piece of its word
+                float(spans[w][1] == b),  # last piece of its word
+                float(a in chunk_starts),
+                float(b in chunk_ends),
+                float(word_punct[w]),
+                float(word_text[w].lower() in STOPWORDS),
+                float(idlike[a]),
+                float(toks[t][:1].isupper()),
+                float(in_frag[a]),
+                t / max(1, n - 1),
+                float(b <= prompt_end),
+            ]
+        )
+    feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 1)  # [T, F1 - 1]
+    fragments = []
+    for f in frags:
+        inside_toks = [t for t, (a, b) in enumerate(offs) if f.start <= a and b <= f.end]
+        if inside_toks:
+            fragments.append((f, inside_toks[0], inside_toks[-1] + 1))
+    lowered = text.lower()
+    all_words = words(text)
+    stems = frozenset(stem(w) for w in all_words if w not in STOPWORDS)  # == content_stems(text)
+    flags = [
+        float(bool(feats[:, 0].any())) if n else 0.0,
+        float(any(isinstance(f.value, dict) for f in frags)),
+        float(any(isinstance(f.value, list) for f in frags)),
+        float(any(w in NEGATIONS for w in re.findall(r"[a-z']+", lowered))),
+        float(bool(quotes)),
+    ]
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for t, (a, b) in enumerate(offs):
+        starts.setdefault(a, t)
+        ends[b] = t
+    ends_sentence = [
+        toks[t] in (".", ";", "!", "?") and (b == len(text) or text[b].isspace()) for t, (_, b) in enumerate(offs)
+    ]
+    sentence_cum = torch.tensor(ends_sentence, dtype=torch.float32).reshape(n).cumsum(0)  # [T]
+    is_quote = [len(toks[t]) == 1 and toks[t] in QUOTES for t in range(n)]
+    quote_cum = torch.tensor(is_quote, dtype=torch.float32).reshape(n).cumsum(0)  # [T]
+    # Clauses: "hyperbolic disabled and normalize off" -> the polarity near each name is its own.
+    w_clause: list[int] = []
+    clause = 0
+    for i, lw in enumerate(word_lower):
+        if i and (lw in _CLAUSE_WORDS or (spans[i][0] >= prompt_end > spans[i - 1][0])):
+            clause += 1
+        w_clause.append(clause)
+        if lw in _CLAUSE_PUNCT:
+            clause += 1
+    clauses: list[list[int]] = [[] for _ in range(clause + 1)]
+    for i, c in enumerate(w_clause):
+        clauses[c].append(i)
+    dismissive = [any(word_lower[i] in _DISMISSAL for i in idx) for idx in clauses]
+    n_prompt = sum(1 for a, _ in spans if a < prompt_end)
+    clause_stems = [
+        frozenset(word_stem[i] for i in idx if i < n_prompt and not word_punct[i] and word_lower[i] not in STOPWORDS)
+        for idx in clauses
+    ]
+    # Where the request first names something, outside clauses that set things aside.
+    first_pos: dict[str, float] = {}
+    for i in range(n_prompt):
+        if not word_punct[i] and not dismissive[w_clause[i]]:
+            first_pos.setdefault(word_stem[i], i / max(1, n_prompt))
+    feats = torch.cat(
+        [feats, torch.tensor([float(dismissive[w_clause[word_of[t]]]) for t in range(n)]).reshape(n, 1)], dim=-1
+    )  # [T, F1]: + "in a dismissive clause"
+    return RequestFeatures(
+        text=text,
+        r=enc.sentence,
+        h=h,
+        offsets=offs,
+        feats=feats,
+        tok_stem=[word_stem[word_of[t]] for t in range(n)],
+        prev1=[prev1_w[word_of[t]] for t in range(n)],
+        prev3=[prev3_w[word_of[t]] for t in range(n)],
+        stems=stems,
+        prompt_stems=stems if prompt_end == len(text) else frozenset(content_stems(text[:prompt_end])),
+        words=all_words,
+        w_stem=word_stem,
+        w_lower=word_lower,
+        w_clause=w_clause,
+        w_polarity=[1 if w in _POSITIVE else -1 if w in _NEGATIVE else 0 for w in word_lower],
+        w_number=[any(c.isdigit() for c in w) or is_number_word(w) for w in word_lower],
+        w_quoted=[bool(in_quote[a]) for a, _ in spans],
+        clauses=clauses,
+        dismissive=dismissive,
+        clause_stems=clause_stems,
+        first_pos=first_pos,
+        prev_calls=frozenset(_PREVIOUS_CALL.findall(text[prompt_end:])),
+        fragments=fragments,
+        flags=flags,
+        starts=starts,
+        ends=ends,
+        sentence_cum=sentence_cum,
+        quote_cum=quote_cum,
+    )
+
+
+
+
+def mentions(req: RequestFeatures, prm: ParamInfo) -> list[int]:
+    """Word indices where a word of the parameter's name occurs ('include', 'terminated' for includeTerminated)."""
+    return [i for i, st in enumerate(req.w_stem) if st in prm.stems and req.w_lower[i] not in STOPWORDS]
+
+
+def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
+    """N_LOCAL text features of one (request, parameter) pair, all in [0, 1]:
+
+    name / description overlap, the request's flags (number, JSON object, JSON array, negation,
+    quotes), an enum value written anywhere; then clause-local evidence around mentions of the
+    name: mentioned, mentioned in full, nearest positive / negative polarity word (1/distance),
+    a number and a quoted string in the same clause.
+
+        >>> # "hyperbolic disabled and normalize off": normalize -> negative 1.0 (its own clause)
+    """
+    ment = mentions(req, prm)
+    n_st = len(prm.stems)
+    full = any(
+        prm.stems <= set(req.w_stem[i : i + 2 * n_st]) for i in ment
+    )  # all name words close together
+    pos = neg = 0.0
+    number = quoted = False
+    mset = set(ment)
+    for i in ment:
+        for j in req.clauses[req.w_clause[i]]:
+            if j in mset:
+                continue
+            d = abs(j - i)
+            polarity = req.w_polarity[j]
+            if polarity and req.w_lower[j] == "on" and j + 1 < len(req.w_lower) and j + 1 not in mset:
+                nxt = req.w_lower[j + 1]
+                if nxt not in _AFTER_ON and any(c.isalnum() for c in nxt):
+                    polarity = 0
+            if polarity > 0:
+                pos = max(pos, 1.0 / d)
+            elif polarity < 0:
+                neg = max(neg, 1.0 / d)
+            number = number or req.w_number[j]
+            quoted = quoted or req.w_quoted[j]
+    return [
+        len(prm.stems & req.stems) / max(1, n_st),
+        len(prm.desc_stems & req.stems) / max(1, len(prm.desc_stems)),
+        *req.flags,
+        float(any(phrase_present(req.words, t) for t in prm.enum_texts)),
+        float(bool(ment)),
+        float(full),
+        pos,
+        neg,
+        float(number),
+        float(quoted),
+    ]
+
+
+def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
+    """The words of the clauses that mention the parameter (where its value is most likely written)."""
+    idx = sorted({j for i in mentions(req, prm) for j in req.clauses[req.w_clause[i]]})
+    return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
+
+
+def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: str) -> CatalogueTable:
+    """Encode a catalogue's tools, parameters and enum values once (no grad): what scoring needs."""
+    tools = catalogue.tools
+    texts = [tool_text(t) for t in tools] + [split_identifier(t.name) for t in tools]
+    props = [list(t.properties.items())[:max_params] for t in tools]
+    for t, ps in zip(tools, props, strict=True):
+        texts += [param_text(t, n, p) for n, p in ps]
+        texts += [enum_text(v) for _, p in ps if schema_kind(p) == "enum" for v in p["enum"]]
+    emb = dict(zip(texts, encoder.embed(texts), strict=True)) if texts else {}
+    n = len(tools)
+    built: list[ToolInfo] = []
+    for t, ps in zip(tools, props, strict=True):
+        params = []
+        for pname, prop in ps:
+            kind = schema_kind(prop)
+            enum = list(prop["enum"]) if kind == "enum" else []
+            enum_texts = [enum_text(v) for v in enum]
+            params.append(
+                ParamInfo(
+                    name=pname,
+                    schema_kind=kind,
+                    required=pname in t.required,
+                    schema=prop,
+                    stems=frozenset(stem(w) for w in words(pname)),
+                    desc_stems=frozenset(content_stems(str(prop.get("description", "")))),
+                    enum=enum,
+                    enum_texts=enum_texts,
+                    enum_emb=torch.stack([emb[x] for x in enum_texts]) if enum else None,  # [K, H]
+                    validator=validator_for(prop),
+                )
+            )
+        q = (
+            torch.stack([emb[param_text(t, n_, p_)] for n_, p_ in ps])
+            if ps
+            else torch.zeros(0, encoder.dim)
+        )  # [P, H]
+        static = torch.tensor(
+            [[float(p.required)] + [float(p.schema_kind == k) for k in SCHEMA_KINDS] for p in params],
+            dtype=torch.float32,
+        ).reshape(len(params), 1 + len(SCHEMA_KINDS))  # [P, 1 + kinds]
+        built.append(ToolInfo(t, params, q, static, validator_for(t.input_schema)))
+    name_stems = [content_stems(split_identifier(t.name)) or {stem(t.name)} for t in tools]
+    desc_stems = [content_stems(t.description) for t in tools]
+    vocab: dict[str, int] = {}
+    for s in [*name_stems, *desc_stems]:
+        for w in sorted(s):
+            vocab.setdefault(w, len(vocab))
+    m_name = torch.zeros(len(vocab), n)  # [V, N]
+    m_desc = torch.zeros(len(vocab), n)  # [V, N]
+    for j in range(n):
+        for w in name_stems[j]:
+            m_name[vocab[w], j] = 1.0 / len(name_stems[j])
+        for w in desc_stems[j]:
+            m_desc[vocab[w], j] = 1.0 / len(desc_stems[j])
+    width = max((len(s) for s in name_stems), default=1)
+    name_idx = torch.full((n, width), len(vocab), dtype=torch.long)  # [N, S]
+    for j, stems in enumerate(name_stems):
+        name_idx[j, : len(stems)] = torch.tensor([vocab[w] for w in sorted(stems)])
+    full = torch.stack([emb[tool_text(t)] for t in tools]) if n else torch.zeros(0, encoder.dim)
+    name = torch.stack([emb[split_identifier(t.name)] for t in tools]) if n else full
+    return CatalogueTable(
+        key=key,
+        catalogue=catalogue,
+        tools=built,
+        index={t.name: i for i, t in enumerate(tools)},
+        full=full,
+        name=name,
+        vocab=vocab,
+        m_name=m_name,
+        m_desc=m_desc,
+        name_idx=name_idx,
+    )
+
+
+def locate_span(req: RequestFeatures, value: Any, kind: str, max_tokens: int) -> tuple[int, int] | None:
+    """Token span (start, end) whose text is the value, case-insensitively; None if it is not there.
+
+    The span must begin and end on token boundaries, so that pointing at it reads back the value.
+    """
+    if kind == "number" or (isinstance(value, int | float) and not isinstance(value, bool)):
+        texts = number_texts(value) if not isinstance(value, str) else [value]
+    elif isinstance(value, str):
+        texts = [value.strip()]
+    else:
+        return None
+    for text in texts:
+        text = text.strip(QUOTES + " ")
+        for a in find_all(req.text, text):
+            s, e = req.starts.get(a), req.ends.get(a + len(text))
+            if s is not None and e is not None and 0 <= e - s < max_tokens:
+                return s, e
+    return None
+
+
+__all__ = [
+    "IN_REQUEST",
+    "N_LEX",
+    "N_LOCAL",
+    "N_PARAM_TOKEN_FEATS",
+    "N_TOKEN_FEATS",
+    "SCHEMA_KINDS",
+    "CatalogueTable",
+    "ParamInfo",
+    "RequestFeatures",
+    "ToolInfo",
+    "build_request",
+    "build_table",
+    "context_text",
+    "locate_span",
+    "near_words",
+    "param_text",
+    "param_text_features",
+    "schema_kind",
+    "tool_text",
+]

@@ -1,0 +1,921 @@
+"""The router: a frozen sentence encoder plus small trained heads that pick a tool and fill its arguments.
+
+Every choice is a distribution, so the same code samples (GRPO), takes the argmax (predict) and
+scores given calls with autograd (supervised warm start, GRPO's recomputed log-probs).
+
+Decision layout of one call, in order (D = 1 + 4·max_params, padded, with a mask):
+
+    tool                  softmax over the request's candidate tools + "none"        (always)
+    per parameter of the chosen tool, in schema order (at most max_params):
+      include:<p>         2-way [omit, include]                      (optional parameters only)
+      kind:<p>            3-way [json fragment, number, string]      (parameters with no single type)
+      enum:<p>            softmax over the enum values                                    (enum)
+      bool:<p>            2-way [false, true]                                          (boolean)
+      start:<p> end:<p>   pointer over the request's tokens; end ≥ start     (string, integer, number)
+      fragment:<p>        softmax over the JSON {...}/[...] written in the request + {} / []
+                                                                               (object, array)
+
+    >>> router = Router(Encoder.minilm(), Catalogue.builtin("ruvllm"))
+    >>> router.fit_supervised(train_examples, epochs=15, lr=1e-3, batch_size=32, seed=0)
+    >>> router.predict([ToolCallExample(prompt='terminate agent "coder-main" now')])[0]
+    Prediction(tool='agent_terminate', arguments={'agentId': 'coder-main'}, confidence=0.97, schema_valid=True)
+
+Tools are scored from their text (name split into words, description, parameter names), never by
+a per-tool weight, so a tool never seen in training still gets a sensible score (zero-shot).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from mcptrain.catalogue import Catalogue
+from mcptrain.errors import CatalogueError, McptrainError
+from mcptrain.policy.base import Prediction, SampledCall
+from mcptrain.policy.encoder import Encoder
+from mcptrain.policy.features import (
+    IN_REQUEST,
+    LEX_FULL,
+    LEX_MENTION,
+    LEX_NEG,
+    LEX_POS,
+    N_LEX,
+    N_LOCAL,
+    N_PARAM_TOKEN_FEATS,
+    N_TOKEN_FEATS,
+    CatalogueTable,
+    ParamInfo,
+    RequestFeatures,
+    ToolInfo,
+    build_request,
+    build_table,
+    context_text,
+    locate_span,
+    near_words,
+    param_text_features,
+)
+from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
+from mcptrain.types import ToolCall, ToolCallExample
+
+FORMAT_VERSION = 1
+VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
+UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
+N_TOOL_FEATS = 7  # per (request, tool) features, see Router._tool_logits
+_NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
+_MISSING = object()
+
+
+@dataclass
+class RouterConfig:
+    """Sizes of the heads; JSON-able so a checkpoint can rebuild the router.
+
+    >>> RouterConfig(dim=32).max_decisions
+    49
+    """
+
+    dim: int = 64
+    """Width of every head's hidden space."""
+    max_params: int = 12
+    """Parameters of a tool beyond this many (in schema order) are never filled."""
+    max_span_tokens: int = 24
+    """Longest string/number span, in word pieces."""
+    max_context_chars: int = 400
+    """Characters of recovery history (failed call + error text) appended to the request."""
+    cache_size: int = 8192
+    """Requests whose features are kept between calls (bounded LRU)."""
+    dropout: float = 0.1
+    """Dropout on the encoder's features, only in `supervised_loss(..., generator=g)` (what
+    `fit_supervised` calls; masks follow g's seed). Everywhere else, sampling and GRPO's recomputed
+    log-probs included, there is none, whatever train()/eval() says, so old and new log-probs agree."""
+    seed: int = 0
+    """Seed of the heads' initial weights."""
+
+    @property
+    def max_decisions(self) -> int:
+        # tool + per parameter at most include + kind + two pointer ends
+        return 1 + 4 * self.max_params
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RouterConfig:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+# --------------------------------------------------------------------------------------------------
+# Per-call bookkeeping
+
+
+@dataclass
+class _Trace:
+    """The decisions of one walk: what was chosen and, unless greedy, its log-prob and entropy."""
+
+    labels: list[str] = field(default_factory=list)
+    actions: list[int] = field(default_factory=list)
+    logps: list[Tensor] = field(default_factory=list)
+    entropies: list[Tensor] = field(default_factory=list)
+    call: ToolCall | None = None
+    confidence: float = 0.0
+
+
+class _Block:
+    """Everything about one (request, tool) pair that several decisions share, computed once per call."""
+
+    def __init__(self, router: Router, req: RequestFeatures, u: Tensor, tool: ToolInfo) -> None:
+        self.router, self.req, self.u, self.tool = router, req, u, tool
+        params = tool.params
+        p = len(params)
+        h = req.r.shape[0]
+        scale = math.sqrt(h)  # unit-size entries from normalised embeddings
+        self._pfeats: Tensor | None = None
+        rows = [param_text_features(req, prm) for prm in params]
+        lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
+        self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
+        r = (req.r * scale).expand(p, h)  # [P, H]
+        q = tool.q * scale  # [P, H]
+        m = router
+        self.c = m.ctx(m._drop(torch.cat([r, q, r * q / scale, self.lex], dim=-1)))  # [P, d]
+        # What the request says near each parameter: attention over tokens, queried by the context.
+        if len(req.offsets) and p:
+            att = (u @ m.att_q(self.c).T).T + (self.pointer_feats() * m.att_f(self.c)[:, None, :]).sum(-1)  # [P, T]
+            g = att.softmax(-1) @ u  # [P, T] @ [T, d] -> [P, d]
+        else:
+            g = torch.zeros(p, m.config.dim)
+        cl = torch.cat([self.c, g, self.lex], dim=-1)  # [P, 2d + N_LEX]
+        zero = torch.zeros(p, 1)
+        self.include = torch.cat([zero, m.include_head(cl)], dim=-1)  # [P, 2] logits [omit, include]
+        self.boolean = m.bool_head(cl)  # [P, 2]
+        self.kind = m.kind_head(cl)  # [P, 3]
+
+    def pointer_feats(self) -> Tensor:
+        """[P, T, F1 + 4]: the token features plus whether the token's word, the word before it, or one
+        of the 3 before it is a word of the parameter's name, and the token's cosine with the query."""
+        req, params = self.req, self.tool.params
+        t = len(req.offsets)
+        if self._pfeats is None:
+            rows = []
+            for prm in params:
+                s = prm.stems
+                rows.append(
+                    [
+                        [float(req.tok_stem[i] in s), float(req.prev1[i] in s), float(bool(req.prev3[i] & s))]
+                        for i in range(t)
+                    ]
+                )
+            names = torch.tensor(rows, dtype=torch.float32).reshape(len(params), t, 3)  # [P, T, 3]
+            hn = F.normalize(req.h, dim=-1)  # [T, H] (not cached: it would double the cache's memory)
+            cos = (hn @ F.normalize(self.tool.q, dim=-1).T).T.unsqueeze(-1)  # [T,H]@[H,P] -> [P, T, 1]
+            base = req.feats.unsqueeze(0).expand(len(params), t, N_TOKEN_FEATS)  # [P, T, F1]
+            self._pfeats = torch.cat([base, names, cos], dim=-1)  # [P, T, F2]
+        return self._pfeats
+
+    def conditioned(self, i: int, kind: str) -> Tensor:
+        """The parameter's context plus its value kind: the pointer's and enum's query.  # [d]"""
+        return self.c[i] + self.router.kind_emb.weight[VALUE_KINDS.index(kind)]
+
+    def start_logits(self, i: int, ck: Tensor) -> Tensor:
+        m = self.router
+        pf = self.pointer_feats()[i]  # [T, F2]
+        return self.u @ m.start_q(ck) + pf @ m.start_f(ck)  # [T,d]@[d] + [T,F2]@[F2] -> [T]
+
+    def end_logits(self, i: int, ck: Tensor, start: int) -> Tensor:
+        m = self.router
+        pf = self.pointer_feats()[i]  # [T, F2]
+        q = m.end_q(ck) + m.end_from_start(self.u[start])  # [d]
+        req = self.req
+        before = req.sentence_cum[start - 1] if start else 0.0
+        quotes_before = torch.cat([req.quote_cum.new_zeros(1), req.quote_cum[:-1]])  # [T] quotes before token j
+        crosses = torch.stack(
+            [
+                (req.sentence_cum - before > 0).float(),  # [start, j] holds a sentence end
+                (quotes_before - req.quote_cum[start] > 0).float(),  # a quote strictly between start and j
+            ],
+            dim=-1,
+        )  # [T, 2]
+        logits = self.u @ q + pf @ m.end_f(ck) + crosses @ m.end_cross(ck)  # [T]
+        t = logits.shape[0]
+        length = torch.arange(t) - start  # [T]
+        segment = self.req.feats[:, IN_REQUEST]  # [T] 1 in the request, 0 in the recovery history
+        ok = (length >= 0) & (length < m.config.max_span_tokens) & (segment == segment[start])  # [T]
+        bias = m.span_len.weight[length.clamp(0, m.config.max_span_tokens - 1), 0]  # [T]
+        return torch.where(ok, logits + bias, torch.full_like(logits, _NEG))  # [T]
+
+    def enum_logits(self, i: int, ck: Tensor) -> Tensor:
+        m, prm, req = self.router, self.tool.params[i], self.req
+        v = prm.enum_emb  # [K, H]
+        assert v is not None
+        bil = m.enum_v(v * math.sqrt(v.shape[1])) @ m.enum_q(ck) / math.sqrt(m.config.dim)  # [K]
+        near = near_words(req, prm)
+        exact = [[float(phrase_present(req.words, t)), float(phrase_present(near, t))] for t in prm.enum_texts]
+        feats = torch.cat([(v @ req.r)[:, None], torch.tensor(exact).reshape(-1, 2)], dim=-1)  # [K, 3]
+        return bil + m.enum_feat(feats)[:, 0]  # [K]
+
+    def fragment_logits(self, i: int, ck: Tensor) -> Tensor:
+        """Scores of the request's JSON fragments, then of the fallback ({} / []) last.  # [M + 1]"""
+        m, prm, req = self.router, self.tool.params[i], self.req
+        d = m.config.dim
+        reps, feats = [], []
+        for frag, lo, hi in req.fragments:
+            prev = self.u[lo - 1] if lo > 0 else torch.zeros(d)
+            reps.append(torch.cat([self.u[lo:hi].mean(0), prev]))  # [2d]
+            want = {"object": dict, "array": list}.get(prm.schema_kind, (dict, list))
+            feats.append([float(isinstance(frag.value, want)), float(prm.validator.is_valid(frag.value))])
+        fallback = m.frag_fallback(ck)  # [1]
+        if not reps:
+            return fallback
+        rep = torch.stack(reps)  # [M, 2d]
+        scores = rep @ m.frag_q(ck) / math.sqrt(d) + m.frag_feat(torch.tensor(feats))[:, 0]  # [M]
+        return torch.cat([scores, fallback])  # [M + 1]
+
+
+# --------------------------------------------------------------------------------------------------
+# The router
+
+
+class Router(nn.Module):
+    """Encoder features -> tool choice and argument values, as a product of small distributions.
+
+    Build with an encoder and the catalogue it serves; examples name tools of that catalogue
+    (`candidate_tools`, or the whole catalogue when None). Switch catalogues with
+    `set_catalogue` (tools it never saw are scored zero-shot from their text).
+
+        >>> r = Router(Encoder.tiny(), Catalogue.builtin("ruvllm"), RouterConfig(dim=32))
+        >>> r.max_decisions, len(r.catalogue)
+        (49, 48)
+    """
+
+    FORMAT_VERSION: ClassVar[int] = FORMAT_VERSION
+
+    def __init__(
+        self,
+        encoder: Encoder,
+        catalogue: Catalogue | None = None,
+        config: RouterConfig | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config or RouterConfig()
+        self.encoder = encoder
+        h, d = encoder.dim, self.config.dim
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.config.seed)
+            # Tool choice: hand-set weights on the cosine/overlap features give a zero-shot prior;
+            # the bilinear term starts near 0 and learns what the features miss.
+            self.req_proj = nn.Linear(h, d)
+            self.tool_proj = nn.Linear(h, d)
+            self.tool_feat = nn.Linear(N_TOOL_FEATS, 1, bias=False)
+            # Late interaction: the best-matching tokens vote, so the part of a long request that
+            # asks for something can outweigh the parts that mention other tools in passing.
+            self.tool_tok = nn.Linear(h, d)
+            self.tool_tok_feat = nn.Linear(N_TOKEN_FEATS, d, bias=False)
+            self.tool_key2 = nn.Linear(h, d)
+            self.none_head = nn.Sequential(nn.Linear(h, d), nn.GELU(), nn.Linear(d, 1))
+            # Per-parameter context and the small decision heads on it.
+            self.ctx = nn.Sequential(nn.Linear(3 * h + N_LEX, d), nn.GELU(), nn.Linear(d, d))
+            self.att_q = nn.Linear(d, d)
+            self.att_f = nn.Linear(d, N_TOKEN_FEATS + N_PARAM_TOKEN_FEATS)
+            self.include_head = nn.Linear(2 * d + N_LEX, 1)
+            self.bool_head = nn.Linear(2 * d + N_LEX, 2)
+            self.kind_head = nn.Linear(2 * d + N_LEX, len(UNTYPED_CHOICES))
+            self.kind_emb = nn.Embedding(len(VALUE_KINDS), d)
+            # Pointer: token states with their neighbours (one conv-like mix), plus token features.
+            self.tok_in = nn.Linear(h, 3 * d, bias=False)
+            self.tok_feat = nn.Linear(N_TOKEN_FEATS, d)
+            self.tok_out = nn.Linear(d, d)
+            f2 = N_TOKEN_FEATS + N_PARAM_TOKEN_FEATS
+            self.start_q = nn.Linear(d, d)
+            self.start_f = nn.Linear(d, f2)
+            self.end_q = nn.Linear(d, d)
+            self.end_from_start = nn.Linear(d, d, bias=False)
+            self.end_f = nn.Linear(d, f2)
+            self.end_cross = nn.Linear(d, 2)
+            self.span_len = nn.Embedding(self.config.max_span_tokens, 1)
+            # Enum values and JSON fragments.
+            self.enum_q = nn.Linear(d, d)
+            self.enum_v = nn.Linear(h, d)
+            self.enum_feat = nn.Linear(3, 1)
+            self.frag_q = nn.Linear(d, 2 * d)
+            self.frag_feat = nn.Linear(2, 1)
+            self.frag_fallback = nn.Linear(d, 1)
+        with torch.no_grad():
+            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0]]))
+            for lin in (self.req_proj, self.tool_proj, self.tool_tok, self.tool_key2):
+                lin.weight.mul_(0.1)
+            self.enum_feat.weight.copy_(torch.tensor([[3.0, 1.0, 3.0]]))
+            # Start from the obvious rules, which the data then adjusts: include a parameter the
+            # request names; a boolean is true next to "on"/"enable", false next to "off"/"without".
+            lex0 = 2 * d  # where the text features start in the heads' input [C, g, lex]
+            self.include_head.weight[0, lex0 + LEX_MENTION] += 1.5
+            self.include_head.weight[0, lex0 + LEX_FULL] += 1.5
+            self.include_head.bias.fill_(-1.5)
+            self.bool_head.weight[1, lex0 + LEX_POS] += 3.0
+            self.bool_head.weight[0, lex0 + LEX_NEG] += 3.0
+            self.frag_feat.weight.copy_(torch.tensor([[2.0, 2.0]]))
+            self.span_len.weight.zero_()
+        self._drop_gen: torch.Generator | None = None  # set during supervised_loss(generator=...): dropout on
+        self._tables: OrderedDict[str, CatalogueTable] = OrderedDict()
+        self._table: CatalogueTable | None = None
+        self._requests: OrderedDict[str, RequestFeatures] = OrderedDict()
+        self._keys_cache: dict[int, tuple[Any, Tensor]] = {}
+        if catalogue is not None:
+            self.set_catalogue(catalogue)
+
+    def _drop(self, x: Tensor) -> Tensor:
+        """Dropout inside supervised_loss(generator=g), masks drawn from g; else identity."""
+        p = self.config.dropout
+        if self._drop_gen is None or p <= 0.0:
+            return x
+        keep = torch.rand(x.shape, generator=self._drop_gen) >= p  # same shape as x
+        return x * keep / (1.0 - p)
+
+    # --- catalogue ------------------------------------------------------------------------------------
+
+    @property
+    def max_decisions(self) -> int:
+        return self.config.max_decisions
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._table is None:
+            raise McptrainError("the router has no catalogue; call router.set_catalogue(catalogue) first")
+        return self._table.catalogue
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Score requests against `catalogue` from now on; its tools' embeddings are computed once."""
+        key = json.dumps([t.model_dump(mode="json") for t in catalogue.tools], sort_keys=True)
+        table = self._tables.get(key)
+        if table is None:
+            table = build_table(catalogue, self.encoder, self.config.max_params, key)
+            self._tables[key] = table
+            while len(self._tables) > 4:
+                self._tables.popitem(last=False)
+        self._table = table
+
+    # --- request features -----------------------------------------------------------------------------
+
+    def _reqs(self, examples: Sequence[ToolCallExample]) -> list[RequestFeatures]:
+        """One encoder pass over the requests not seen before, in one batch."""
+        texts = [context_text(e, self.config.max_context_chars) for e in examples]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._requests]
+        if missing:
+            for enc in self.encoder.encode(missing, tokens=True):
+                self._requests[enc.text] = build_request(enc)
+            while len(self._requests) > self.config.cache_size:
+                self._requests.popitem(last=False)
+        out = []
+        for t in texts:
+            self._requests.move_to_end(t)
+            out.append(self._requests[t])
+        return out
+
+    def _token_reps(self, reqs: list[RequestFeatures]) -> list[Tensor]:
+        """Per request, [T, H] token states -> [T, d]: each token mixed with its neighbours (within its
+        own request) and its text features. All requests go through the layers together."""
+        d = self.config.dim
+        lengths = [len(q.offsets) for q in reqs]
+        a = self.tok_in(self._drop(torch.cat([q.h for q in reqs])))  # [T_all, 3d]: as previous, itself, next
+        first = torch.zeros(a.shape[0], dtype=torch.bool)  # [T_all] first token of its request
+        last = torch.zeros(a.shape[0], dtype=torch.bool)  # [T_all] last token of its request
+        at = 0
+        for n in lengths:
+            if n:
+                first[at] = True
+                last[at + n - 1] = True
+            at += n
+        prev = torch.roll(a[:, :d], 1, dims=0).masked_fill(first[:, None], 0.0)  # [T_all, d] token t-1
+        nxt = torch.roll(a[:, 2 * d :], -1, dims=0).masked_fill(last[:, None], 0.0)  # [T_all, d] token t+1
+        feats = torch.cat([q.feats for q in reqs])  # [T_all, F1]
+        u = self.tok_out(F.gelu(a[:, d : 2 * d] + prev + nxt + self.tok_feat(feats)))  # [T_all, d]
+        return list(u.split(lengths))  # B x [T, d]
+
+    def _candidates(self, example: ToolCallExample) -> list[int]:
+        table = self._table
+        assert table is not None
+        if example.candidate_tools is None:
+            return list(range(len(table.tools)))
+        unknown = [n for n in example.candidate_tools if n not in table.index]
+        if unknown:
+            raise CatalogueError(
+                f"candidate tools {unknown[:3]} are not in the router's catalogue "
+                f"'{table.catalogue.name}'; call router.set_catalogue() with a catalogue that has them"
+            )
+        return [table.index[n] for n in example.candidate_tools]
+
+    def _tool_keys(self, table: CatalogueTable, lin: nn.Linear) -> Tensor:
+        """The catalogue's tools through one projection.  # [N, H] -> [N, d]
+
+        Without autograd (predict, sample) the result is reused until the weights change:
+        optimizer steps and load_state_dict write in place, which bumps the tensors' versions.
+        """
+        if torch.is_grad_enabled():
+            return lin(table.full * math.sqrt(self.encoder.dim))  # [N, d]
+        key = (table.key, id(lin.weight), lin.weight._version, lin.bias._version)
+        hit = self._keys_cache.get(id(lin))
+        if hit is None or hit[0] != key:
+            hit = self._keys_cache[id(lin)] = (key, lin(table.full * math.sqrt(self.encoder.dim)))
+        return hit[1]
+
+    def _tool_logits(self, reqs: list[RequestFeatures], cands: list[list[int]]) -> list[Tensor]:
+        """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
+
+        A tool's score: learned weights on 7 features (cosine of request and tool text, cosine with
+        the name alone, best share of the name's words in one clause of the request, the same in
+        clauses that set things aside, share of the description's words, "this tool was the failed
+        previous call", how early the request names it) + a bilinear term + late interaction of the
+        request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
+        """
+        table = self._table
+        assert table is not None
+        h, d = self.encoder.dim, self.config.dim
+        scale = math.sqrt(h)
+        v, n = len(table.vocab), len(table.tools)
+        r = torch.stack([q.r for q in reqs])  # [B, H]
+        # Index lists first, then one tensor op each: per-request tensor writes cost more than the maths.
+        bx: list[int] = []
+        vx: list[int] = []
+        bf: list[int] = []
+        vf: list[int] = []
+        pf: list[float] = []
+        bp: list[int] = []
+        np_: list[int] = []
+        rc: list[int] = []
+        vc: list[int] = []
+        group: list[int] = []
+        for b, q in enumerate(reqs):
+            rows = [table.vocab[st] for st in q.prompt_stems if st in table.vocab]
+            bx += [b] * len(rows)
+            vx += rows
+            for st, pos in q.first_pos.items():
+                if st in table.vocab:
+                    bf.append(b)
+                    vf.append(table.vocab[st])
+                    pf.append(pos)
+            for name in q.prev_calls:
+                if name in table.index:
+                    bp.append(b)
+                    np_.append(table.index[name])
+            for c, stems in enumerate(q.clause_stems):
+                cols = [table.vocab[st] for st in stems if st in table.vocab]
+                rc += [len(group)] * len(cols)
+                vc += cols
+                group.append(2 * b + int(q.dismissive[c]))  # row of `named` this clause competes for
+        bsz = len(reqs)
+        x = torch.zeros(bsz, v).index_put_(
+            (torch.tensor(bx, dtype=torch.long), torch.tensor(vx, dtype=torch.long)), torch.tensor(1.0)
+        )  # [B, V] catalogue stems the request itself has
+        first = torch.ones(bsz, v + 1).index_put_(
+            (torch.tensor(bf, dtype=torch.long), torch.tensor(vf, dtype=torch.long)), torch.tensor(pf)
+        )  # [B, V + 1] first position of each stem in the request (1 = absent; the last column always)
+        prev = torch.zeros(bsz, n).index_put_(
+            (torch.tensor(bp, dtype=torch.long), torch.tensor(np_, dtype=torch.long)), torch.tensor(1.0)
+        )  # [B, N]
+        xc = torch.zeros(len(group), v).index_put_(
+            (torch.tensor(rc, dtype=torch.long), torch.tensor(vc, dtype=torch.long)), torch.tensor(1.0)
+        )  # [C_all, V] stems of every clause of every request
+        rows_of = torch.tensor(group, dtype=torch.long)[:, None].expand(len(group), n)  # [C_all, N]
+        named = torch.zeros(bsz * 2, n).scatter_reduce_(
+            0, rows_of, xc @ table.m_name, reduce="amax"
+        )  # [C_all, N] -> [B*2, N]: best share of a tool's name in one clause (kept, set aside)
+        named = named.view(bsz, 2, n)  # [B, 2, N]
+        earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
+        feats = torch.stack(
+            [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest],
+            dim=-1,
+        )  # [B, N, N_TOOL_FEATS]
+        rd = self._drop(r * scale)  # [B, H]
+        bil = self.req_proj(rd) @ self._tool_keys(table, self.tool_proj).T  # [B, d] @ [d, N] -> [B, N]
+        # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request.
+        keys2 = self._tool_keys(table, self.tool_key2)  # [N, d]
+        lengths = [len(q.offsets) for q in reqs]
+        h_all = torch.cat([q.h for q in reqs])  # [T_all, H]
+        f_all = torch.cat([q.feats for q in reqs])  # [T_all, F1]
+        sim = (self.tool_tok(self._drop(h_all)) + self.tool_tok_feat(f_all)) @ keys2.T / math.sqrt(d)  # [T_all, N]
+        padded = nn.utils.rnn.pad_sequence(list(sim.split(lengths)), batch_first=True, padding_value=-math.inf)
+        count = torch.tensor(lengths, dtype=torch.float32).clamp(min=1.0)  # [B]
+        late = torch.logsumexp(padded, dim=1) - count.log()[:, None]  # [B, T_max, N] -> [B, N]
+        late = late.nan_to_num(0.0, neginf=0.0)  # a request with no tokens gets no vote
+        scores = self.tool_feat(feats)[..., 0] + bil / math.sqrt(d) + late  # [B, N]
+        none = self.none_head(rd)[:, 0]  # [B]
+        return [torch.cat([scores[b, c], none[b : b + 1]]) for b, c in enumerate(cands)]  # [K_b + 1]
+
+    # --- the walk: one function samples, takes the argmax, or scores a given call -----------------------
+
+    def _walk(
+        self,
+        req: RequestFeatures,
+        cands: list[int],
+        tool_logits: Tensor,
+        blocks: dict[int, _Block],
+        u: Tensor,
+        mode: str,
+        generator: torch.Generator | None = None,
+        gold: ToolCall | None = None,
+        replay: list[int] | None = None,
+    ) -> _Trace:
+        """Make a call's decisions in order. mode: "sample", "greedy", "gold" (teacher forcing on
+        `gold`; decisions whose value cannot be found are left out) or "replay" (the `replay` actions)."""
+        table = self._table
+        assert table is not None
+        trace = _Trace()
+        steps = iter(replay or [])
+
+        def choose(label: str, logits: Tensor, gold_action: Any) -> int | None:
+            if mode == "gold":
+                a = gold_action()
+            elif mode == "replay":
+                a = next(steps, -1)
+                a = None if a < 0 else a
+            elif mode == "greedy":
+                a = int(logits.argmax())
+            else:
+                a = int(torch.multinomial(logits.detach().softmax(-1), 1, generator=generator))
+            if a is None:
+                return None
+            if mode != "greedy":
+                lsm = logits.log_softmax(-1)  # [K]
+                trace.logps.append(lsm[a])
+                trace.entropies.append(-(lsm.exp() * lsm).sum())
+            trace.labels.append(label)
+            trace.actions.append(a)
+            return a
+
+        k = len(cands)
+        gold_idx = table.index.get(gold.name) if gold is not None else None
+        a = choose("tool", tool_logits, lambda: k if gold is None else _index(cands, gold_idx))
+        if mode != "gold" or a is not None:
+            trace.confidence = float(tool_logits.detach().softmax(-1)[a]) if a is not None else 0.0
+        if a is None:  # gold tool outside the candidates: still learn its arguments, if it is known
+            if gold_idx is None:
+                return trace
+            ti = gold_idx
+        elif a == k:
+            return trace
+        else:
+            ti = cands[a]
+        tool = table.tools[ti]
+        block = blocks.get(ti)
+        if block is None:
+            block = blocks[ti] = _Block(self, req, u, tool)
+        gold_args = gold.arguments if gold is not None else {}
+        args: dict[str, Any] = {}
+        for i, prm in enumerate(tool.params):
+            gv = gold_args.get(prm.name, _MISSING)
+            if not prm.required:
+                inc = choose(f"include:{prm.name}", block.include[i], lambda gv=gv: int(gv is not _MISSING))
+                if inc != 1:
+                    continue
+            kind = prm.value_kind
+            if kind == "untyped":
+                kc = choose(f"kind:{prm.name}", block.kind[i], lambda gv=gv: _untyped_choice(gv))
+                if kc is None:
+                    continue
+                kind = UNTYPED_CHOICES[kc]
+            value = self._value(req, block, i, prm, kind, gv, choose)
+            if value is not _MISSING:
+                args[prm.name] = value
+        trace.call = ToolCall(name=tool.spec.name, arguments=args)
+        return trace
+
+    def _value(
+        self, req: RequestFeatures, block: _Block, i: int, prm: ParamInfo, kind: str, gv: Any, choose: Any
+    ) -> Any:
+        """Decide one argument's value (its enum/bool/span/fragment decisions); _MISSING if none."""
+        ck = block.conditioned(i, kind)
+        name = prm.name
+        if kind == "enum":
+            a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
+            return _MISSING if a is None else copy.deepcopy(prm.enum[a])
+        if kind == "bool":
+            a = choose(f"bool:{name}", block.boolean[i], lambda: _bool_index(gv))
+            return _MISSING if a is None else bool(a)
+        if kind in ("string", "number"):
+            if not req.offsets:
+                return _MISSING
+            span = locate_span(req, gv, kind, self.config.max_span_tokens) if gv is not _MISSING else None
+            s = choose(f"start:{name}", block.start_logits(i, ck), lambda: span and span[0])
+            if s is None:
+                return _MISSING
+            e = choose(f"end:{name}", block.end_logits(i, ck, s), lambda: span and span[1])
+            if e is None:
+                return _MISSING
+            text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])
+            if kind == "number":
+                return coerce_number(text, integer=prm.schema_kind == "integer")
+            return text
+        # JSON fragment written in the request, or the fallback
+        frags = req.fragments
+        a = choose(f"fragment:{name}", block.fragment_logits(i, ck), lambda: _fragment_index(frags, prm, gv))
+        if a is None:
+            return _MISSING
+        return copy.deepcopy(frags[a][0].value) if a < len(frags) else prm.fallback()
+
+    def _walks(
+        self,
+        examples: Sequence[ToolCallExample],
+        mode: str,
+        repeats: int = 1,
+        generator: torch.Generator | None = None,
+        golds: Sequence[Any] | None = None,
+    ) -> list[list[_Trace]]:
+        """Walk every example `repeats` times (sampling) or once against its gold/replayed call."""
+        if self._table is None:
+            raise McptrainError("the router has no catalogue; call router.set_catalogue(catalogue) first")
+        reqs = self._reqs(examples)
+        cands = [self._candidates(e) for e in examples]
+        logits = self._tool_logits(reqs, cands)
+        # Shared per distinct request: token reps and (request, tool) blocks, so a group of G calls
+        # for one request costs one set of head passes.
+        distinct = list({id(q): q for q in reqs}.values())
+        reps = self._token_reps(distinct)
+        shared: dict[int, tuple[Tensor, dict[int, _Block]]] = {
+            id(q): (u, {}) for q, u in zip(distinct, reps, strict=True)
+        }
+        out = []
+        for b, req in enumerate(reqs):
+            u, blocks = shared[id(req)]
+            traces = []
+            for _ in range(repeats):
+                gold = golds[b] if golds is not None else None
+                if isinstance(gold, SampledCall):
+                    replay = [int(x) for x in gold.actions[gold.mask].tolist()]
+                    traces.append(self._walk(req, cands[b], logits[b], blocks, u, "replay", replay=replay))
+                else:
+                    traces.append(self._walk(req, cands[b], logits[b], blocks, u, mode, generator, gold=gold))
+            out.append(traces)
+        return out
+
+    def _pad(self, trace: _Trace) -> tuple[Tensor, Tensor, Tensor, Tensor]:
+        """A trace's decisions -> (logp, entropy, mask, actions), each [D]."""
+        d, n = self.max_decisions, len(trace.labels)
+        if n > d:
+            raise McptrainError(f"a call made {n} decisions but max_decisions is {d}; raise RouterConfig.max_params")
+        logp = F.pad(torch.stack(trace.logps), (0, d - n)) if n else torch.zeros(d)  # [D]
+        ent = F.pad(torch.stack(trace.entropies), (0, d - n)) if n else torch.zeros(d)  # [D]
+        mask = torch.arange(d) < n  # [D]
+        actions = torch.full((d,), -1, dtype=torch.long)  # [D]
+        actions[:n] = torch.tensor(trace.actions, dtype=torch.long)
+        return logp, ent, mask, actions
+
+    # --- Policy ---------------------------------------------------------------------------------------
+
+    def sample(
+        self,
+        examples: Sequence[ToolCallExample],
+        group_size: int,
+        generator: torch.Generator | None = None,
+    ) -> list[list[SampledCall]]:
+        """G sampled calls per request, `[B][G]`; same generator state -> same calls.
+
+        >>> calls = router.sample(examples, 4, torch.Generator().manual_seed(0))
+        >>> calls[0][0].call, calls[0][0].labels
+        (ToolCall(name='agent_terminate', arguments={'agentId': 'agent-1'}), ['tool', 'start:agentId', ...])
+        """
+        with torch.no_grad():
+            walks = self._walks(examples, "sample", repeats=group_size, generator=generator)
+        out = []
+        for traces in walks:
+            group = []
+            for tr in traces:
+                logp, ent, mask, actions = self._pad(tr)
+                group.append(SampledCall(tr.call, logp, ent, mask, actions, tr.labels))
+            out.append(group)
+        return out
+
+    def predict(self, examples: Sequence[ToolCallExample]) -> list[Prediction]:
+        """Greedy calls, validated against their tool's schema.
+
+        >>> router.predict([ToolCallExample(prompt="what's the weather in Paris?")])[0]
+        Prediction(tool=None, arguments={}, confidence=0.91, schema_valid=True)
+        """
+        if not examples:
+            return []
+        # no_grad, not inference_mode: request features cached here are reused by training later.
+        with torch.no_grad():
+            walks = self._walks(examples, "greedy")
+        assert self._table is not None
+        out = []
+        for (tr,) in walks:
+            if tr.call is None:
+                out.append(Prediction(None, {}, tr.confidence, True))
+                continue
+            out.append(Prediction(tr.call.name, tr.call.arguments, tr.confidence, self.validate(tr.call)))
+        return out
+
+    def validate(self, call: ToolCall | None) -> bool:
+        """Whether a call's arguments validate against its tool's input schema (None: nothing to check).
+
+        >>> router.validate(ToolCall(name="memory_store", arguments={"key": "k"}))   # "value" is required
+        False
+        """
+        if call is None:
+            return True
+        table = self._table
+        if table is None or call.name not in table.index:
+            return False
+        return bool(table.tools[table.index[call.name]].validator.is_valid(call.arguments))
+
+    def log_prob(
+        self,
+        examples: Sequence[ToolCallExample],
+        calls: Sequence[ToolCall | SampledCall | None],
+    ) -> tuple[Tensor, Tensor, Tensor]:
+        """Per-decision log-probs of given calls under the current weights, with autograd.
+
+        A SampledCall replays its recorded decisions exactly; a ToolCall (or None = no tool) is
+        teacher-forced: span values are found in the request case-insensitively, and a decision
+        whose value cannot be found is masked out. Returns (logp, entropy, mask), each [N, D].
+        """
+        if len(examples) != len(calls):
+            raise ValueError(f"log_prob needs one call per example: {len(examples)} examples, {len(calls)} calls")
+        walks = self._walks(examples, "gold", golds=list(calls))
+        padded = [self._pad(traces[0]) for traces in walks]
+        logp = torch.stack([p[0] for p in padded])  # [N, D]
+        ent = torch.stack([p[1] for p in padded])  # [N, D]
+        mask = torch.stack([p[2] for p in padded])  # [N, D]
+        return logp, ent, mask
+
+    def forward(
+        self, examples: Sequence[ToolCallExample], calls: Sequence[ToolCall | SampledCall | None]
+    ) -> tuple[Tensor, Tensor, Tensor]:
+        return self.log_prob(examples, calls)
+
+    # --- supervised warm start ------------------------------------------------------------------------
+
+    def supervised_loss(
+        self, examples: Sequence[ToolCallExample], generator: torch.Generator | None = None
+    ) -> Tensor:
+        """−mean over examples of the gold call's log-prob (its decisions' sum).  # -> []
+
+        With a `generator`, dropout (RouterConfig.dropout) is on for this loss, its masks drawn
+        from that generator; without one there is no dropout.
+
+            >>> loss = router.supervised_loss(batch, generator=torch.Generator().manual_seed(0))
+        """
+        golds = [gold_call(e) for e in examples]
+        previous, self._drop_gen = self._drop_gen, generator
+        try:
+            logp, _, mask = self.log_prob(examples, golds)  # [N, D]
+        finally:
+            self._drop_gen = previous
+        return -(logp * mask).sum(-1).mean()  # [N] -> []
+
+    def prepare(self, examples: Sequence[ToolCallExample]) -> None:
+        """Encode the requests not seen yet, in batches, so later calls find them cached."""
+        self._reqs(examples)
+
+    def fit_supervised(
+        self,
+        examples: Sequence[ToolCallExample],
+        epochs: int = 15,
+        lr: float = 1e-3,
+        batch_size: int = 32,
+        seed: int = 0,
+        weight_decay: float = 1e-4,
+    ) -> list[float]:
+        """A quick AdamW loop on `supervised_loss`; returns the mean loss of each epoch.
+
+        (The trainer owns the real loop; this is for warm starts, tests and experiments.)
+
+            >>> router.fit_supervised(train, epochs=3, seed=0)
+            [4.91, 1.37, 0.62]
+        """
+        examples = list(examples)
+        if not examples:
+            return []
+        self.prepare(examples)  # encode everything once, batched
+        opt = torch.optim.AdamW(self.parameters(), lr=lr, weight_decay=weight_decay)
+        order_gen = torch.Generator().manual_seed(seed)
+        drop_gen = torch.Generator().manual_seed(seed + 1)
+        history = []
+        for _ in range(epochs):
+            order = torch.randperm(len(examples), generator=order_gen).tolist()
+            total, count = 0.0, 0
+            for i in range(0, len(order), batch_size):
+                batch = [examples[j] for j in order[i : i + batch_size]]
+                loss = self.supervised_loss(batch, generator=drop_gen)
+                opt.zero_grad()
+                loss.backward()
+                nn.utils.clip_grad_norm_(self.parameters(), 5.0)
+                opt.step()
+                total += float(loss.detach()) * len(batch)
+                count += len(batch)
+            history.append(total / count)
+        return history
+
+    # --- checkpoints ----------------------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> Path:
+        """Write a checkpoint folder that rebuilds this router without any other input:
+
+            path/
+              router.json          {"format_version": 1, "config": {...}, "encoder": {"name": ...}}
+              weights.safetensors  the heads' weights (the encoder is frozen, rebuilt from "encoder")
+              catalogue.json       the tools the router scores (Catalogue JSON)
+        """
+        from safetensors.torch import save_file
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "kind": "router",
+            "config": self.config.to_dict(),
+            "encoder": self.encoder.spec,
+        }
+        (path / "router.json").write_text(json.dumps(meta, indent=2) + "\n")
+        save_file({k: v.detach().contiguous() for k, v in self.state_dict().items()}, str(path / "weights.safetensors"))
+        if self._table is not None:
+            self._table.catalogue.save(path / "catalogue.json")
+        return path
+
+    @classmethod
+    def load(
+        cls, path: str | Path, catalogue: Catalogue | None = None, encoder: Encoder | None = None
+    ) -> Router:
+        """Rebuild a router saved by `save`; `catalogue`/`encoder` override the saved ones."""
+        from safetensors.torch import load_file
+
+        path = Path(path)
+        meta_path = path / "router.json"
+        if not meta_path.exists():
+            raise McptrainError(f"{path}: no router.json; is this a router checkpoint folder (Router.save)?")
+        meta = json.loads(meta_path.read_text())
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise McptrainError(
+                f"{meta_path}: format_version {meta.get('format_version')} is not {FORMAT_VERSION}; "
+                "re-save it with this version of mcptrain"
+            )
+        if catalogue is None and (path / "catalogue.json").exists():
+            catalogue = Catalogue.from_file(path / "catalogue.json")
+        router = cls(encoder or Encoder.from_spec(meta["encoder"]), catalogue, RouterConfig.from_dict(meta["config"]))
+        router.load_state_dict(load_file(str(path / "weights.safetensors")))
+        router.eval()
+        return router
+
+
+# --------------------------------------------------------------------------------------------------
+# Gold decisions for teacher forcing
+
+
+def gold_call(example: ToolCallExample) -> ToolCall | None:
+    """The call an example expects (None = no tool)."""
+    if example.expected_tool is None:
+        return None
+    return ToolCall(name=example.expected_tool, arguments=example.expected_params)
+
+
+def _index(cands: list[int], tool_idx: int | None) -> int | None:
+    return cands.index(tool_idx) if tool_idx is not None and tool_idx in cands else None
+
+
+def _untyped_choice(value: Any) -> int | None:
+    """Gold value of a parameter with no single type -> index in UNTYPED_CHOICES (None: unsupported)."""
+    if isinstance(value, dict | list):
+        return 0
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return 1
+    if isinstance(value, str):
+        return 2
+    return None
+
+
+def _enum_index(values: list[Any], gold: Any) -> int | None:
+    for i, v in enumerate(values):
+        if type(v) is type(gold) and v == gold:
+            return i
+    if isinstance(gold, str):
+        for i, v in enumerate(values):
+            if isinstance(v, str) and v.casefold() == gold.casefold():
+                return i
+    return None
+
+
+def _bool_index(gold: Any) -> int | None:
+    if isinstance(gold, bool):
+        return int(gold)
+    if isinstance(gold, str) and gold.lower() in ("true", "false"):
+        return int(gold.lower() == "true")
+    return None
+
+
+def _fragment_index(frags: list[tuple[Fragment, int, int]], prm: ParamInfo, gold: Any) -> int | None:
+    if gold is _MISSING:
+        return None
+    for i, (f, _, _) in enumerate(frags):
+        if f.value == gold and type(f.value) is type(gold):
+            return i
+    return len(frags) if gold == prm.fallback() else None
+
+
+__all__ = ["FORMAT_VERSION", "Router", "RouterConfig", "context_text", "gold_call"]

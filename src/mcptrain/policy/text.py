@@ -1,0 +1,223 @@
+"""Pure text helpers the router's features and argument values are built from (no torch, no model).
+
+    >>> split_identifier("hive-mind_init"), split_identifier("agentId")
+    ('hive mind init', 'agent id')
+    >>> parse_number("ten"), parse_number("1,500"), parse_number("0.8"), parse_number("abc")
+    (10, 1500, 0.8, None)
+    >>> [(f.start, f.end, f.value) for f in json_fragments('use config {"a": [1, 2]} now')]
+    [(11, 24, {'a': [1, 2]})]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SEPARATORS = re.compile(r"[_\-./:]+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOPWORDS = frozenset(
+    "a an the to of for in on at by with and or is are be it this that me my i you your please "
+    "can could would should will do does from as into all any some its our we us".split()
+)
+NEGATIONS = frozenset("not no don't dont without never disable disabled off false".split())
+QUOTES = "\"'`“”‘’"
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
+_NUMBER_WORDS.update({"ninety": 90, "hundred": 100, "thousand": 1000, "a hundred": 100, "a thousand": 1000})
+_WORDS_FOR = {v: k for k, v in _NUMBER_WORDS.items() if not k.startswith("a ")}
+_NUMERIC = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?")
+
+
+def split_identifier(name: str) -> str:
+    """Tool or parameter name -> lower-case words: 'hive-mind_init' -> 'hive mind init'."""
+    return " ".join(_SEPARATORS.sub(" ", _CAMEL.sub(" ", name)).lower().split())
+
+
+def stem(word: str) -> str:
+    """A crude, fast stem so 'agents'/'agent' and 'terminate'/'termination' meet: 'agents' -> 'agent'."""
+    w = word.lower()
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:5] if len(w) > 5 else w
+
+
+def words(text: str) -> list[str]:
+    """Lower-case alphanumeric words, camelCase and snake_case split: 'Spawn agentId' -> ['spawn', 'agent', 'id']."""
+    return _WORD.findall(split_identifier(text))
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the non-stopwords of `text`: 'list the agents' -> {'list', 'agent'}."""
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+def is_number_word(word: str) -> bool:
+    return word.lower() in _NUMBER_WORDS
+
+
+def parse_number(text: str) -> int | float | None:
+    """'10' -> 10, '2.5' -> 2.5, '1,500' -> 1500, 'ten' -> 10, '5.0' -> 5.0; None if not a number."""
+    t = text.strip().strip(QUOTES).strip()
+    if t.lower() in _NUMBER_WORDS:
+        return _NUMBER_WORDS[t.lower()]
+    if not t or not _NUMERIC.fullmatch(t) or not any(c.isdigit() for c in t):
+        return None
+    t = t.replace(",", "")
+    try:
+        return int(t)
+    except ValueError:
+        pass
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def coerce_number(text: str, integer: bool) -> int | float | str:
+    """Span text -> the JSON value an integer/number parameter wants; the text itself if it is no number.
+
+    >>> coerce_number("5", integer=False), coerce_number("5.0", integer=True), coerce_number("x", True)
+    (5, 5, 'x')
+    """
+    n = parse_number(text)
+    if n is None:
+        return text
+    if integer and isinstance(n, float) and n.is_integer():
+        return int(n)
+    return n
+
+
+def number_texts(value: Any) -> list[str]:
+    """How a number may be written in a request, most literal first: 10 -> ['10', 'ten'], 0.5 -> ['0.5']."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return [str(value)] if isinstance(value, str) else []
+    out = [str(value)]
+    if isinstance(value, float) and value.is_integer():
+        out.append(str(int(value)))
+    if int(value) == value and int(value) in _WORDS_FOR:
+        out.append(_WORDS_FOR[int(value)])
+    if isinstance(value, int) and abs(value) >= 1000:
+        out.append(f"{value:,}")
+    return out
+
+
+def strip_quotes(text: str) -> str:
+    """Span text -> the value: surrounding whitespace and quote characters removed."""
+    return text.strip().strip(QUOTES).strip()
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A JSON object or array written in a text: characters [start, end) parse to `value`."""
+
+    start: int
+    end: int
+    value: Any
+
+
+def json_fragments(text: str) -> list[Fragment]:
+    """The outermost balanced {...} / [...] substrings of `text` that `json.loads` accepts, in order."""
+    out: list[Fragment] = []
+    i = 0
+    while i < len(text):
+        if text[i] in "{[":
+            end = _balanced_end(text, i)
+            if end is not None:
+                try:
+                    out.append(Fragment(i, end, json.loads(text[i:end])))
+                    i = end
+                    continue
+                except ValueError:
+                    pass
+        i += 1
+    return out
+
+
+def _balanced_end(text: str, start: int) -> int | None:
+    """Index after the bracket closing the one at `start`, skipping brackets inside JSON strings."""
+    depth, in_string, escaped = 0, False, False
+    for j in range(start, len(text)):
+        c = text[j]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return None
+
+
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<!\w)'([^']+)'(?!\w)|‘([^’]+)’")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the text inside each pair of quotes: 'name "a b" now' -> [(6, 9)]."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        out.append((m.start(g), m.end(g)))
+    return out
+
+
+def find_all(haystack: str, needle: str) -> Iterable[int]:
+    """Start index of every (overlapping) case-insensitive occurrence of `needle`."""
+    if not needle:
+        return
+    h, n = haystack.casefold(), needle.casefold()
+    # casefold can change lengths (German ß); then indices would not map back, so fall back to lower().
+    if len(h) != len(haystack) or len(n) != len(needle):
+        h, n = haystack.lower(), needle.lower()
+    i = h.find(n)
+    while i >= 0:
+        yield i
+        i = h.find(n, i + 1)
+
+
+def phrase_present(text_words: list[str], phrase: str) -> bool:
+    """Whether the words of `phrase` appear consecutively in `text_words`: (['scale', 'it'], 'scale') -> True."""
+    pw = words(phrase)
+    if not pw:
+        return False
+    n = len(pw)
+    return any(text_words[i : i + n] == pw for i in range(len(text_words) - n + 1))
+
+
+__all__ = [
+    "NEGATIONS",
+    "QUOTES",
+    "STOPWORDS",
+    "Fragment",
+    "coerce_number",
+    "content_stems",
+    "find_all",
+    "is_number_word",
+    "json_fragments",
+    "number_texts",
+    "parse_number",
+    "phrase_present",
+    "quoted_spans",
+    "split_identifier",
+    "stem",
+    "strip_quotes",
+    "words",
+]

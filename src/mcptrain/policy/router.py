@@ -431,9 +431,9 @@ class Router(nn.Module):
 
         A tool's score: learned weights on 7 features (cosine of request and tool text, cosine with
         the name alone, best share of the name's words in one clause of the request, the same in
-        clauses that set things aside, share of the description's words, "this tool was the failed
-        previous call", how early the request names it) + a bilinear term + late interaction of the
-        request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
+        clauses that set things aside or belong to a later step, share of the description's words,
+        "this tool was the failed previous call", how early the request names it) + a bilinear term
+        + late interaction of the request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
         assert table is not None
@@ -469,7 +469,8 @@ class Router(nn.Module):
                 cols = [table.vocab[st] for st in stems if st in table.vocab]
                 rc += [len(group)] * len(cols)
                 vc += cols
-                group.append(2 * b + int(q.dismissive[c]))  # row of `named` this clause competes for
+                # row of `named` this clause competes for: later steps wait, like what is set aside
+                group.append(2 * b + int(q.dismissive[c] or q.later[c]))
         bsz = len(reqs)
         x = torch.zeros(bsz, v).index_put_(
             (torch.tensor(bx, dtype=torch.long), torch.tensor(vx, dtype=torch.long)), torch.tensor(1.0)

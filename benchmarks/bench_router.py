@@ -57,8 +57,10 @@ def summary(m: EvaluationMetrics) -> dict:
     }
 
 
-def latency(trainer: McpToolTrainer, examples: list[ToolCallExample], repeats: int = 200) -> dict:
-    """p50/p99 of one request at a time, and batched throughput, on one thread, cache cold per request."""
+def latency(trainer: McpToolTrainer, examples: list[ToolCallExample], tag: str, repeats: int = 200) -> dict:
+    """p50/p99 of one request at a time, and batched throughput, on one thread, cache cold per request.
+
+    `tag` makes every timed text new to the encoder cache, also across calls."""
     policy = trainer._policy()
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -66,12 +68,12 @@ def latency(trainer: McpToolTrainer, examples: list[ToolCallExample], repeats: i
         times = []
         for i in range(repeats):
             ex = examples[i % len(examples)]
-            fresh = ToolCallExample(prompt=f"{ex.prompt} #{i}")  # a new text: no cached encoding
+            fresh = ToolCallExample(prompt=f"{ex.prompt} #{tag}{i}")  # a new text: no cached encoding
             t0 = time.perf_counter()
             policy.predict([fresh])
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
-        batch = [ToolCallExample(prompt=f"{ex.prompt} ##{i}") for i, ex in enumerate(examples * 2)][:512]
+        batch = [ToolCallExample(prompt=f"{ex.prompt} ##{tag}{i}") for i, ex in enumerate(examples * 2)][:512]
         t0 = time.perf_counter()
         policy.predict(batch)
         throughput = len(batch) / (time.perf_counter() - t0)
@@ -128,10 +130,10 @@ def run_catalogue(name: str, preset: str, quick: bool) -> dict:
     grpo_s = time.perf_counter() - t0
     record("router, supervised + GRPO", router_predict, {"train_seconds": sup_s + grpo_s, "grpo_seconds": grpo_s,
                                                         "grpo_steps": trainer.config.grpo_steps})  # fmt: skip
-    out["latency"] = latency(trainer, test)
+    out["latency"] = latency(trainer, test, "a")
     if name != "claude-flow":  # latency with the 199 real tools as candidates, zero-shot
         trainer.load_tool_definitions(Catalogue.builtin("claude-flow"))
-        out["latency_199_candidates"] = latency(trainer, test)
+        out["latency_199_candidates"] = latency(trainer, test, "b")
         trainer.load_tool_definitions(cat)
     return out
 

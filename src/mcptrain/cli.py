@@ -203,8 +203,7 @@ def train(
     cfg = trainer.config
     with _progress() as progress:
         if trainer.stats().supervised_epochs == 0:
-            n_batches = -(-len(train_set) // cfg.batch_size) * cfg.epochs
-            task = progress.add_task("supervised warm start", total=n_batches)
+            task = progress.add_task("supervised warm start", total=cfg.supervised_steps(len(train_set)))
             trainer.train_supervised(train_set, on_step=lambda step, log: progress.update(task, completed=step))
             trainer.export_checkpoint(out)
         remaining = cfg.grpo_steps - trainer.stats().grpo_steps
@@ -306,7 +305,7 @@ def demo(
     rows["untrained router"] = trainer.evaluate_tool_accuracy(test)
     cfg = trainer.config
     with _progress() as progress:
-        task = progress.add_task("2. supervised warm start", total=-(-len(splits.train) // cfg.batch_size) * cfg.epochs)
+        task = progress.add_task("2. supervised warm start", total=cfg.supervised_steps(len(splits.train)))
         trainer.train_supervised(splits.train.examples, on_step=lambda s, _: progress.update(task, completed=s))
     rows["supervised"] = trainer.evaluate_tool_accuracy(test)
     with _progress() as progress:

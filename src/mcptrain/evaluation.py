@@ -27,7 +27,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.rewards import REWARDS, arguments_equal, validate_arguments, values_equal
+from mcptrain.rewards import REWARDS, validate_arguments, values_equal
 from mcptrain.types import ToolCall, ToolCallExample, category_short
 
 NONE = "<none>"
@@ -55,13 +55,6 @@ class EvaluationMetrics(BaseModel):
     """Metric name -> (low, high), 95% percentile bootstrap over examples."""
 
 
-def exact_call(call: ToolCall | None, ex: ToolCallExample) -> bool:
-    """Right tool and exactly the expected arguments; for no-tool requests, no call."""
-    if ex.expected_tool is None or call is None:
-        return ex.expected_tool is None and call is None
-    return call.name == ex.expected_tool and arguments_equal(call.arguments, ex.expected_params)
-
-
 def params_match(call: ToolCall | None, ex: ToolCallExample) -> bool:
     """Right tool and every expected argument present and equal (extras allowed)."""
     if call is None or ex.expected_tool is None or call.name != ex.expected_tool:
@@ -86,7 +79,7 @@ def evaluate(
 
     pairs = list(zip(calls, examples, strict=True))
     tool_ok = np.array([(c.name if c else None) == ex.expected_tool for c, ex in pairs])
-    exact_ok = np.array([exact_call(c, ex) for c, ex in pairs])
+    exact_ok = np.array(REWARDS["exact_match"](calls, examples)) == 1.0  # Tool-N1's binary exact match
     is_tool_req = np.array([ex.expected_tool is not None for ex in examples])
     is_recovery = np.array([ex.kind == "recovery" for ex in examples])
     param_ok = np.array([params_match(c, ex) for c, ex in pairs])

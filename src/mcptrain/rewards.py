@@ -144,7 +144,7 @@ def _args_correct(call: ToolCall, example: ToolCallExample, catalogue: Catalogue
     return True
 
 
-def _same_category(a: str, b: str, catalogue: Catalogue | None) -> bool:
+def same_category(a: str, b: str, catalogue: Catalogue | None) -> bool:
     if catalogue is None or a not in catalogue or b not in catalogue:
         return False
     return catalogue.get(a).category == catalogue.get(b).category
@@ -194,7 +194,7 @@ def composite_reward(
             if call is None or _args_correct(call, example, catalogue):
                 reward += 0.3
         elif call is not None and example.expected_tool is not None:
-            reward += 0.2 if _same_category(call.name, example.expected_tool, catalogue) else 0.0
+            reward += 0.2 if same_category(call.name, example.expected_tool, catalogue) else 0.0
         if execution_success is not None:
             nothing_to_run = call is None and example.expected_tool is None
             reward += 0.2 if nothing_to_run or execution_success[i] is True else 0.0

@@ -19,6 +19,7 @@ checkpoint at step k continues exactly as an uninterrupted run would.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -39,12 +40,13 @@ from mcptrain.checkpoint import (
     save_state,
     write_folder_atomically,
 )
+from mcptrain.errors import McptrainError
 from mcptrain.evaluation import EvaluationMetrics, evaluate
 from mcptrain.grpo import GrpoBatch, GrpoConfig, GrpoOptimizer, GrpoStats, GrpoUpdateResult
 from mcptrain.policy.base import stack_sampled
 from mcptrain.policy.encoder import Encoder
 from mcptrain.policy.router import Router, RouterConfig
-from mcptrain.rewards import combine, component_stats
+from mcptrain.rewards import combine, component_stats, same_category
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, ToolTrajectory
 
 OnStep = Callable[[int, dict[str, float]], None]
@@ -106,10 +108,12 @@ class McpTrainingConfig(BaseModel):
     def preset(cls, name: str) -> McpTrainingConfig:
         presets = {"default": cls.default, "quick": cls.quick, "production": cls.production}
         if name not in presets:
-            from mcptrain.errors import McptrainError
-
             raise McptrainError(f"unknown training preset '{name}'; use one of {', '.join(presets)}")
         return presets[name]()
+
+    def supervised_steps(self, n_examples: int) -> int:
+        """Optimizer steps of the warm start on `n_examples` (for progress bars)."""
+        return -(-n_examples // self.batch_size) * self.epochs
 
     def router_config(self) -> RouterConfig:
         return RouterConfig.from_dict({**self.router, "dim": self.embedding_dim, "seed": self.seed})
@@ -343,8 +347,6 @@ class McpToolTrainer:
         ratio exp(log π(call) − stored log_prob) is clipped as in PPO; a step recorded without a
         log-prob (0.0, e.g. from an outside agent through the proxy) is taken as on-policy.
         """
-        from mcptrain.errors import McptrainError
-
         if not trajectories:
             raise McptrainError("no trajectories provided for training")
         policy, optimizer = self._policy(), self._grpo_optimizer()
@@ -359,7 +361,8 @@ class McpToolTrainer:
         if not examples:
             raise McptrainError("the trajectories have no steps to learn from")
         with torch.no_grad():
-            current = _recompute_total(policy)(_inputs_only(examples, calls))[0][:, 0]  # [N]
+            logp, _, mask = policy.log_prob(examples, calls)  # [N, D]
+            current = (logp * mask).sum(-1)  # [N]: each call's log-prob under the current policy
         old = torch.tensor([s if s != 0.0 else float(c) for s, c in zip(stored, current, strict=True)])  # [N]
         batch = GrpoBatch(
             old_logp=old.unsqueeze(1),  # [N, 1]: one decision per sample, the whole call
@@ -406,12 +409,8 @@ class McpToolTrainer:
     ) -> float:
         """The crate's composite: 0.5 right tool + 0.2 same category (if wrong) + 0.3 args + 0.2 executed."""
         right = predicted == expected
-        same_cat = (
-            not right
-            and predicted in self.catalogue
-            and expected in self.catalogue
-            and self.catalogue.get(predicted).category == self.catalogue.get(expected).category
-        )
+        same_cat = not right and predicted is not None and expected is not None
+        same_cat = same_cat and same_category(predicted, expected, self.catalogue)
         return 0.5 * right + 0.2 * same_cat + 0.3 * params_correct + 0.2 * execution_success
 
     def stats(self) -> TrainingStats:
@@ -453,8 +452,6 @@ class McpToolTrainer:
                 "stats": self._stats.model_dump(mode="json"),
                 "grpo_stats": self.grpo_stats().model_dump(mode="json"),
             }
-            import json
-
             (tmp / "checkpoint.json").write_text(json.dumps(manifest, indent=1) + "\n")
 
         return write_folder_atomically(Path(path), fill)
@@ -517,8 +514,6 @@ class McpToolTrainer:
         self.reference = ref
 
     def _training_examples(self, examples: Sequence[ToolCallExample]) -> list[ToolCallExample]:
-        from mcptrain.errors import McptrainError
-
         keep = [ex for ex in examples if self.config.train_error_recovery or ex.kind != "recovery"]
         if not keep:
             raise McptrainError("no training examples; generate some with `mcptrain generate`")
@@ -557,12 +552,6 @@ def _recompute_total(policy: Router) -> Callable[[GrpoBatch], tuple[torch.Tensor
         return total, ent
 
     return logp_fn
-
-
-def _inputs_only(examples: list[ToolCallExample], calls: list[ToolCall]) -> GrpoBatch:
-    n = len(examples)
-    return GrpoBatch(torch.zeros(n, 1), None, torch.ones(n, 1, dtype=torch.bool), torch.zeros(1, n),
-                     inputs={"examples": examples, "calls": calls})  # fmt: skip
 
 
 def _step_log(result: GrpoUpdateResult, components: dict[str, list[float | None]]) -> dict[str, float]:

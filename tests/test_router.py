@@ -199,6 +199,19 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
     assert tiny.encode(["terminate agent-1 now"])[0] is enc  # cached
 
 
+def test_int8_encoder_stays_close_to_float32(tiny: Encoder) -> None:
+    from mcptrain.policy.encoder import _FastBert
+
+    batch = tiny.tokenizer(
+        ["terminate agent-1 now", "list every agent in the swarm"], padding=True, return_tensors="pt"
+    )
+    ref = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H] float32
+    q = _FastBert(tiny.model, "int8")(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
+    real = batch["attention_mask"].bool()
+    assert q.dtype == torch.float32 and not torch.equal(q[real], ref[real])  # really another kernel
+    assert torch.nn.functional.cosine_similarity(q[real], ref[real]).min() > 0.95
+
+
 # --- decisions and log-probs ------------------------------------------------------------------------
 
 

@@ -523,3 +523,39 @@ def test_cross_check_with_bfcl_eval_on_every_entry(data, raw, bfcl_ast_checker):
                     disagreements.append((e.id, calls, ours, theirs))
     assert checked > 10 * 2351
     assert disagreements == []
+
+
+# --- running a policy over categories (mcptrain.bfcl.run) ----------------------------------------------
+
+
+def test_run_scores_gold_and_silent_policies() -> None:
+    from mcptrain.bfcl.run import run_bfcl
+
+    def gold(entries: list[BfclEntry]) -> list[list[ToolCall]]:
+        return [e.gold_calls() for e in entries]
+
+    report, predictions = run_bfcl(gold, ["parallel", "irrelevance", "live_simple"])
+    cats = report.categories
+    assert cats["parallel"].ast_accuracy == 1.0 and cats["parallel"].tool_accuracy == 1.0
+    assert cats["irrelevance"].ast_accuracy == 1.0  # no gold calls there: the silent answer is right
+    assert cats["live_simple"].ast_accuracy == pytest.approx(256 / 258)  # two unsatisfiable entries
+    assert len(predictions) == 200 + 240 + 258
+    summary = report.summary()
+    assert summary["non_live_ast"] == 1.0 and summary["irrelevance"] == 1.0
+    assert summary["live_ast"] == pytest.approx(256 / 258)
+
+    silent, _ = run_bfcl(lambda entries: [[] for _ in entries], ["multiple", "live_relevance"])
+    assert silent.categories["multiple"].ast_accuracy == 0.0
+    assert silent.categories["multiple"].errors == {"multiple_function_checker:wrong_count": 200}
+    assert silent.categories["live_relevance"].tool_accuracy == 0.0
+
+
+def test_parallel_parts() -> None:
+    from mcptrain.bfcl.run import parallel_parts
+
+    assert parallel_parts("What is the weather in Paris and in Rome?") == ["What is the weather in Paris", "in Rome?"]
+    assert parallel_parts("Find the area of a circle; then the area of a square.") == [
+        "Find the area of a circle",
+        "then the area of a square.",
+    ]
+    assert parallel_parts("Add two numbers") == []

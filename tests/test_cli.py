@@ -147,3 +147,12 @@ def test_generate_train_eval_predict_end_to_end(tmp_path):
     assert_bad_input(bad, "bad.jsonl:2:", "prompt")
     assert not (tmp_path / "o2.jsonl").exists()
     assert_bad_input(mcptrain("predict", "--checkpoint", "data", "hi", cwd=tmp_path), "checkpoint.json")
+    # BFCL on two small categories: a report, and one prediction line per entry in BFCL's answer shape
+    r = mcptrain("bfcl", "--checkpoint", "ck", "--categories", "live_relevance,live_parallel",
+                 "--json", "bfcl.json", "--predictions", "bfcl.jsonl", cwd=tmp_path)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    report = json.loads((tmp_path / "bfcl.json").read_text())
+    assert set(report["categories"]) == {"live_relevance", "live_parallel"} and "live_ast" in report["summary"]
+    lines = [json.loads(x) for x in (tmp_path / "bfcl.jsonl").read_text().splitlines()]
+    assert len(lines) == 32 and all(isinstance(x["calls"], list) for x in lines)
+    assert_bad_input(mcptrain("bfcl", "--checkpoint", "ck", "--categories", "nope", cwd=tmp_path), "nope")

@@ -327,6 +327,58 @@ def demo(
     console.print(f"done in {time.perf_counter() - start:.0f} s; checkpoint, curves.png, confusion.png in {out}/")
 
 
+@app.command()
+def bfcl(
+    checkpoint: Annotated[Path, typer.Option("--checkpoint", help="Checkpoint folder from `mcptrain train`.")],
+    categories: Annotated[
+        str, typer.Option("--categories", help="Comma-separated BFCL categories (default: all single-turn).")
+    ] = "",
+    as_json: Annotated[Path | None, typer.Option("--json", help="Write the report JSON here.")] = None,
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="JSONL: one line per entry, BFCL's answer shape.")
+    ] = None,
+) -> None:
+    """Score a checkpoint on BFCL v4 (from the bfcl-eval package): AST and tool-selection accuracy."""
+    from mcptrain.bfcl import CATEGORIES
+    from mcptrain.bfcl.run import router_calls, run_bfcl
+
+    cats = [c.strip() for c in categories.split(",") if c.strip()] or list(CATEGORIES)
+    unknown = [c for c in cats if c not in CATEGORIES]
+    if unknown:
+        raise McptrainError(f"--categories: unknown BFCL categories {unknown}; use some of {', '.join(CATEGORIES)}")
+    trainer = _load_trainer(checkpoint, None)
+    with _progress() as progress:
+        task = progress.add_task("BFCL", total=None)
+
+        def on_entry(cat: str, done: int, total: int) -> None:
+            progress.update(task, description=f"BFCL {cat}", completed=done, total=total)
+
+        report, calls = run_bfcl(router_calls(trainer._policy()), cats, on_entry=on_entry)
+    console.print(report.markdown())
+    if as_json:
+        atomic_write_text(as_json, json.dumps(report.to_dict(), indent=2) + "\n")
+    if predictions:
+        rows = [{"id": i, "calls": [{c.name: c.arguments} for c in cs]} for i, cs in calls.items()]
+        atomic_write_lines(predictions, [dumps_compact(r) for r in rows])
+        console.print(f"wrote {len(rows)} predictions to {predictions}")
+
+
+@app.command()
+def proxy(
+    upstream: Annotated[str, typer.Option("--upstream", help="The MCP server to front: a command line or URL.")],
+    store: StoreOpt = Path("trajectories.db"),
+    redact: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated argument keys to mask in the store (default: password, token, ...)."),
+    ] = None,
+    timeout: TimeoutOpt = 30.0,
+) -> None:
+    """Serve MCP on stdio, forward every call to --upstream, and record each call in --store."""
+    from mcptrain.proxy import parse_redact, run_proxy
+
+    run_proxy(upstream, store, parse_redact(redact), timeout)  # stdout is the MCP channel: print nothing
+
+
 def _training_data(
     catalog: str | None, server: str | None, data: Path | None, timeout: float, seed: int | None
 ) -> tuple[Catalogue, list[ToolCallExample], list[ToolCallExample]]:

@@ -1,0 +1,204 @@
+"""Run a policy over BFCL categories and score it as BFCL does: per category, then BFCL's summaries.
+
+A policy here is a `CallsFn`: entries in, one list of calls per entry out (an empty list = no call).
+Every entry brings its own functions, so each is answered against a catalogue of just those.
+
+    >>> report, predictions = run_bfcl(router_calls(router), ["simple_python", "irrelevance"])
+    >>> report.categories["simple_python"].ast_accuracy
+    0.52
+    >>> report.summary()["non_live_ast"]
+    ...
+
+Scores (fractions of entries):
+- **AST accuracy**: `BfclEntry.check` (our re-implementation of BFCL's checker) passes.
+- **tool selection**: the multiset of called function names equals the gold one (irrelevance
+  categories: no call; live_relevance: at least one call) — right tools, whatever the arguments.
+
+Summaries follow BFCL's `eval_runner_helper.py` over the categories that were run: non-live AST =
+unweighted mean of simple (simple_python here), multiple, parallel, parallel_multiple; live AST =
+count-weighted mean of the live categories with answers; irrelevance = mean of the non-live and live
+irrelevance scores.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mcptrain.bfcl.data import BfclEntry, load_category
+from mcptrain.catalogue import Catalogue
+from mcptrain.errors import CatalogueError
+from mcptrain.types import ToolCall, ToolCallExample
+
+CallsFn = Callable[[list[BfclEntry]], list[list[ToolCall]]]
+NON_LIVE = ("simple_python", "multiple", "parallel", "parallel_multiple")
+LIVE = ("live_simple", "live_multiple", "live_parallel", "live_parallel_multiple")
+
+
+@dataclass
+class CategoryResult:
+    category: str
+    n: int
+    ast_accuracy: float
+    tool_accuracy: float
+    seconds: float
+    errors: dict[str, int] = field(default_factory=dict)
+    """BFCL error type -> count, over the entries that failed the AST check."""
+
+
+@dataclass
+class BfclReport:
+    categories: dict[str, CategoryResult]
+
+    def summary(self) -> dict[str, float]:
+        """BFCL's aggregates over the categories present (a summary with none of its parts is left out)."""
+        cats = self.categories
+        out: dict[str, float] = {}
+        non_live = [cats[c].ast_accuracy for c in NON_LIVE if c in cats]
+        if non_live:
+            out["non_live_ast"] = sum(non_live) / len(non_live)
+        live = [cats[c] for c in LIVE if c in cats]
+        if live:
+            out["live_ast"] = sum(r.ast_accuracy * r.n for r in live) / sum(r.n for r in live)
+        irr = [cats[c].ast_accuracy for c in ("irrelevance", "live_irrelevance") if c in cats]
+        if irr:
+            out["irrelevance"] = sum(irr) / len(irr)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "categories": {c: vars(r) for c, r in self.categories.items()},
+            "summary": self.summary(),
+        }
+
+    def markdown(self) -> str:
+        lines = ["| category | n | AST accuracy | tool selection | seconds |", "|---|---:|---:|---:|---:|"]
+        for r in self.categories.values():
+            lines.append(f"| {r.category} | {r.n} | {r.ast_accuracy:.3f} | {r.tool_accuracy:.3f} | {r.seconds:.1f} |")
+        for name, value in self.summary().items():
+            lines.append(f"| **{name}** | | {value:.3f} | | |")
+        return "\n".join(lines)
+
+
+def tool_selection_ok(entry: BfclEntry, calls: Sequence[ToolCall]) -> bool:
+    """Right functions, in any order, whatever their arguments."""
+    if "irrelevance" in entry.category:
+        return not calls
+    if entry.category == "live_relevance":
+        return bool(calls)
+    gold = Counter(next(iter(a)) for a in entry.answers)
+    return Counter(c.name for c in calls) == gold
+
+
+def run_bfcl(
+    calls_fn: CallsFn,
+    categories: Sequence[str],
+    on_entry: Callable[[str, int, int], None] | None = None,
+    batch: int = 32,
+) -> tuple[BfclReport, dict[str, list[ToolCall]]]:
+    """Answer every entry of `categories` with `calls_fn`; -> report and entry id -> calls.
+
+    `on_entry(category, done, total)` is called after each batch (progress bars)."""
+    results: dict[str, CategoryResult] = {}
+    predictions: dict[str, list[ToolCall]] = {}
+    for cat in categories:
+        entries = load_category(cat)
+        started = time.perf_counter()
+        ast_ok = tool_ok = 0
+        errors: Counter[str] = Counter()
+        for i in range(0, len(entries), batch):
+            chunk = entries[i : i + batch]
+            for entry, calls in zip(chunk, calls_fn(chunk), strict=True):
+                predictions[entry.id] = calls
+                verdict = entry.check(calls)
+                ast_ok += verdict.valid
+                tool_ok += tool_selection_ok(entry, calls)
+                if not verdict.valid:
+                    errors[verdict.error_type] += 1
+            if on_entry is not None:
+                on_entry(cat, min(i + batch, len(entries)), len(entries))
+        n = max(len(entries), 1)
+        results[cat] = CategoryResult(
+            cat, len(entries), ast_ok / n, tool_ok / n, time.perf_counter() - started, dict(errors.most_common())
+        )
+    return BfclReport(results), predictions
+
+
+# --------------------------------------------------------------------------------------------------
+# Policies as CallsFn
+
+
+def entry_catalogue(entry: BfclEntry) -> Catalogue | None:
+    """The entry's own functions as a catalogue; None when BFCL's data makes an invalid one (answered as
+    "no call", which BFCL scores as a failure where a call was due)."""
+    try:
+        return Catalogue(entry.tools, name=entry.id)
+    except CatalogueError:
+        return None
+
+
+def router_calls(router: Any, parallel: bool = True) -> CallsFn:
+    """The router as a CallsFn: each entry against its own functions.
+
+    With `parallel`, a request is also cut into parts ("… in New York and in Paris", "; ", sentences);
+    when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
+    parallel categories), else the one call for the whole request.
+    """
+
+    def answer(entries: list[BfclEntry]) -> list[list[ToolCall]]:
+        out: list[list[ToolCall]] = []
+        for entry in entries:
+            cat = entry_catalogue(entry)
+            if cat is None:
+                out.append([])
+                continue
+            router.set_catalogue(cat)
+            texts = [entry.question, *(parallel_parts(entry.question) if parallel else [])]
+            preds = router.predict([ToolCallExample(prompt=t) for t in texts])
+            whole = preds[0]
+            parts: list[ToolCall] = []
+            for p in preds[1:]:
+                call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
+                if call is not None and p.schema_valid and call not in parts:
+                    parts.append(call)
+            if len(parts) >= 2:
+                out.append(parts)
+            else:
+                out.append([] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)])
+        return out
+
+    return answer
+
+
+def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
+    """A tool-only baseline (keyword, BM25, encoder cosine) as a CallsFn: its tool, no arguments."""
+
+    def answer(entries: list[BfclEntry]) -> list[list[ToolCall]]:
+        out: list[list[ToolCall]] = []
+        for entry in entries:
+            cat = entry_catalogue(entry)
+            if cat is None:
+                out.append([])
+                continue
+            call = make(cat).predict([ToolCallExample(prompt=entry.question)])[0]
+            out.append([] if call is None else [call])
+        return out
+
+    return answer
+
+
+_PART_SPLIT = re.compile(r"\s*(?:;|\.\s+(?=[A-Z])|,?\s+and\s+(?:also\s+)?|,\s*(?:also|then)\s+|\?\s+)\s*")
+
+
+def parallel_parts(text: str) -> list[str]:
+    """Cut a request where it may ask for several calls; [] when there is nothing to cut.
+
+    >>> parallel_parts("Weather in Paris and in Rome, please.")
+    ['Weather in Paris', 'in Rome, please.']
+    """
+    parts = [p for p in _PART_SPLIT.split(text.strip()) if len(p.split()) >= 2 or any(c.isdigit() for c in p)]
+    return parts if len(parts) >= 2 else []

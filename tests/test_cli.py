@@ -147,6 +147,17 @@ def test_generate_train_eval_predict_end_to_end(tmp_path):
     assert_bad_input(bad, "bad.jsonl:2:", "prompt")
     assert not (tmp_path / "o2.jsonl").exists()
     assert_bad_input(mcptrain("predict", "--checkpoint", "data", "hi", cwd=tmp_path), "checkpoint.json")
+    # learning from recorded use (what `mcptrain proxy` stores): resume the checkpoint, then the store
+    from mcptrain.trajectories import StepBuilder, TrajectoryBuilder, TrajectoryStore
+
+    with TrajectoryStore(tmp_path / "use.db") as store:
+        step = StepBuilder("weather_get").with_params({"city": "Oslo"}).with_success(True).build()
+        store.append(TrajectoryBuilder("s-1", "weather in Oslo").add_step(step).build())
+    r = mcptrain("train", "--data", "data", "--resume", "-o", "ck", "--trajectories", "use.db", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "recorded" in r.stdout
+    assert_bad_input(mcptrain("train", "--data", "data", "--resume", "-o", "ck", "--trajectories", "no.db",
+                              cwd=tmp_path), "no.db", "--trajectories")  # fmt: skip
     # BFCL on two small categories: a report, and one prediction line per entry in BFCL's answer shape
     r = mcptrain("bfcl", "--checkpoint", "ck", "--categories", "live_relevance,live_parallel",
                  "--json", "bfcl.json", "--predictions", "bfcl.jsonl", cwd=tmp_path)  # fmt: skip

@@ -9,6 +9,7 @@ import torch
 from mcptrain.catalogue import Catalogue
 from mcptrain.checkpoint import CheckpointError
 from mcptrain.dataset import ToolDatasetConfig, generate_splits
+from mcptrain.errors import McptrainError
 from mcptrain.grpo import GrpoConfig
 from mcptrain.policy.encoder import Encoder
 from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
@@ -118,6 +119,33 @@ def test_trajectories_raise_the_rewarded_call(encoder):
     result = trainer.train_on_trajectories(trajs)
     assert result.samples_processed == 2 and result.grad_norm > 0
     assert logp() > before
+
+
+def test_recorded_use_without_rewards_learns_from_success(encoder):
+    """Proxy records: a request (task), a call, success or failure, reward 0.0 and no log-prob."""
+    trainer = new_trainer(encoder)
+    good = ToolCall(name="notes_add", arguments={"title": "Milk"})
+    ex = ToolCallExample(prompt="note down Milk")
+
+    def logp() -> float:
+        lp, _, mask = trainer.policy.log_prob([ex], [good])
+        return float((lp * mask).sum().detach())
+
+    def step(tool: str, success: bool, **params):
+        return StepBuilder(tool).with_params(params).with_success(success).build()
+
+    before = logp()
+    trajs = [
+        TrajectoryBuilder("a", "note down Milk").add_step(step("notes_add", True, title="Milk")).build(),
+        TrajectoryBuilder("b", "note down Milk").add_step(step("notes_list", False)).build(),
+        TrajectoryBuilder("c", "").add_step(step("weather_get", True, city="Oslo")).build(),  # no request: skipped
+        TrajectoryBuilder("d", "x").add_step(step("other_server_tool", True)).build(),  # not in the catalogue
+    ]
+    result = trainer.train_on_recorded_use(trajs)
+    assert result.samples_processed == 2  # the off-policy update saw a and b only
+    assert logp() > before
+    with pytest.raises(McptrainError, match="mcptrain/task"):
+        trainer.train_on_recorded_use(trajs[2:])
 
 
 def test_trainer_buffer(encoder):

@@ -182,8 +182,15 @@ def train(
         str, typer.Option(help="minilm (default) or tiny (a small random encoder, for tests).")
     ] = "minilm",
     resume: Annotated[bool, typer.Option(help="Continue from the checkpoint in --out if there is one.")] = False,
+    trajectories: Annotated[
+        Path | None,
+        typer.Option("--trajectories", help="A trajectory store (e.g. from `mcptrain proxy`) to learn from after."),
+    ] = None,
 ) -> None:
-    """Supervised warm start, then GRPO; writes a checkpoint, curves.png and metrics.json to --out."""
+    """Supervised warm start, then GRPO; writes a checkpoint, curves.png and metrics.json to --out.
+
+    With --trajectories, the policy then learns from recorded use: it imitates the successful calls
+    and makes off-policy GRPO updates over all of them."""
     from mcptrain.plots import save_curves
     from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
 
@@ -214,6 +221,15 @@ def train(
                 on_step=lambda step, log: progress.update(
                     task, completed=step, description=f"GRPO reward {log['reward_mean']:.3f}"),
             )  # fmt: skip
+        if trajectories is not None:
+            recorded = _recorded_use(trajectories)
+            task = progress.add_task(f"learning from {len(recorded)} recorded trajectories", total=None)
+            result = trainer.train_on_recorded_use(
+                recorded, on_step=lambda step, log: progress.update(task, completed=step)
+            )
+        if trajectories is not None:
+            console.print(f"learned from recorded use in {trajectories}: last off-policy batch of "
+                          f"{result.samples_processed} calls, tool accuracy {result.tool_accuracy:.3f}")  # fmt: skip
     trainer.export_checkpoint(out)
     save_curves(trainer.stats().curves, out / "curves.png", title=f"GRPO on {cat.name}")
     metrics = trainer.evaluate_tool_accuracy(val_set) if val_set else None
@@ -406,6 +422,13 @@ def _training_data(
     return cat, train_set, val_set
 
 
+def _recorded_use(path: Path) -> list[Any]:
+    from mcptrain.trajectories import TrajectoryStore
+
+    with TrajectoryStore(_existing(path, "--trajectories")) as store:
+        return [t for batch in store.iter_batches(1000) for t in batch]
+
+
 def _check_tools(examples: list[ToolCallExample], cat: Catalogue, where: Path) -> None:
     for i, ex in enumerate(examples):
         for name in [ex.expected_tool, *(ex.candidate_tools or [])]:
@@ -502,9 +525,9 @@ def trajectories_stats(store: StoreOpt = Path("trajectories.db"), as_json: JsonO
     console.print(table)
 
 
-def _existing(path: Path) -> Path:
+def _existing(path: Path, flag: str = "--store") -> Path:
     if not path.exists():
-        raise McptrainError(f"{path}: no such trajectory store; check --store")
+        raise McptrainError(f"{path}: no such trajectory store; check {flag}")
     return path
 
 

@@ -345,7 +345,9 @@ class McpToolTrainer:
         is the step's (tool, parameters), the reward is the step's. All samples form one group, so
         a sample's advantage is its reward against the batch's mean and spread. The importance
         ratio exp(log π(call) − stored log_prob) is clipped as in PPO; a step recorded without a
-        log-prob (0.0, e.g. from an outside agent through the proxy) is taken as on-policy.
+        log-prob (0.0, e.g. from an outside agent through the proxy) is taken as on-policy. A step
+        recorded without a reward (0.0: the proxy sees no request to score against) scores its
+        execution outcome, 1 if it succeeded, else 0.
         """
         if not trajectories:
             raise McptrainError("no trajectories provided for training")
@@ -357,7 +359,7 @@ class McpToolTrainer:
                 examples.append(ToolCallExample(prompt=traj.task, expected_tool=step.tool_name))
                 calls.append(ToolCall(name=step.tool_name, arguments=args))
                 stored.append(step.log_prob)
-                rewards.append(step.reward)
+                rewards.append(step.reward if step.reward else float(step.success))
         if not examples:
             raise McptrainError("the trajectories have no steps to learn from")
         with torch.no_grad():
@@ -386,6 +388,44 @@ class McpToolTrainer:
             grad_norm=result.grad_norm,
             learning_rate=result.learning_rate,
         )
+
+    def train_on_recorded_use(
+        self, trajectories: Sequence[ToolTrajectory], batch_size: int = 64, on_step: OnStep | None = None
+    ) -> TrainingResult:
+        """Learn from how tools were really used (e.g. recorded by `mcptrain proxy`).
+
+        Steps whose request is known (the trajectory's task) and whose tool is in the catalogue count;
+        the rest are skipped. First the successful calls are imitated (supervised, `epochs` passes),
+        then `train_on_trajectories` makes off-policy updates over all of them, `batch_size`
+        trajectories at a time, so that failed calls are pushed down against successful ones.
+        """
+        table = self.catalogue
+        usable = [
+            t.model_copy(update={"steps": [s for s in t.steps if s.tool_name in table]})
+            for t in trajectories
+            if t.task.strip()
+        ]
+        usable = [t for t in usable if t.steps]
+        if not usable:
+            raise McptrainError(
+                "no recorded call has both a request (the trajectory's task) and a tool of this catalogue; "
+                "clients of `mcptrain proxy` name the request in the call's _meta as 'mcptrain/task'"
+            )
+        imitate = [
+            ToolCallExample(
+                prompt=t.task,
+                expected_tool=s.tool_name,
+                expected_params=s.parameters if isinstance(s.parameters, dict) else {},
+            )
+            for t in usable
+            for s in t.steps
+            if s.success
+        ]
+        result = self.train_supervised(imitate, on_step=on_step) if imitate else None
+        for i in range(0, len(usable), batch_size):
+            result = self.train_on_trajectories(usable[i : i + batch_size])
+        assert result is not None
+        return result
 
     # --- evaluation and prediction --------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ def test_claude_flow_builtin_has_199_tools_in_23_categories():
 
 
 def test_unknown_builtin_names_the_choices():
-    with pytest.raises(CatalogueError, match="unknown catalogue 'nope'.*ruvllm, claude-flow"):
+    with pytest.raises(CatalogueError, match="unknown catalogue 'nope'.*ruvllm, claude-flow, general"):
         Catalogue.load("nope")
 
 
@@ -166,3 +166,48 @@ def test_missing_file(tmp_path):
 def test_empty_tool_list(tmp_path):
     with pytest.raises(CatalogueError, match="lists no tools"):
         Catalogue.load(write(tmp_path, {"tools": []}))
+
+
+# --- the general catalogue ------------------------------------------------------------------------
+
+
+def test_general_builtin_is_broad_varied_and_valid():
+    from mcptrain.dataset.phrasing import request_templates, template_params
+    from mcptrain.dataset.values import is_natural
+
+    cat = Catalogue.load("general")  # every schema is checked against its meta-schema on load
+    assert len(cat) >= 250 and len(cat.categories) >= 20
+    names = cat.names
+    assert any("." in n for n in names)  # finance.loan_payment
+    assert any(n[0].islower() and any(c.isupper() for c in n) for n in names)  # getAccountBalance
+    assert any("_" in n and "." not in n for n in names)  # calculate_triangle_area
+    kinds: set[str] = set()
+    for t in cat:
+        assert t.description and is_natural(t), t.name
+        assert set(t.required) <= set(t.properties), t.name
+        for p in t.properties.values():
+            kinds.add("enum" if "enum" in p else p["type"])
+            assert p.get("description"), t.name
+        templates = request_templates(t)
+        assert templates and any(template_params(r)[0] <= set(t.required) for r in templates), t.name
+        for r in templates:
+            assert template_params(r)[1] <= set(t.properties), (t.name, r)
+    assert kinds == {"integer", "number", "string", "boolean", "enum", "array", "object"}
+    assert sum("default" in p for t in cat for p in t.properties.values()) > 50
+    assert sum(not t.required for t in cat) >= 1  # a few take no required argument at all
+    # near neighbours: picking among them is the point
+    assert {"get_current_weather", "get_weather_forecast", "getHourlyForecast"} <= set(names)
+    assert {"calculate_simple_interest", "calculate_compound_interest"} <= set(names)
+
+
+def test_general_json_is_what_the_build_script_writes():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_general_catalogue.py"
+    spec = importlib.util.spec_from_file_location("build_general_catalogue", script)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.check(mod.TOOLS) == []
+    built = Catalogue(mod.TOOLS, name="general", version="1", source=mod.SOURCE)
+    assert built.to_dict() == Catalogue.builtin("general").to_dict()  # rebuild the JSON after editing the script

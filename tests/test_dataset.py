@@ -425,3 +425,108 @@ def test_builtin_catalogue_default_preset(name: str) -> None:
     assert total.multi_step_count > 0
     assert s.stats.test_patterns_in_train == 0.0
     assert len({e.prompt for e in examples}) > 0.97 * len(examples)
+
+
+# --- natural requests: the general catalogue --------------------------------------------------------
+
+LOAN = ToolSpec(
+    name="finance.loan_payment",
+    category="finance",
+    description="Calculate the monthly payment on a loan.",
+    input_schema={
+        "type": "object",
+        "properties": {
+            "principal": {"type": "number", "x-mcptrain-kind": "money", "x-mcptrain-range": [1000, 500000]},
+            "rate": {"type": "number", "x-mcptrain-kind": "percent", "x-mcptrain-range": [1, 9]},
+            "years": {"type": "integer", "x-mcptrain-unit": "years", "x-mcptrain-range": [1, 30]},
+            "insured": {"type": "boolean"},
+            "plan": {"type": "string", "enum": ["fixed", "variable_rate"]},
+        },
+        "required": ["principal", "rate", "years"],
+        "x-mcptrain-requests": [
+            "work out the payment on a {principal} loan at {rate} over {years}[ {insured?with insurance|uninsured}]"
+            "[ on a {plan=fixed:fixed-rate|variable_rate:variable} plan]",
+        ],
+    },
+)
+
+
+def test_fill_request_writes_values_and_drops_unfilled_optional_parts() -> None:
+    rng = random.Random(0)
+    text, used = ph.fill_request(
+        LOAN.input_schema["x-mcptrain-requests"][0], {"principal": 2500, "rate": 3.5, "years": 5}, LOAN, rng
+    )
+    assert used == {"principal", "rate", "years"}
+    assert text.startswith("work out the payment on a ") and "insur" not in text and "plan" not in text
+    assert all(value_in_text(v, text) for v in (2500, 3.5, 5)), text
+    args = {"principal": 2500, "rate": 3.5, "years": 5, "insured": False, "plan": "variable_rate"}
+    text, used = ph.fill_request(LOAN.input_schema["x-mcptrain-requests"][0], args, LOAN, rng)
+    assert text.endswith(" uninsured on a variable plan") and used == set(args)
+    assert ph.fill_request("pay {principal} for {missing}", {"principal": 1}, LOAN, rng) is None
+    assert ph.template_params("a {x}[ b {y}][ {z?on|off}]") == ({"x"}, {"x", "y", "z"})
+
+
+def test_natural_numbers_are_written_as_people_do_and_read_back() -> None:
+    from mcptrain.dataset.values import number_texts
+    from mcptrain.policy.text import parse_number
+
+    rng = random.Random(1)
+    props = LOAN.input_schema["properties"]
+    money = {ph.natural_number_text(2500, props["principal"], rng) for _ in range(200)}
+    assert {"$2,500", "$2500", "2,500 dollars", "2500 USD"} <= money
+    assert {ph.natural_number_text(3.5, props["rate"], rng) for _ in range(100)} == {"3.5%", "3.5 percent"}
+    years = {ph.natural_number_text(5, props["years"], rng) for _ in range(200)}
+    assert years == {"5 years", "five years"}
+    assert ph.natural_number_text(1, props["years"], random.Random(0)) in ("1 year", "one year")
+    # Every spelling the generator writes is one the router parses back to the same number.
+    for n in [*range(0, 21), 30, 40, 50, 60, 70, 80, 90, 1000, 2500, 123456, -3, 0.25]:
+        for t in number_texts(n):
+            assert parse_number(t) == n, t
+    # Lists: JSON, or "a, b and c"; both read back item by item
+    lists = {ph.natural_value_text([3, 8, 1], {"type": "array"}, rng) for _ in range(60)}
+    assert {"[3, 8, 1]", "3, 8 and 1"} <= lists
+
+
+@pytest.fixture(scope="module")
+def general_splits():
+    return generate_splits(_builtin("general"), ToolDatasetConfig.default())
+
+
+def test_general_catalogue_examples_validate_and_values_read_back(general_splits) -> None:
+    cat = Catalogue.builtin("general")
+    s = general_splits
+    examples = s.train.examples + s.val.examples + s.test.examples
+    assert s.stats.total.schema_valid_rate == 1.0 and s.stats.test_patterns_in_train == 0.0
+    assert all(s.stats.total.by_tool.get(t.name, 0) >= 10 for t in cat)
+    # Bare Easy/Medium irrelevant requests repeat ("Why is the sky blue?"); tool requests do not.
+    tool_prompts = [e.prompt for e in examples if e.expected_tool]
+    assert len(set(tool_prompts)) > 0.99 * len(tool_prompts)
+    assert len({e.prompt for e in examples}) > 0.95 * len(examples)
+    natural_lists = 0
+    for e in examples:
+        for c in _calls(e):
+            props = cat.get(c.name).properties
+            for k, v in c.arguments.items():
+                if isinstance(v, bool) or "enum" in props[k]:
+                    continue  # said in words ("including tax", "in Celsius"): chosen, not copied
+                if isinstance(v, list) and not value_in_text(v, e.prompt):
+                    assert all(value_in_text(x, e.prompt) for x in v), (k, v, e.prompt)
+                    natural_lists += 1
+                    continue
+                assert value_in_text(v, e.prompt), (k, v, e.prompt)
+    assert natural_lists > 0
+    # Values vary per parameter rather than cycling through a few.
+    cities = {e.expected_params["location"] for e in examples if e.expected_tool == "get_current_weather"}
+    amounts = {e.expected_params["principal"] for e in examples if e.expected_tool == "finance.loan_payment"}
+    assert len(cities) >= 8 and len(amounts) >= 8
+    # No "irrelevant" request on a topic the catalogue serves (weather, unit conversion, translation...).
+    covered = {t.id for t in ph.IRRELEVANT if ph.IRRELEVANT_DOMAINS.get(t.topic, frozenset()) & set(cat.categories)}
+    irrelevant = [e for e in examples if e.kind == "irrelevant"]
+    assert irrelevant and not [e for e in irrelevant if e.pattern in covered]
+
+
+def test_general_catalogue_is_deterministic(general_splits) -> None:
+    again = generate_splits(Catalogue.builtin("general"), ToolDatasetConfig.default())
+    assert [e.model_dump() for e in again.train] == [e.model_dump() for e in general_splits.train]
+    other = generate_splits(Catalogue.builtin("general"), ToolDatasetConfig.default().with_overrides(seed=7))
+    assert [e.prompt for e in other.train] != [e.prompt for e in general_splits.train]

@@ -41,7 +41,7 @@ err_console = Console(stderr=True)
 
 CatalogOpt = Annotated[
     str | None,
-    typer.Option("--catalog", "-c", help="Built-in catalogue (ruvllm, claude-flow) or a tools JSON file."),
+    typer.Option("--catalog", "-c", help="Built-in catalogue (ruvllm, claude-flow, general) or a tools JSON file."),
 ]
 ServerOpt = Annotated[
     str | None,

@@ -1,4 +1,4 @@
-"""Tool catalogues: the crate's 48 tools, Claude Flow's 199, any live MCP server, JSON files.
+"""Tool catalogues: the crate's 48 tools, Claude Flow's 199, 273 everyday functions, any MCP server, JSON files.
 
     >>> cat = Catalogue.builtin("ruvllm")
     >>> len(cat), cat.get("memory_store").category
@@ -21,7 +21,7 @@ from mcptrain.errors import CatalogueError, SchemaError
 from mcptrain.io import atomic_write_text, dumps_pretty, read_json
 from mcptrain.types import ToolSpec
 
-BUILTIN = ("ruvllm", "claude-flow")
+BUILTIN = ("ruvllm", "claude-flow", "general")
 
 
 class Catalogue:
@@ -46,7 +46,8 @@ class Catalogue:
 
     @classmethod
     def builtin(cls, name: str) -> Catalogue:
-        """A catalogue shipped in the package: `ruvllm` (48 tools) or `claude-flow` (199)."""
+        """A catalogue shipped in the package: `ruvllm` (48 tools), `claude-flow` (199) or `general`
+        (273 everyday functions over 34 domains, written for training; scripts/build_general_catalogue.py)."""
         if name not in BUILTIN:
             raise CatalogueError(
                 f"unknown catalogue '{name}'; use one of {', '.join(BUILTIN)} or a path to a JSON file"

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from mcptrain.dataset import phrasing as ph
-from mcptrain.dataset.values import ArgValidator, format_number, json_text, split_words, synth_args
+from mcptrain.dataset.values import ArgValidator, format_number, is_natural, json_text, split_words, synth_args
 from mcptrain.errors import McptrainError
 from mcptrain.io import atomic_write_lines, atomic_write_text, dumps_compact, dumps_pretty
 from mcptrain.types import (
@@ -454,8 +454,28 @@ class Generator:
         self.categories = cats
         self.related = {t.name: self._related(t) for t in self.tools}
         self.lexical = frozenset(i for ids in ph.lexical_families().values() for i in ids)
-        # Irrelevant templates whose wording already overlaps a tool are dropped for this catalogue.
-        self.irrelevant = [t for t in ph.IRRELEVANT if not self.words.serves(_slotless(t.template))]
+        # Irrelevant templates whose wording already overlaps a tool are dropped for this catalogue, and
+        # those on a topic that natural tools cover (a weather question when there is a forecast tool).
+        covered = {t.category for t in self.tools if is_natural(t)}
+        self.irrelevant = [
+            t for t in ph.IRRELEVANT
+            if not self.words.serves(_slotless(t.template))
+            and not ph.IRRELEVANT_DOMAINS.get(t.topic, frozenset()) & covered
+        ]
+        # Natural tools cover most everyday topics, so their catalogues also draw from OPEN_IRRELEVANT,
+        # split here by seed the way splits.partition_patterns splits every other family.
+        self.open_irrelevant: dict[str, list[ph.IrrelevantTemplate]] = {}
+        if covered:
+            pool = [t for t in ph.OPEN_IRRELEVANT if not self.words.serves(_slotless(t.template))]
+            ids = sorted(t.id for t in pool)
+            derive_rng(config.seed, "patterns", "open").shuffle(ids)
+            n_test = min(len(ids) - 1, max(1, math.floor(len(ids) * config.test_pattern_ratio + 0.5)))
+            test_ids = set(ids[:n_test])
+            self.open_irrelevant = {
+                "all": pool,
+                "train": [t for t in pool if t.id not in test_ids],
+                "test": [t for t in pool if t.id in test_ids],
+            }
 
     # -- public -------------------------------------------------------------------------------
 
@@ -467,7 +487,7 @@ class Generator:
         rng = derive_rng(self.config.seed, "job", job.kind, job.tool, job.index)
         difficulty = self.config.difficulty_weights.sample(rng)
         if job.kind == "irrelevant":
-            return self._irrelevant(rng, difficulty, allowed, exclude)
+            return self._irrelevant(rng, difficulty, allowed, exclude, job.split)
         assert job.tool is not None
         tool = self.by_name[job.tool]
         if job.kind == "multi_step":
@@ -540,11 +560,15 @@ class Generator:
             shared.update({k: v for k, v in args.items() if k != "action"})
             calls.append(ToolCall(name=tool.name, arguments=args))
             intent = self.intents[tool.name]
-            if difficulty == DifficultyLevel.Easy:
-                vp = ph.direct_vp(intent, rng, args, tool)
+            natural = is_natural(tool)
+            request = ph.pick_request(tool, args, rng) if natural and rng.random() < ph.NATURAL_REQUEST_RATE else None
+            if request is not None:
+                vp, rest = request[0], {k: v for k, v in args.items() if k not in request[1]}
+            elif difficulty == DifficultyLevel.Easy:
+                vp, rest = ph.direct_vp(intent, rng, args, tool), args
             else:
-                vp = self._hide_name(ph.paraphrase_vp(intent, rng, args, tool, allow), tool)
-            steps.append(vp + ph.render_args(args, tool, rng.choice(("with", "with", "colon")), rng))
+                vp, rest = self._hide_name(ph.paraphrase_vp(intent, rng, args, tool, allow), tool), args
+            steps.append(vp + ph.render_args(rest, tool, rng.choice(("with", "with", "colon")), rng, natural=natural))
         frames = self._allowed(ph.MULTI, allowed)
         frame = rng.choice(frames)
         text = frame.join(steps)
@@ -571,10 +595,15 @@ class Generator:
 
     def _irrelevant(
         self, rng: random.Random, difficulty: DifficultyLevel,
-        allowed: frozenset[str] | None, exclude: frozenset[str],
+        allowed: frozenset[str] | None, exclude: frozenset[str], split: str = "all",
     ) -> ToolCallExample:
         pool = [t for t in self.irrelevant if allowed is None or t.id in allowed] or self.irrelevant
         families = sorted({t.family for t in pool})
+        if self.open_irrelevant:  # natural catalogues only: half the irrelevant requests are open ones
+            side = "all" if allowed is None else ("test" if split == "test" else "train")
+            opened = self.open_irrelevant[side]
+            if rng.random() < 0.5 or not pool:
+                pool, families = opened, ["open"]
         family = families[0] if len(families) == 1 else ("everyday" if rng.random() < 0.6 else "near_miss")
         choices = [t for t in pool if t.family == family]
         template = rng.choice(choices)
@@ -631,14 +660,26 @@ class Generator:
         allow = self._allow(allowed)
         need = set(frame.fields)
         fields: dict[str, str] = {}
+        # A natural tool is mostly asked for in its own words, which write some values themselves;
+        # the others are added as labelled slots. Other tools draw exactly as they always did.
+        natural = is_natural(tool)
+        request = None
+        if natural and need & {"vp", "VP", "goal", "Goal"} and rng.random() < ph.NATURAL_REQUEST_RATE:
+            request = ph.pick_request(tool, args, rng)
+        rest = args if request is None else {k: v for k, v in args.items() if k not in request[1]}
         if need & {"vp", "VP"}:
-            if difficulty == DifficultyLevel.Easy:
+            if request is not None:
+                vp = request[0]
+            elif difficulty == DifficultyLevel.Easy:
                 vp = ph.direct_vp(intent, rng, args, tool)
             else:
                 vp = ph.paraphrase_vp(intent, rng, args, tool, allow)
             fields["vp"], fields["VP"] = vp, _cap(vp)
         if need & {"goal", "Goal"}:
-            goal = ph.goal_clause(intent, rng, allow)
+            if request is not None:
+                goal = rng.choice(ph.NATURAL_GOALS).format(vp=request[0])
+            else:
+                goal = ph.goal_clause(intent, rng, allow)
             fields["goal"], fields["Goal"] = goal, _cap(goal)
         dis_keys = sorted(k for k in need if k.lower().startswith("dis"))
         n_dis = len({k.lower() for k in dis_keys})
@@ -653,7 +694,7 @@ class Generator:
         shuffle = difficulty in (DifficultyLevel.Hard, DifficultyLevel.Expert)
         for style in ("with", "colon", "sent", "pass"):
             if f"args_{style}" in need:
-                fields[f"args_{style}"] = ph.render_args(args, tool, style, rng, shuffle=shuffle)
+                fields[f"args_{style}"] = ph.render_args(rest, tool, style, rng, shuffle=shuffle, natural=natural)
         fields["tool"] = tool.name
         text = re.sub(r" {2,}", " ", frame.template.format(**fields)).strip()
         return text, frame.id

@@ -26,7 +26,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mcptrain.dataset.values import format_number, json_text, split_words
+from mcptrain.dataset.values import (
+    HINT_FALSE,
+    HINT_KIND,
+    HINT_REQUESTS,
+    HINT_TRUE,
+    HINT_UNIT,
+    format_number,
+    json_text,
+    number_texts,
+    split_words,
+)
 from mcptrain.types import ToolSpec
 
 Allow = Callable[[str], bool]
@@ -729,8 +739,11 @@ def _value_text(value: Any, kind: str, rng: random.Random) -> str:
     return value if bare_ok and rng.random() < 0.45 else f'"{value}"'
 
 
-def render_slot(name: str, value: Any, prop: dict[str, Any], form: str, rng: random.Random) -> str:
-    """One argument in prose. `form` is inline, colon, sentence or passing.
+def render_slot(
+    name: str, value: Any, prop: dict[str, Any], form: str, rng: random.Random, natural: bool = False
+) -> str:
+    """One argument in prose. `form` is inline, colon, sentence or passing; `natural` writes the
+    value as people do (`natural_value_text`) and a boolean by its own phrases where it has some.
 
         >>> render_slot("limit", 25, {"type": "number"}, "inline", random.Random(7))
         'a limit of 25'
@@ -740,7 +753,26 @@ def render_slot(name: str, value: Any, prop: dict[str, Any], form: str, rng: ran
     if rng.random() < 0.15 and form in ("colon", "inline") and name != label:
         label = name  # sometimes the raw schema name, as people paste it
     is_bool = kind in ("true", "false")
-    v = "" if is_bool else _value_text(value, kind, rng)
+    if natural and is_bool and form != "colon":
+        phrases = prop.get(HINT_TRUE if value else HINT_FALSE)
+        if isinstance(phrases, list) and phrases:
+            said = str(rng.choice(phrases))
+            return {"sentence": _cap(said) + ".", "passing": said + rng.choice(("", ", by the way", " too"))}.get(
+                form, said
+            )
+    if natural and not is_bool:
+        v = natural_value_text(value, prop, rng)
+        if label != name:
+            label = natural_label(name)
+        if kind == "number" and _unit_names_it(label, prop) and form != "colon":
+            # "3 tickets", not "tickets's 3 tickets"
+            forms = {
+                "sentence": ("Make it {v}.", "It's for {v}.", "That's {v}."),
+                "passing": ("{v}, by the way", "for {v}"),
+            }
+            return rng.choice(forms.get(form, ("{v}", "for {v}"))).format(v=v)
+    else:
+        v = "" if is_bool else _value_text(value, kind, rng)
     if form == "inline":
         t = rng.choice(_INLINE[kind])
     elif form == "colon":
@@ -768,7 +800,14 @@ def join_and(items: list[str], rng: random.Random | None = None) -> str:
     return ", ".join(items[:-1]) + f"{comma} and " + items[-1]
 
 
-def render_args(args: dict[str, Any], tool: ToolSpec, style: str, rng: random.Random, shuffle: bool = False) -> str:
+def render_args(
+    args: dict[str, Any],
+    tool: ToolSpec,
+    style: str,
+    rng: random.Random,
+    shuffle: bool = False,
+    natural: bool = False,
+) -> str:
     """All arguments as one fragment, with its own lead-in, or "" when there are none.
 
     Styles: `with` (` with key "k" and a limit of 25`), `colon` (` (key: k, limit: 25)`),
@@ -781,10 +820,19 @@ def render_args(args: dict[str, Any], tool: ToolSpec, style: str, rng: random.Ra
         rng.shuffle(names)
     props = tool.properties
     if style == "with":
-        slots = [render_slot(n, args[n], props.get(n) or {}, "inline", rng) for n in names]
-        return " with " + join_and(slots, rng)
+        # "with including tax" reads wrong: a boolean said by its own phrase follows the with-list.
+        phrased = [n for n in names if natural and _phrased_bool(args[n], props.get(n) or {})]
+        plain = [n for n in names if n not in phrased]
+        out = ""
+        if plain:
+            slots = [render_slot(n, args[n], props.get(n) or {}, "inline", rng, natural) for n in plain]
+            out = " with " + join_and(slots, rng)
+        if phrased:
+            said = [render_slot(n, args[n], props.get(n) or {}, "inline", rng, natural) for n in phrased]
+            out += ("," if plain else "") + " " + join_and(said, rng)
+        return out
     if style == "colon":
-        slots = [render_slot(n, args[n], props.get(n) or {}, "colon", rng) for n in names]
+        slots = [render_slot(n, args[n], props.get(n) or {}, "colon", rng, natural) for n in names]
         wrap = rng.randrange(3)
         if wrap == 0:
             return " (" + ", ".join(slots) + ")"
@@ -792,11 +840,216 @@ def render_args(args: dict[str, Any], tool: ToolSpec, style: str, rng: random.Ra
             return " — " + ", ".join(slots)
         return ": " + "; ".join(slots)
     if style == "sent":
-        return " " + " ".join(render_slot(n, args[n], props.get(n) or {}, "sentence", rng) for n in names)
-    slots = [render_slot(n, args[n], props.get(n) or {}, "passing", rng) for n in names]
+        return " " + " ".join(render_slot(n, args[n], props.get(n) or {}, "sentence", rng, natural) for n in names)
+    slots = [render_slot(n, args[n], props.get(n) or {}, "passing", rng, natural) for n in names]
     if rng.random() < 0.5:
         return " (" + "; ".join(slots) + ")"
     return ", " + join_and(slots, rng)
+
+
+# --- natural requests: tools that say how they are asked for ------------------------------------------
+#
+# A tool whose input schema lists `x-mcptrain-requests` (see values.py) is asked for in its own words:
+#
+#     "convert {amount} from {from_currency} to {to_currency}[ at the {rate_type=mid:mid-market|buy:buying} rate]"
+#
+#   {p}          the value of parameter p, written as people write it (natural_value_text)
+#   {p?yes|no}   a boolean: the first text when true, the second when false
+#   {p=a:x|b:y}  an enum: value a written as x, b as y; other values as themselves
+#   [ ... ]      an optional part, kept only when every parameter it names has a value
+#
+# Slots outside [ ] must name required parameters. Values not written by the request are added the
+# usual way (render_args). Every value stays readable back from the text: numbers as digits, with
+# thousands commas or as one of the words a router parses (values.number_texts), strings verbatim,
+# objects and most arrays as JSON.
+
+NATURAL_REQUEST_RATE = 0.8
+"""Share of a natural tool's requests that use one of its own wordings (the rest: verb + labelled slots)."""
+NATURAL_LIST_RATE = 0.3
+"""Share of lists of plain values written "3, 8 and 1" instead of JSON "[3, 8, 1]". A router that reads
+only JSON fragments cannot read these back; set this to 0.0 to keep every list as JSON."""
+NATURAL_WORD_RATE = 0.2
+"""Share of small whole numbers (0-20, 30, 40, ... 90) written as words ("five")."""
+
+_SLOT = re.compile(r"\{(\w+)(?:\?([^|{}]*)\|([^{}]*)|=([^{}]*))?\}")
+_SEGMENT = re.compile(r"\[([^\[\]]*)\]")
+_CURRENCY = {
+    "USD": ("$", "dollars"), "EUR": ("€", "euros"), "GBP": ("£", "pounds"), "JPY": ("¥", "yen"),
+    "INR": ("₹", "rupees"), "CAD": ("C$", "Canadian dollars"), "AUD": ("A$", "Australian dollars"),
+    "CHF": ("", "Swiss francs"),
+}
+_ATTACHED_UNITS = {"%", "°C", "°F", "°", "x"}
+_NO_WORDS = {"money", "price", "percent", "year", "latitude", "longitude"}
+NATURAL_GOALS = (
+    "I need to {vp}", "I have to {vp}", "what I need is to {vp}", "the task is to {vp}", "I'm trying to {vp}",
+    "someone asked me to {vp}", "I'd like to {vp}", "my next job is to {vp}", "I want to {vp}",
+)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def request_templates(tool: ToolSpec) -> list[str]:
+    reqs = tool.input_schema.get(HINT_REQUESTS)
+    return [r for r in reqs if isinstance(r, str)] if isinstance(reqs, list) else []
+
+
+def template_params(template: str) -> tuple[set[str], set[str]]:
+    """(parameters named outside optional parts, all parameters named).
+
+        >>> template_params("area of a circle of radius {r}[ in {unit}]")
+        ({'r'}, {'r', 'unit'})
+    """
+    every = {m.group(1) for m in _SLOT.finditer(template)}
+    outside = {m.group(1) for m in _SLOT.finditer(_SEGMENT.sub("", template))}
+    return outside, every
+
+
+_UNIT_WORDS = frozenset(
+    "kg cm mm ml km m g usd minutes seconds hours days grams miles earths percent percentage ms".split()
+)
+
+
+def natural_label(name: str) -> str:
+    """A parameter's name in prose without the unit its value already carries: `duration_minutes`
+    -> `duration` (its value reads "45 minutes"), `weight_kg` -> `weight`."""
+    label = param_label(name)
+    words = label.split(" ")
+    while len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _unit_names_it(label: str, prop: dict[str, Any]) -> bool:
+    """Whether the value's unit already names the parameter ("3 tickets" for `tickets`)."""
+    units = prop.get(HINT_UNIT)
+    units = [units] if isinstance(units, str) else units or []
+    said = {_singular_unit(label.lower()), _singular_unit(label.split(" ")[-1].lower())}
+    return any(isinstance(u, str) and _singular_unit(u.lower()) in said for u in units)
+
+
+def _phrased_bool(value: Any, prop: dict[str, Any]) -> bool:
+    phrases = prop.get(HINT_TRUE if value else HINT_FALSE) if isinstance(value, bool) else None
+    return isinstance(phrases, list) and bool(phrases)
+
+
+def _singular_unit(unit: str) -> str:
+    special = {"feet": "foot", "people": "person", "inches": "inch", "children": "child", "nights": "night"}
+    if unit in special:
+        return special[unit]
+    if unit.endswith(("ches", "shes", "xes")):
+        return unit[:-2]
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3 else unit
+
+
+def natural_number_text(value: int | float, prop: dict[str, Any], rng: random.Random) -> str:
+    """A number as people write it, readable back exactly: "$2,500", "3.5%", "five years", "12 km".
+
+        >>> natural_number_text(2500, {"x-mcptrain-kind": "money"}, random.Random(3))
+        '$2,500'
+    """
+    kind = prop.get(HINT_KIND)
+    raw_units = prop.get(HINT_UNIT)
+    units = [raw_units] if isinstance(raw_units, str) else [u for u in raw_units or [] if isinstance(u, str)]
+    texts = number_texts(value)
+    digits = texts[0]
+    integral = isinstance(value, int) and not isinstance(value, bool)
+    if integral and abs(value) >= 1000 and kind != "year" and rng.random() < 0.55:
+        digits = f"{value:,}"
+    elif (
+        integral and len(texts) > 1 and not texts[-1][:1].isdigit() and kind not in _NO_WORDS
+        and not (units and units[0] in _ATTACHED_UNITS) and rng.random() < NATURAL_WORD_RATE
+    ):
+        digits = texts[-1]
+    if kind in ("money", "price"):
+        code = units[0] if units else "USD"
+        symbol, word = _CURRENCY.get(code, ("", code))
+        forms = [f"{digits} {word}", f"{digits} {code}"] + ([f"{symbol}{digits}"] * 3 if symbol else [])
+        return rng.choice(forms)
+    if kind == "percent":
+        return rng.choice((f"{digits}%", f"{digits}%", f"{digits} percent"))
+    if not units:
+        return digits
+    unit = rng.choice(units)
+    if value == 1 and digits in ("1", "one"):
+        unit = _singular_unit(unit)
+    return f"{digits}{unit}" if unit in _ATTACHED_UNITS else f"{digits} {unit}"
+
+
+def natural_value_text(value: Any, prop: dict[str, Any], rng: random.Random, quote_rate: float = 0.25) -> str:
+    """Any argument value as people write it; every form reads back to exactly `value`.
+
+        >>> natural_value_text([3, 8, 1], {"type": "array"}, random.Random(0))
+        '[3, 8, 1]'
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return natural_number_text(value, prop, rng)
+    if isinstance(value, str):
+        if isinstance(prop.get("enum"), list):
+            return value.replace("_", " ") if "_" in value and rng.random() < 0.5 else value
+        if " " in value and rng.random() < quote_rate:
+            return f'"{value}"'
+        return value
+    scalars = isinstance(value, list) and len(value) > 1 and all(
+        isinstance(v, (int, float, str)) and not isinstance(v, bool) and "," not in str(v) for v in value
+    )
+    if scalars and rng.random() < NATURAL_LIST_RATE:
+        items = prop.get("items") if isinstance(prop.get("items"), dict) else {}
+        unit_free = {k: v for k, v in items.items() if k != HINT_UNIT}
+        return join_and([natural_value_text(v, unit_free, rng, quote_rate=0.0) for v in value], rng)
+    return json_text(value)
+
+
+def fill_request(
+    template: str, args: dict[str, Any], tool: ToolSpec, rng: random.Random
+) -> tuple[str, set[str]] | None:
+    """A natural request with `args` written in, and the parameters it wrote; None when a slot
+    outside an optional part has no value.
+
+        >>> fill_request("find the factorial of {n}", {"n": 5}, tool, random.Random(0))
+        ('find the factorial of 5', {'n'})
+    """
+    outside, _ = template_params(template)
+    if not outside <= set(args):
+        return None
+    props = tool.properties
+
+    def segment(m: re.Match[str]) -> str:
+        names = {s.group(1) for s in _SLOT.finditer(m.group(1))}
+        return m.group(1) if names <= set(args) else ""
+
+    used: set[str] = set()
+
+    def slot(m: re.Match[str]) -> str:
+        name, yes, no, mapping = m.group(1), m.group(2), m.group(3), m.group(4)
+        value = args[name]
+        used.add(name)
+        if yes is not None:
+            return yes if value else (no or "")
+        if mapping is not None:
+            table = dict(part.split(":", 1) for part in mapping.split("|") if ":" in part)
+            if str(value) in table:
+                return table[str(value)]
+        prop = props.get(name) or {}
+        if isinstance(value, bool):
+            phrases = prop.get(HINT_TRUE if value else HINT_FALSE)
+            return str(rng.choice(phrases)) if isinstance(phrases, list) and phrases else ("yes" if value else "no")
+        quoted = m.start() > 0 and m.string[m.start() - 1] in "\"'“"  # the request already quotes it
+        return natural_value_text(value, prop, rng, quote_rate=0.0 if quoted else 0.25)
+
+    text = _SLOT.sub(slot, _SEGMENT.sub(segment, template))
+    return re.sub(r" {2,}", " ", text).strip(), used
+
+
+def pick_request(tool: ToolSpec, args: dict[str, Any], rng: random.Random) -> tuple[str, set[str]] | None:
+    """One of the tool's own wordings that fits `args`, filled in; None if the tool has none that fits."""
+    usable = [t for t in request_templates(tool) if template_params(t)[0] <= set(args)]
+    if not usable:
+        return None
+    return fill_request(rng.choice(usable), args, tool, rng)
 
 
 # --- frames ------------------------------------------------------------------------------------------
@@ -978,6 +1231,19 @@ _SLOTS: dict[str, tuple[str, ...]] = {
     "channel": ("general", "random", "announcements"),
     "bucket": ("team-archive", "media-backups", "logs-2024"),
     "region": ("eu-central-1", "us-west-2", "ap-southeast-1"),
+    # used by OPEN_IRRELEVANT only
+    "occasion": ("a wedding toast", "a retirement party", "my sister's graduation", "a first date", "a job interview",
+                 "a farewell lunch", "my parents' anniversary", "a baby shower", "a school reunion", "a housewarming"),
+    "job": ("nurse", "software engineer", "teacher", "chef", "architect", "pilot", "librarian", "plumber", "barista"),
+    "hobby": ("knitting", "rock climbing", "chess", "watercolor painting", "bird watching", "pottery", "surfing",
+              "baking bread", "woodworking", "salsa dancing"),
+    "concept": ("free will", "the trolley problem", "stoicism", "opportunity cost", "the placebo effect", "entropy",
+                "cognitive dissonance", "the prisoner's dilemma", "impostor syndrome", "the butterfly effect"),
+    "thing": ("a leaky faucet", "a squeaky door", "a wobbly table", "a slow laptop", "a stuck zipper",
+              "a flat bike tire", "a cracked phone screen", "a clogged drain"),
+    "plant": ("basil", "a fiddle leaf fig", "tomatoes", "orchids", "succulents", "a monstera", "lavender", "roses"),
+    "mythical": ("dragons", "unicorns", "the Greek gods", "Norse mythology", "mermaids", "the Minotaur"),
+    "style": ("Shakespeare", "a pirate", "a noir detective", "a nature documentary narrator", "a sports commentator"),
 }
 
 
@@ -1068,10 +1334,98 @@ _NEAR_MISS = [
     ("shopping", "Add oat milk to my grocery list."),
     ("vpn", "Connect me to the company VPN."),
 ]
+# Requests no function-calling catalogue of everyday tools serves (opinions, writing, advice, open
+# questions, household know-how). Used only by catalogues with natural tools (values.is_natural), whose
+# domains cover most of _EVERYDAY and _NEAR_MISS; the generator splits these by seed itself, so
+# catalogues without natural tools and their pattern partition are unaffected.
+_OPEN = [
+    ("writing", "Write a short speech for {occasion}."),
+    ("writing", "Help me write a toast for {occasion}, something funny but warm."),
+    ("writing", "Draft a cover letter for a {job} position."),
+    ("writing", "Write a limerick about {animal}s."),
+    ("writing", "Write a bedtime story about a brave {animal}."),
+    ("writing", "Rewrite this sentence in the style of {style}: the meeting ran long again."),
+    ("writing", "Give me ten names for a bakery."),
+    ("writing", "Come up with a slogan for a {hobby} club."),
+    ("writing", "Write a thank-you note to my {relative} for the gift."),
+    ("writing", "Make up a riddle about {topic}."),
+    ("advice", "How do I get better at {hobby}?"),
+    ("advice", "What should I say at {occasion}?"),
+    ("advice", "How do I keep {plant} alive indoors?"),
+    ("advice", "How can I fix {thing} myself?"),
+    ("advice", "How do I ask my boss for a raise?"),
+    ("advice", "Any tips for staying focused while working from home?"),
+    ("advice", "How do I make friends in a new city?"),
+    ("advice", "What's a good way to start journaling?"),
+    ("advice", "How should I prepare for {occasion}?"),
+    ("advice", "How do I stop procrastinating?"),
+    ("advice", "Is it worth becoming a {job} at forty?"),
+    ("advice", "How do I teach my kid to ride a bike?"),
+    ("opinion", "Which is better for a beginner, {hobby} or {hobby2}?"),
+    ("opinion", "What do you think about {concept}?"),
+    ("opinion", "Is it rude to leave a party without saying goodbye?"),
+    ("opinion", "Do you prefer cats or dogs?"),
+    ("opinion", "What's the most underrated decade for fashion?"),
+    ("explain", "Explain {concept} like I'm five."),
+    ("explain", "Why do we dream?"),
+    ("explain", "Why do cats purr?"),
+    ("explain", "What's the difference between empathy and sympathy?"),
+    ("explain", "Where do the stories about {mythical} come from?"),
+    ("explain", "Why do onions make you cry?"),
+    ("explain", "How does a bill become a law, in plain words?"),
+    ("explain", "What makes a joke funny?"),
+    ("explain", "Why is yawning contagious?"),
+    ("fun", "Tell me a riddle."),
+    ("fun", "Let's play twenty questions."),
+    ("fun", "Say something nice to cheer me up."),
+    ("fun", "If you could have any superpower, what would it be?"),
+    ("fun", "Tell me a tongue twister about {animal}s."),
+    ("fun", "Give me a would-you-rather question for a road trip."),
+    ("chat", "I had a rough day and just want to vent for a minute."),
+    ("chat", "Thanks for the help earlier, that worked."),
+    ("chat", "Never mind, I figured it out."),
+    ("chat", "Can you keep me company while I wait for my {relative}?"),
+    ("chat", "Hi! What can you do?"),
+    ("chat", "Ok, cancel that, I changed my mind."),
+    ("household", "How do I get rid of fruit flies in the kitchen?"),
+    ("household", "What's the best way to fold a fitted sheet?"),
+    ("household", "How often should I water {plant}?"),
+    ("household", "How do I clean a cast iron pan without ruining it?"),
+    ("household", "How do I organize a messy closet?"),
+    ("household", "Is it safe to mix vinegar and baking soda for cleaning?"),
+    ("learning", "Quiz me informally on {concept}, no app needed."),
+    ("learning", "What are some good books for learning about {concept}?"),
+    ("learning", "Explain the offside rule to someone who has never watched {sport}."),
+    ("pets", "Why does my dog tilt its head when I talk?"),
+    ("pets", "How do I introduce a new kitten to my older cat?"),
+    ("pets", "What should I name my new {animal}?"),
+]
+_SLOTS["hobby2"] = _SLOTS["hobby"]
+OPEN_IRRELEVANT: tuple[IrrelevantTemplate, ...] = tuple(
+    IrrelevantTemplate(f"irr-open-{i:02d}", "open", t, s) for i, (t, s) in enumerate(_OPEN, 1)
+)
+
 IRRELEVANT: tuple[IrrelevantTemplate, ...] = tuple(
     [IrrelevantTemplate(f"irr-everyday-{i:02d}", "everyday", t, s) for i, (t, s) in enumerate(_EVERYDAY, 1)]
     + [IrrelevantTemplate(f"irr-near-{i:02d}", "near_miss", t, s) for i, (t, s) in enumerate(_NEAR_MISS, 1)]
 )
+
+# The domains (catalogue categories) each template's topic belongs to. Word overlap misses many
+# ("Is it going to rain in Osaka tomorrow?" shares no word with "Get the daily weather forecast"), so a
+# catalogue whose natural tools (values.is_natural) cover one of these domains drops the template.
+# Catalogues without natural tools are unaffected.
+IRRELEVANT_DOMAINS: dict[str, frozenset[str]] = {
+    topic: frozenset(domains.split())
+    for topic, domains in {
+        "weather": "weather", "recipe": "cooking restaurants", "translation": "education", "math": "math statistics",
+        "trivia": "geography sports biology history", "nutrition": "cooking health", "movies": "movies",
+        "travel": "travel hotels flights", "units": "units", "time": "geography units", "sports": "sports",
+        "language": "education", "holidays": "calendar", "history": "history", "fitness": "health", "music": "music",
+        "email": "messaging", "calendar": "calendar", "documents": "files", "ops": "system devtools",
+        "chat": "messaging", "network": "devtools", "office": "shopping", "banking": "banking", "social": "news",
+        "restaurants": "restaurants", "smart-home": "smart_home", "bills": "banking", "shopping": "shopping",
+    }.items()
+}
 
 # Distractors for irrelevant requests must clearly *not* ask for the tool-domain thing they mention.
 IRRELEVANT_DISTRACTORS = (
@@ -1130,6 +1484,19 @@ _GENERIC_NAME = {"status", "list", "info", "stat", "metric", "all", "new", "is",
 
 __all__ = [
     "DIFFICULTY_FRAMES",
+    "IRRELEVANT_DOMAINS",
+    "NATURAL_GOALS",
+    "OPEN_IRRELEVANT",
+    "NATURAL_LIST_RATE",
+    "NATURAL_REQUEST_RATE",
+    "NATURAL_WORD_RATE",
+    "fill_request",
+    "natural_label",
+    "natural_number_text",
+    "natural_value_text",
+    "pick_request",
+    "request_templates",
+    "template_params",
     "DISTRACTORS",
     "EASY",
     "EXPERT",

@@ -33,7 +33,20 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = [
+    "HINT_DECIMALS",
+    "HINT_FALSE",
+    "HINT_ITEMS",
+    "HINT_KIND",
+    "HINT_RANGE",
+    "HINT_REQUESTS",
+    "HINT_TRUE",
+    "HINT_UNIT",
+    "HINT_VALUES",
+    "NATURAL_KINDS",
     "ArgValidator",
+    "has_hints",
+    "is_natural",
+    "number_texts",
     "format_number",
     "is_link_param",
     "json_text",
@@ -87,10 +100,43 @@ def value_in_text(value: Any, text: str) -> bool:
     if isinstance(value, bool):
         return True
     if isinstance(value, (int, float)):
-        return format_number(value) in text
+        return any(_number_in(t, text) for t in number_texts(value))
     if isinstance(value, str):
         return value in text
     return json_text(value) in text
+
+
+# How a router reads numbers back (`mcptrain.policy.text.parse_number`): digits, thousands with
+# commas, and these single words. "twenty-five" or "one hundred" would not read back, so the
+# generator never writes them.
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_WORDS_FOR: dict[int, str] = dict(enumerate(_NUMBER_WORDS))
+_WORDS_FOR.update({30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"})
+
+
+def number_texts(value: int | float) -> list[str]:
+    """The spellings of a number that read back exactly, most literal first.
+
+        >>> number_texts(2500), number_texts(12), number_texts(0.5)
+        (['2500', '2,500'], ['12', 'twelve'], ['0.5'])
+    """
+    out = [format_number(value)]
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 1000:
+            out.append(f"{value:,}")
+        if value in _WORDS_FOR:
+            out.append(_WORDS_FOR[value])
+    return out
+
+
+def _number_in(number: str, text: str) -> bool:
+    """`number` in `text` as a whole number or word (not the "5" of "25" or "2.5", nor "ten" of "often")."""
+    edge = r"[\w.]" if number[:1].isdigit() or number[:1] == "-" else r"\w"
+    pattern = rf"(?<!{edge}){re.escape(number)}(?!\w|\.\d)"
+    return re.search(pattern, text, flags=0 if number[:1].isdigit() else re.IGNORECASE) is not None
 
 
 # --- validation ----------------------------------------------------------------------------------
@@ -151,12 +197,15 @@ def synth_args(
     validator = validator or ArgValidator()
     props = tool.properties
     required = tool.required
+    natural = is_natural(tool)
     last_error = ""
     for attempt in range(12):
         args: dict[str, Any] = {}
         for name, prop in props.items():
             prop = prop if isinstance(prop, dict) else {}
             known = shared is not None and name in shared
+            if known and natural and not isinstance(shared[name], str):  # type: ignore[index]
+                known = False  # a city or date carries over between steps; "value: 10" for every step does not
             if name in required or (known and is_link_param(name)) or rng.random() < optional_prob:
                 if known and shared is not None and _fits(prop, shared[name], tool.input_schema):
                     args[name] = copy.deepcopy(shared[name])
@@ -205,6 +254,8 @@ def synth_value(
             if isinstance(part, dict):
                 merged.update(_resolve(part, root))
         return synth_value(name, merged, rng, tool, depth)
+    if has_hints(schema):  # a catalogue that describes its values (the built-in `general`)
+        return _natural(name, schema, rng, tool, depth)
     # The schema's own example or default is the most realistic value there is, some of the time.
     example = _example_value(schema, rng)
     if example is not _NOTHING:
@@ -1047,3 +1098,698 @@ def _any(name: str, rng: random.Random, tool: ToolSpec | None) -> Any:
         return rng.random() < 0.5
     return [rng.choice(_WORDS) for _ in range(rng.randint(1, 3))]
 
+
+# --- natural values: catalogues that describe their values -----------------------------------------
+#
+# A catalogue written for training (the built-in `general`) says, next to each JSON Schema keyword,
+# what kind of value a parameter takes and how people write it. These `x-mcptrain-*` keys are plain
+# JSON Schema annotations: validators ignore them, and a router never reads them.
+#
+#   x-mcptrain-kind      what the value is: "city", "person", "money", "percent", "date", ... (NATURAL_KINDS)
+#   x-mcptrain-unit      how a number's unit is written, one spelling or several: "km" or ["km", "kilometers"]
+#   x-mcptrain-range     [lo, hi] of realistic numbers (the schema's minimum/maximum still bound them)
+#   x-mcptrain-decimals  decimal places of a number (0: whole numbers, even for `number`)
+#   x-mcptrain-values    a pool of strings to draw from, for kinds no generator knows
+#   x-mcptrain-items     [min, max] items of an array
+#   x-mcptrain-true / x-mcptrain-false   phrases that say a boolean without naming it ("including tax")
+#   x-mcptrain-requests  (on the input schema) requests in the tool's own words, see phrasing.fill_request
+#
+# A tool with `x-mcptrain-requests` is *natural*: its prompts weave values in the way people write
+# them ("a $25,000 loan at 4.5% over five years"). Tools without these keys are generated exactly as
+# before, draw for draw, so other catalogues' files do not change.
+
+HINT = "x-mcptrain-"
+HINT_KIND = "x-mcptrain-kind"
+HINT_UNIT = "x-mcptrain-unit"
+HINT_RANGE = "x-mcptrain-range"
+HINT_DECIMALS = "x-mcptrain-decimals"
+HINT_VALUES = "x-mcptrain-values"
+HINT_ITEMS = "x-mcptrain-items"
+HINT_TRUE = "x-mcptrain-true"
+HINT_FALSE = "x-mcptrain-false"
+HINT_REQUESTS = "x-mcptrain-requests"
+
+
+def has_hints(schema: dict[str, Any]) -> bool:
+    """Whether a (property) schema carries `x-mcptrain-*` value hints."""
+    return any(isinstance(k, str) and k.startswith(HINT) for k in schema)
+
+
+def is_natural(tool: ToolSpec) -> bool:
+    """Whether a tool opts into natural requests (its input schema lists `x-mcptrain-requests`)."""
+    return isinstance(tool.input_schema.get(HINT_REQUESTS), list)
+
+
+def _pool(text: str) -> list[str]:
+    return [x.strip() for x in text.split("|") if x.strip()]
+
+
+_CITIES = _pool(
+    "Paris|London|Tokyo|New York|Los Angeles|Chicago|San Francisco|Seattle|Boston|Miami|Denver|Austin|Toronto|"
+    "Vancouver|Montreal|Mexico City|Buenos Aires|Sao Paulo|Rio de Janeiro|Lima|Bogota|Santiago|Madrid|Barcelona|"
+    "Lisbon|Porto|Rome|Milan|Florence|Venice|Berlin|Munich|Hamburg|Vienna|Zurich|Geneva|Amsterdam|Brussels|"
+    "Copenhagen|Stockholm|Oslo|Helsinki|Dublin|Edinburgh|Manchester|Prague|Budapest|Warsaw|Krakow|Athens|"
+    "Istanbul|Cairo|Marrakech|Nairobi|Cape Town|Lagos|Accra|Dubai|Doha|Tel Aviv|Mumbai|Delhi|Bangalore|Kolkata|"
+    "Bangkok|Singapore|Kuala Lumpur|Jakarta|Manila|Hanoi|Ho Chi Minh City|Seoul|Busan|Osaka|Kyoto|Beijing|"
+    "Shanghai|Hong Kong|Taipei|Sydney|Melbourne|Brisbane|Perth|Auckland|Wellington|Reykjavik|Tbilisi|Yerevan|"
+    "Almaty|Tashkent|Kathmandu|Colombo|Honolulu|Anchorage|Phoenix|Atlanta|Dallas|Houston|Nashville|New Orleans|"
+    "Philadelphia|Pittsburgh|Portland|Salt Lake City|Las Vegas|San Diego|Minneapolis|Detroit|Cleveland|Quebec City|"
+    "Calgary|Havana|San Juan|Cusco|Quito|Montevideo|Seville|Valencia|Lyon|Marseille|Nice|Bordeaux|Naples|Turin|"
+    "Cologne|Frankfurt|Dresden|Salzburg|Bruges|Rotterdam|Gothenburg|Bergen|Tallinn|Riga|Vilnius|Sofia|Bucharest|"
+    "Belgrade|Zagreb|Ljubljana|Dubrovnik|Split|Valletta|Nicosia|Amman|Beirut|Muscat|Riyadh|Addis Ababa|Kigali|"
+    "Dar es Salaam|Zanzibar|Casablanca|Tunis|Dakar|Chennai|Hyderabad|Jaipur|Goa|Chiang Mai|Phuket|Bali|Cebu|"
+    "Sapporo|Fukuoka|Nagoya|Guangzhou|Shenzhen|Chengdu|Macau|Adelaide|Hobart|Christchurch|Queenstown"
+)
+_US_CITIES = _pool(
+    "Boston, MA|Austin, TX|Houston, TX|Dallas, TX|Chicago, IL|Seattle, WA|Spokane, WA|Portland, OR|Denver, CO|"
+    "Boulder, CO|Phoenix, AZ|Tucson, AZ|Miami, FL|Orlando, FL|Tampa, FL|Atlanta, GA|Savannah, GA|Nashville, TN|"
+    "Memphis, TN|Charlotte, NC|Raleigh, NC|Richmond, VA|Baltimore, MD|Philadelphia, PA|Pittsburgh, PA|"
+    "New York, NY|Buffalo, NY|Albany, NY|Newark, NJ|Hartford, CT|Providence, RI|Burlington, VT|Portland, ME|"
+    "Columbus, OH|Cleveland, OH|Detroit, MI|Ann Arbor, MI|Madison, WI|Milwaukee, WI|Minneapolis, MN|"
+    "St. Louis, MO|Kansas City, MO|Omaha, NE|Des Moines, IA|Indianapolis, IN|Louisville, KY|New Orleans, LA|"
+    "Little Rock, AR|Oklahoma City, OK|Albuquerque, NM|Santa Fe, NM|Salt Lake City, UT|Boise, ID|Las Vegas, NV|"
+    "Reno, NV|Sacramento, CA|San Jose, CA|San Diego, CA|Los Angeles, CA|San Francisco, CA|Fresno, CA|"
+    "Anchorage, AK|Honolulu, HI|Charleston, SC|Birmingham, AL|Jackson, MS|Billings, MT|Fargo, ND|Cheyenne, WY"
+)
+_COUNTRIES = _pool(
+    "France|Germany|Italy|Spain|Portugal|Japan|China|India|Brazil|Argentina|Chile|Peru|Colombia|Mexico|Canada|"
+    "United States|United Kingdom|Ireland|Iceland|Norway|Sweden|Finland|Denmark|Netherlands|Belgium|Switzerland|"
+    "Austria|Poland|Czech Republic|Hungary|Greece|Turkey|Egypt|Morocco|Kenya|Nigeria|Ghana|South Africa|Ethiopia|"
+    "Tanzania|Australia|New Zealand|Indonesia|Thailand|Vietnam|Philippines|Malaysia|Singapore|South Korea|"
+    "Mongolia|Nepal|Sri Lanka|Pakistan|Bangladesh|Saudi Arabia|United Arab Emirates|Israel|Jordan|Georgia|"
+    "Armenia|Kazakhstan|Uzbekistan|Ukraine|Romania|Bulgaria|Croatia|Serbia|Slovenia|Estonia|Latvia|Lithuania|"
+    "Cuba|Jamaica|Costa Rica|Panama|Ecuador|Bolivia|Uruguay|Paraguay|Venezuela|Madagascar|Rwanda|Senegal|Tunisia"
+)
+_US_STATES = _pool(
+    "California|Texas|Florida|New York|Illinois|Washington|Oregon|Colorado|Arizona|Nevada|Utah|Georgia|"
+    "Massachusetts|Michigan|Ohio|Pennsylvania|Virginia|North Carolina|Tennessee|Minnesota|Wisconsin|Missouri|"
+    "Louisiana|Alabama|Kentucky|Maine|Vermont|Montana|Idaho|Alaska|Hawaii|New Mexico|Iowa|Kansas|Nebraska"
+)
+_FIRST_NAMES = _pool(
+    "Emma|Liam|Olivia|Noah|Ava|Ethan|Sophia|Mason|Isabella|Lucas|Mia|Oliver|Amelia|Elijah|Harper|James|Evelyn|"
+    "Benjamin|Abigail|Henry|Emily|Alexander|Ella|Daniel|Scarlett|Matthew|Grace|Samuel|Chloe|David|Priya|Arjun|"
+    "Ananya|Rohan|Mei|Wei|Hiroshi|Yuki|Sakura|Kenji|Min-jun|Ji-woo|Fatima|Omar|Aisha|Yusuf|Layla|Hassan|Sofia|"
+    "Mateo|Valentina|Diego|Camila|Santiago|Lucia|Javier|Elena|Marco|Giulia|Luca|Chiara|Pierre|Camille|Louis|"
+    "Chloé|Hans|Greta|Lars|Ingrid|Sven|Astrid|Olga|Dmitri|Anya|Ivan|Kwame|Amara|Chidi|Zanele|Thabo|Nia|Kofi|"
+    "Tariq|Leila|Ravi|Deepa|Nikhil|Sana|Carlos|Rosa|Tomás|Ines|Bruno|Marta|Jonas|Freya|Emil|Nora|Aiden|Zoe"
+)
+_LAST_NAMES = _pool(
+    "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|"
+    "Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|"
+    "Robinson|Walker|Young|Allen|King|Wright|Scott|Torres|Nguyen|Hill|Flores|Green|Adams|Nelson|Baker|Hall|"
+    "Rivera|Campbell|Mitchell|Carter|Roberts|Patel|Sharma|Gupta|Singh|Kumar|Chen|Wang|Li|Zhang|Liu|Tanaka|"
+    "Suzuki|Sato|Kim|Park|Choi|Nakamura|Ali|Khan|Hussain|Rossi|Russo|Ferrari|Bianchi|Dubois|Laurent|Moreau|"
+    "Müller|Schmidt|Schneider|Fischer|Weber|Larsen|Hansen|Johansson|Nielsen|Kowalski|Novak|Ivanova|Petrov|"
+    "Okafor|Mensah|Dlamini|Abebe|Mwangi|Silva|Santos|Oliveira|Costa|Pereira|O'Brien|Murphy|Kelly|Walsh|Byrne"
+)
+_COMPANIES = _pool(
+    "Apple:AAPL|Microsoft:MSFT|Alphabet:GOOGL|Amazon:AMZN|Meta:META|Tesla:TSLA|Nvidia:NVDA|Netflix:NFLX|"
+    "Intel:INTC|AMD:AMD|IBM:IBM|Oracle:ORCL|Salesforce:CRM|Adobe:ADBE|Cisco:CSCO|Qualcomm:QCOM|"
+    "Coca-Cola:KO|PepsiCo:PEP|Walmart:WMT|Costco:COST|Target:TGT|Home Depot:HD|Nike:NKE|Starbucks:SBUX|"
+    "McDonald's:MCD|Disney:DIS|Boeing:BA|Ford:F|General Motors:GM|Pfizer:PFE|Johnson & Johnson:JNJ|Moderna:MRNA|"
+    "JPMorgan Chase:JPM|Goldman Sachs:GS|Bank of America:BAC|Visa:V|Mastercard:MA|PayPal:PYPL|Uber:UBER|"
+    "Airbnb:ABNB|Spotify:SPOT|Shopify:SHOP|Zoom:ZM|Snowflake:SNOW|Palantir:PLTR|ExxonMobil:XOM|Chevron:CVX|"
+    "Verizon:VZ|AT&T:T|Procter & Gamble:PG|Berkshire Hathaway:BRK.B|Caterpillar:CAT|3M:MMM|Honeywell:HON|"
+    "Lockheed Martin:LMT|Delta Air Lines:DAL|United Airlines:UAL|Marriott:MAR|Hilton:HLT|Sony:SONY|Toyota:TM"
+)
+_COMPANY_NAMES = [c.split(":")[0] for c in _COMPANIES]
+_TICKERS = [c.split(":")[1] for c in _COMPANIES]
+_CURRENCIES = _pool("USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|SGD|HKD|KRW|TRY|AED")
+_DISHES = _pool(
+    "lasagna|chicken tikka masala|pad thai|beef stroganoff|mushroom risotto|shakshuka|banana bread|paella|"
+    "ramen|pho|carbonara|margherita pizza|fish tacos|chili con carne|ratatouille|moussaka|falafel|hummus|"
+    "butter chicken|green curry|sushi rolls|bibimbap|tom yum soup|french onion soup|minestrone|gazpacho|"
+    "lemon drizzle cake|apple pie|chocolate chip cookies|pancakes|eggs benedict|quiche lorraine|shepherd's pie|"
+    "beef bourguignon|coq au vin|chicken noodle soup|vegetable stir fry|lentil soup|mac and cheese|tiramisu|"
+    "cheesecake|guacamole|enchiladas|jambalaya|gumbo|poke bowl|dumplings|spring rolls|katsu curry|biryani|"
+    "dal makhani|baklava|churros|focaccia|sourdough bread|clam chowder|goulash|pierogi|fried rice"
+)
+_INGREDIENTS = _pool(
+    "chicken breast|ground beef|salmon|shrimp|tofu|eggs|spinach|kale|broccoli|cauliflower|carrots|potatoes|"
+    "sweet potatoes|onions|garlic|ginger|tomatoes|bell peppers|zucchini|eggplant|mushrooms|chickpeas|lentils|"
+    "black beans|rice|quinoa|pasta|flour|butter|olive oil|coconut milk|cheddar|feta|parmesan|mozzarella|"
+    "greek yogurt|basil|cilantro|parsley|lemons|limes|avocado|bananas|apples|blueberries|strawberries|honey|"
+    "maple syrup|brown sugar|cinnamon|cumin|paprika|turmeric|soy sauce|almonds|walnuts|oats|bacon|pork chops|cod"
+)
+_MOVIES = _pool(
+    "The Godfather|Casablanca|Inception|Interstellar|The Matrix|Parasite|Spirited Away|Pulp Fiction|"
+    "The Shawshank Redemption|Forrest Gump|Jurassic Park|Titanic|Avatar|The Dark Knight|Gladiator|Amélie|"
+    "Back to the Future|Toy Story|Finding Nemo|Up|Coco|Inside Out|Arrival|Dune|Blade Runner 2049|Her|Whiplash|"
+    "La La Land|Moonlight|Get Out|Everything Everywhere All at Once|Oppenheimer|Barbie|The Grand Budapest Hotel|"
+    "Mad Max: Fury Road|The Social Network|No Country for Old Men|Alien|Jaws|Rocky|Goodfellas|Fargo|"
+    "Pan's Labyrinth|Crouching Tiger, Hidden Dragon|Life of Pi|The Lion King|Frozen|Black Panther|Top Gun: Maverick|"
+    "Knives Out|Little Women|The Martian|Gravity|Memento|Se7en|Heat|Amadeus|Roma|Drive My Car|The Piano"
+)
+_PEOPLE_FAMOUS = _pool(
+    "Meryl Streep|Denzel Washington|Cate Blanchett|Tom Hanks|Viola Davis|Leonardo DiCaprio|Scarlett Johansson|"
+    "Christopher Nolan|Greta Gerwig|Bong Joon-ho|Hayao Miyazaki|Steven Spielberg|Martin Scorsese|Ava DuVernay|"
+    "Denis Villeneuve|Guillermo del Toro|Sofia Coppola|Kathryn Bigelow|Ang Lee|Chloé Zhao|Morgan Freeman|"
+    "Natalie Portman|Keanu Reeves|Zendaya|Timothée Chalamet|Emma Stone|Ryan Gosling|Michelle Yeoh|Cillian Murphy"
+)
+_SONGS = _pool(
+    "Bohemian Rhapsody|Imagine|Hey Jude|Hotel California|Billie Jean|Like a Rolling Stone|Smells Like Teen Spirit|"
+    "Purple Rain|Respect|Superstition|Dancing Queen|Wonderwall|Yesterday|Clocks|Rolling in the Deep|Shape of You|"
+    "Blinding Lights|Bad Guy|Levitating|Uptown Funk|Hallelujah|Sweet Child O' Mine|Stairway to Heaven|Africa|"
+    "Take On Me|Losing My Religion|Creep|Viva la Vida|Mr. Brightside|Crazy in Love|Halo|Someone Like You|"
+    "Anti-Hero|As It Was|Watermelon Sugar|drivers license|Heroes|Let It Be|Jolene|Landslide|Dreams|Redbone"
+)
+_ARTISTS = _pool(
+    "Queen|The Beatles|Taylor Swift|Beyoncé|Adele|Ed Sheeran|Billie Eilish|Drake|Kendrick Lamar|Radiohead|"
+    "Coldplay|Fleetwood Mac|Stevie Wonder|Aretha Franklin|David Bowie|Prince|Madonna|Rihanna|Bruno Mars|"
+    "Dua Lipa|Harry Styles|The Weeknd|Arctic Monkeys|Daft Punk|Miles Davis|Nina Simone|Bob Dylan|Joni Mitchell|"
+    "Nirvana|Pink Floyd|Led Zeppelin|The Rolling Stones|ABBA|Bad Bunny|Rosalía|BTS|Norah Jones|Frank Ocean|SZA"
+)
+_BOOKS = _pool(
+    "Pride and Prejudice|1984|To Kill a Mockingbird|The Great Gatsby|Moby-Dick|War and Peace|Jane Eyre|"
+    "Brave New World|The Hobbit|Dune|Frankenstein|Dracula|Beloved|One Hundred Years of Solitude|The Road|"
+    "Sapiens|Educated|Becoming|The Catcher in the Rye|Little Women|Middlemarch|Don Quixote|The Odyssey|"
+    "Crime and Punishment|Anna Karenina|Wuthering Heights|The Handmaid's Tale|Things Fall Apart|Never Let Me Go|"
+    "The Name of the Rose|Atomic Habits|Thinking, Fast and Slow|The Midnight Library|Project Hail Mary"
+)
+_AUTHORS = _pool(
+    "Jane Austen|George Orwell|Harper Lee|F. Scott Fitzgerald|Herman Melville|Leo Tolstoy|Charlotte Brontë|"
+    "Aldous Huxley|J.R.R. Tolkien|Frank Herbert|Mary Shelley|Toni Morrison|Gabriel García Márquez|Cormac McCarthy|"
+    "Yuval Noah Harari|Margaret Atwood|Chinua Achebe|Kazuo Ishiguro|Umberto Eco|Fyodor Dostoevsky|Virginia Woolf|"
+    "Haruki Murakami|Chimamanda Ngozi Adichie|Isabel Allende|Octavia Butler|Ursula K. Le Guin|James Baldwin"
+)
+_TEAMS = _pool(
+    "Los Angeles Lakers|Boston Celtics|Golden State Warriors|Chicago Bulls|Miami Heat|New York Knicks|"
+    "Denver Nuggets|Milwaukee Bucks|Dallas Mavericks|Phoenix Suns|Manchester United|Manchester City|Liverpool|"
+    "Arsenal|Chelsea|Tottenham Hotspur|Real Madrid|Barcelona|Atletico Madrid|Bayern Munich|Borussia Dortmund|"
+    "Juventus|AC Milan|Inter Milan|Paris Saint-Germain|Ajax|Benfica|Celtic|Kansas City Chiefs|"
+    "San Francisco 49ers|Dallas Cowboys|Green Bay Packers|New England Patriots|Philadelphia Eagles|"
+    "New York Yankees|Los Angeles Dodgers|Boston Red Sox|Chicago Cubs|Toronto Maple Leafs|Montreal Canadiens|"
+    "Edmonton Oilers|Seattle Sounders|LA Galaxy|Inter Miami|Mumbai Indians|Chennai Super Kings"
+)
+_PLAYERS = _pool(
+    "LeBron James|Stephen Curry|Kevin Durant|Giannis Antetokounmpo|Nikola Jokic|Luka Doncic|Lionel Messi|"
+    "Cristiano Ronaldo|Kylian Mbappe|Erling Haaland|Mohamed Salah|Kevin De Bruyne|Harry Kane|Jude Bellingham|"
+    "Patrick Mahomes|Travis Kelce|Aaron Rodgers|Shohei Ohtani|Aaron Judge|Connor McDavid|Serena Williams|"
+    "Novak Djokovic|Rafael Nadal|Carlos Alcaraz|Iga Swiatek|Coco Gauff|Simone Biles|Usain Bolt|Virat Kohli|"
+    "Lewis Hamilton|Max Verstappen|Tiger Woods|Rory McIlroy|Caitlin Clark|Sabrina Ionescu|Alex Morgan"
+)
+_ELEMENTS = _pool(
+    "Hydrogen:H|Helium:He|Lithium:Li|Carbon:C|Nitrogen:N|Oxygen:O|Fluorine:F|Neon:Ne|Sodium:Na|Magnesium:Mg|"
+    "Aluminum:Al|Silicon:Si|Phosphorus:P|Sulfur:S|Chlorine:Cl|Argon:Ar|Potassium:K|Calcium:Ca|Titanium:Ti|"
+    "Chromium:Cr|Iron:Fe|Cobalt:Co|Nickel:Ni|Copper:Cu|Zinc:Zn|Arsenic:As|Bromine:Br|Krypton:Kr|Silver:Ag|"
+    "Tin:Sn|Iodine:I|Xenon:Xe|Platinum:Pt|Gold:Au|Mercury:Hg|Lead:Pb|Uranium:U|Tungsten:W|Radon:Rn|Boron:B"
+)
+_ELEMENT_NAMES = [e.split(":")[0] for e in _ELEMENTS]
+_ELEMENT_SYMBOLS = [e.split(":")[1] for e in _ELEMENTS]
+_FORMULAS = _pool(
+    "H2O|CO2|NaCl|C6H12O6|H2SO4|NH3|CH4|C2H5OH|HCl|NaOH|CaCO3|KMnO4|Fe2O3|C8H10N4O2|O3|N2O|SO2|H2O2|"
+    "C12H22O11|KCl|MgSO4|NaHCO3|CuSO4|AgNO3|C3H8|C2H4|HNO3|Al2O3|SiO2|CaCl2|Na2CO3|C6H6|CH3COOH|ZnO|K2Cr2O7"
+)
+_COMPOUNDS = _pool(
+    "water|carbon dioxide|sodium chloride|glucose|sulfuric acid|ammonia|methane|ethanol|hydrochloric acid|"
+    "sodium hydroxide|calcium carbonate|caffeine|ozone|hydrogen peroxide|sucrose|acetic acid|benzene|propane|"
+    "baking soda|aspirin|potassium permanganate|copper sulfate|silver nitrate|nitric acid|magnesium sulfate"
+)
+_SPECIES = _pool(
+    "African elephant|bald eagle|blue whale|snow leopard|giant panda|red fox|gray wolf|monarch butterfly|"
+    "emperor penguin|bottlenose dolphin|great white shark|Komodo dragon|koala|red kangaroo|polar bear|"
+    "Bengal tiger|cheetah|mountain gorilla|orangutan|honey bee|sea otter|axolotl|platypus|snowy owl|"
+    "green sea turtle|poison dart frog|hummingbird|octopus|giant sequoia|Venus flytrap|saguaro cactus|"
+    "Escherichia coli|Homo sapiens|Drosophila melanogaster|Arabidopsis thaliana|Canis lupus|Felis catus|"
+    "Panthera leo|Salmo salar|Quercus robur|Apis mellifera"
+)
+_GENES = _pool("BRCA1|BRCA2|TP53|EGFR|KRAS|APOE|CFTR|HBB|MTHFR|BRAF|PTEN|MYC|HER2|VEGFA|TNF|IL6|INS|FOXP2|LCT|ACTN3")
+_PLANETS = _pool("Mercury|Venus|Earth|Mars|Jupiter|Saturn|Uranus|Neptune|Pluto")
+_SKY_OBJECTS = _pool(
+    "Sirius|Betelgeuse|Rigel|Vega|Polaris|Arcturus|Alpha Centauri|Proxima Centauri|Antares|Aldebaran|Canopus|"
+    "Deneb|Altair|Spica|the Andromeda Galaxy|the Orion Nebula|the Crab Nebula|the Pleiades|Halley's Comet|"
+    "the Moon|Titan|Europa|Ganymede|Io|Enceladus|Triton|Phobos|Ceres|Vesta|the Sun"
+)
+_CONSTELLATIONS = _pool(
+    "Orion|Ursa Major|Ursa Minor|Cassiopeia|Cygnus|Lyra|Scorpius|Leo|Taurus|Gemini|Andromeda|Pegasus|"
+    "Sagittarius|Aquila|Perseus|Draco|Crux|Centaurus|Virgo|Aquarius"
+)
+_LANGUAGES = _pool(
+    "English|Spanish|French|German|Italian|Portuguese|Dutch|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Greek|"
+    "Turkish|Russian|Ukrainian|Arabic|Hebrew|Hindi|Bengali|Urdu|Japanese|Korean|Mandarin|Cantonese|Vietnamese|"
+    "Thai|Indonesian|Swahili|Tagalog|Persian"
+)
+_AIRPORTS = _pool(
+    "JFK|LAX|SFO|ORD|ATL|DFW|DEN|SEA|BOS|MIA|IAD|EWR|LHR|LGW|CDG|ORY|FRA|MUC|AMS|MAD|BCN|FCO|MXP|ZRH|VIE|CPH|"
+    "ARN|OSL|HEL|DUB|LIS|IST|DXB|DOH|SIN|HKG|NRT|HND|ICN|PEK|PVG|BKK|SYD|MEL|AKL|YYZ|YVR|MEX|GRU|EZE|JNB|NBO"
+)
+_AIRLINES = _pool(
+    "United|Delta|American Airlines|Southwest|JetBlue|Alaska Airlines|Air Canada|British Airways|Lufthansa|"
+    "Air France|KLM|Iberia|Emirates|Qatar Airways|Singapore Airlines|Cathay Pacific|ANA|Japan Airlines|Qantas|"
+    "Turkish Airlines|Ryanair|easyJet|Aer Lingus|TAP Air Portugal|LATAM"
+)
+_AIRLINE_CODES = _pool("UA|DL|AA|WN|B6|AS|AC|BA|LH|AF|KL|IB|EK|QR|SQ|CX|NH|JL|QF|TK|FR|U2|EI|TP|LA")
+_HOTEL_WORDS = _pool(
+    "Grand|Royal|Harbor|Park|Plaza|Riverside|Seaside|Garden|Central|Majestic|Palace|Crown|Summit|Lakeside|"
+    "Sunset|Golden|Ivy|Meridian|Beacon|Willow"
+)
+_STREETS = _pool(
+    "Main Street|Oak Avenue|Maple Drive|Elm Street|Park Avenue|Cedar Lane|Pine Street|Washington Boulevard|"
+    "Lake Shore Drive|Market Street|High Street|Church Road|Sunset Boulevard|Broadway|Mill Road|River Road|"
+    "Highland Avenue|Chestnut Street|Willow Way|Birch Court"
+)
+_PRODUCTS = _pool(
+    "wireless earbuds|noise-cancelling headphones|running shoes|yoga mat|standing desk|mechanical keyboard|"
+    "4K monitor|espresso machine|air fryer|robot vacuum|electric toothbrush|smartwatch|fitness tracker|"
+    "backpack|water bottle|desk lamp|office chair|laptop stand|USB-C hub|portable charger|bluetooth speaker|"
+    "e-reader|digital camera|tripod|blender|cast iron skillet|chef's knife|rice cooker|winter jacket|"
+    "rain boots|sunglasses|hiking boots|tent|sleeping bag|camping stove|board game|jigsaw puzzle|"
+    "gaming mouse|webcam|microphone|graphics tablet|phone case|screen protector|coffee grinder|kettle"
+)
+_COURSES = _pool(
+    "Introduction to Psychology|Linear Algebra|Organic Chemistry|Data Structures|Machine Learning|"
+    "World History|Microeconomics|Macroeconomics|Creative Writing|Calculus I|Calculus II|Statistics 101|"
+    "Introduction to Philosophy|Spanish for Beginners|Web Development|Database Systems|Molecular Biology|"
+    "Art History|Public Speaking|Financial Accounting|Astrophysics|Environmental Science|Music Theory|"
+    "Operating Systems|Computer Networks|Marketing Fundamentals|Human Anatomy|Discrete Mathematics"
+)
+_SUBJECTS = _pool(
+    "mathematics|physics|chemistry|biology|history|geography|literature|economics|computer science|philosophy|"
+    "psychology|art|music|astronomy|statistics|sociology|political science|engineering|medicine|law"
+)
+_EVENTS = _pool(
+    "the French Revolution|the fall of the Berlin Wall|the moon landing|the signing of the Magna Carta|"
+    "the Battle of Hastings|the American Civil War|World War I|World War II|the Renaissance|"
+    "the Industrial Revolution|the Cuban Missile Crisis|the fall of Constantinople|the Boston Tea Party|"
+    "the Russian Revolution|the Meiji Restoration|the partition of India|the Apollo 13 mission|"
+    "the discovery of penicillin|the invention of the printing press|the eruption of Vesuvius|"
+    "the Treaty of Versailles|the Great Depression|the Black Death|the Norman Conquest|the Reformation|"
+    "the Battle of Waterloo|the Spanish Armada|the construction of the Great Wall|the Wright brothers' first flight"
+)
+_FIGURES = _pool(
+    "Napoleon Bonaparte|Cleopatra|Julius Caesar|Abraham Lincoln|Marie Curie|Albert Einstein|Isaac Newton|"
+    "Leonardo da Vinci|Galileo Galilei|Nelson Mandela|Mahatma Gandhi|Queen Victoria|Elizabeth I|Genghis Khan|"
+    "Alexander the Great|Ada Lovelace|Charles Darwin|Winston Churchill|Frida Kahlo|Martin Luther King Jr.|"
+    "Catherine the Great|Simón Bolívar|Harriet Tubman|Nikola Tesla|Confucius|Joan of Arc|Charlemagne|"
+    "Rosalind Franklin|Alan Turing|Amelia Earhart"
+)
+_CASES = _pool(
+    "Brown v. Board of Education|Roe v. Wade|Marbury v. Madison|Miranda v. Arizona|Gideon v. Wainwright|"
+    "Plessy v. Ferguson|Obergefell v. Hodges|Citizens United v. FEC|Loving v. Virginia|Mapp v. Ohio|"
+    "Tinker v. Des Moines|New York Times Co. v. Sullivan|Dred Scott v. Sandford|Gibbons v. Ogden|"
+    "McCulloch v. Maryland|Donoghue v. Stevenson|Carlill v. Carbolic Smoke Ball Co.|Terry v. Ohio|"
+    "United States v. Nixon|Chevron v. NRDC"
+)
+_LEGAL_TOPICS = _pool(
+    "breach of contract|wrongful termination|copyright infringement|trademark dispute|tenant eviction|"
+    "personal injury|medical malpractice|data privacy|non-compete agreements|child custody|divorce settlement|"
+    "patent validity|defamation|insider trading|immigration appeal|workplace discrimination|product liability|"
+    "securities fraud|zoning variance|estate planning"
+)
+_ROOMS = _pool(
+    "living room|kitchen|bedroom|master bedroom|guest room|bathroom|office|hallway|garage|basement|dining room|"
+    "nursery|patio|front porch|laundry room|attic|den|playroom"
+)
+_DEVICES = _pool(
+    "ceiling light|floor lamp|thermostat|front door lock|garage door|smart plug|air purifier|dehumidifier|"
+    "ceiling fan|robot vacuum|sprinkler system|doorbell camera|security camera|smoke detector|water heater|"
+    "space heater|TV|soundbar|dishwasher|washing machine"
+)
+_WORDS_DICT = _pool(
+    "ephemeral|serendipity|ubiquitous|resilient|meticulous|ambiguous|eloquent|pragmatic|candid|gregarious|"
+    "benevolent|tenacious|whimsical|melancholy|quintessential|paradigm|juxtaposition|cacophony|euphoria|"
+    "nostalgia|labyrinth|zenith|catalyst|enigma|sonder|hygge|wanderlust|petrichor|equanimity|verbose|"
+    "frugal|diligent|obsolete|ostentatious|spontaneous|lucid|vivid|sublime|austere|arduous"
+)
+_SENTENCES = _pool(
+    "Where is the nearest train station?|I would like a table for two, please.|How much does this cost?|"
+    "The meeting has been moved to Thursday.|Thank you for your help yesterday.|Could you speak a little slower?|"
+    "My flight leaves at seven in the morning.|Happy birthday, I hope you have a wonderful day.|"
+    "The museum is closed on Mondays.|Please send me the report by Friday.|I am allergic to peanuts.|"
+    "What time does the store open?|We are looking forward to your visit.|The weather is beautiful today.|"
+    "Can I pay by credit card?|Excuse me, where is the restroom?|I lost my passport.|"
+    "The package should arrive tomorrow afternoon.|Let's meet at the café near the park.|"
+    "Our team won the match last night."
+)
+_TOPICS = _pool(
+    "climate change|renewable energy|artificial intelligence|the Roman Empire|photosynthesis|black holes|"
+    "the water cycle|supply and demand|the human immune system|plate tectonics|the stock market|"
+    "quantum computing|ancient Egypt|the solar system|volcanoes|cryptocurrency|electric cars|ocean currents|"
+    "the French Revolution|machine learning|sleep science|coral reefs|space exploration|the Renaissance|"
+    "nutrition|remote work|urban gardening|the history of jazz|vaccines|honey bees"
+)
+_QUERY_TOPICS = _pool(
+    "best hiking trails|cheap flights to Europe|vegan recipes|home office setup|learn guitar online|"
+    "electric bikes|budget travel tips|marathon training plan|indoor plants|smart home security|"
+    "sourdough starter|noise cancelling headphones|first time home buyer|retirement savings|kids science projects|"
+    "minimalist wardrobe|mediterranean diet|weekend getaways|language exchange|3D printing"
+)
+_MEETINGS = _pool(
+    "Team standup|Quarterly review|Project kickoff|Budget planning|Client call|Design review|1:1 with manager|"
+    "Sprint retrospective|Product demo|Interview|Lunch with Sam|Dentist appointment|Yoga class|"
+    "Parent-teacher conference|Board meeting|Marketing sync|Onboarding session|Book club|Code review|"
+    "Hiring committee|Town hall|Vendor negotiation|Roadmap workshop"
+)
+_MESSAGES_NATURAL = _pool(
+    "Running 10 minutes late, start without me|Can we move our call to tomorrow?|The report is ready for review|"
+    "Don't forget the team lunch at noon|Happy birthday! Hope you have a great day|Thanks for your help today|"
+    "The build is broken on main, please take a look|I've shared the slides in the drive|"
+    "Are you free for a quick chat this afternoon?|Flight landed, heading to the hotel now|"
+    "Reminder: invoices are due on Friday|Great job on the presentation|Please review the contract before Monday|"
+    "The package was delivered to the front desk|Let's grab coffee next week|Meeting notes are in the shared folder|"
+    "Can you pick up milk on the way home?|The server maintenance starts at 10pm|Welcome to the team!|"
+    "I'll send the updated numbers by end of day"
+)
+_SUBJECT_LINES = _pool(
+    "Quarterly report|Meeting follow-up|Invoice #4821|Project update|Welcome aboard|Travel itinerary|"
+    "Contract draft for review|Weekly newsletter|Job application|Reminder: dentist appointment|"
+    "Team offsite plans|Feedback on the proposal|Password reset|Holiday schedule|Order confirmation|"
+    "Budget approval needed|Interview invitation|Thank you|Release notes v2.3|Lunch on Friday?"
+)
+_RESTAURANTS = _pool(
+    "The Golden Spoon|Luigi's Trattoria|Sakura Sushi Bar|El Camino Taqueria|The Olive Branch|Blue Lotus|"
+    "Harvest Table|The Copper Pot|Bombay Spice|Le Petit Bistro|Smokehouse 42|Green Leaf Cafe|The Noodle House|"
+    "Casa Fuego|Ocean Grill|The Rustic Fork|Pho Saigon|Bella Napoli|The Curry Leaf|Mezze Garden"
+)
+_VENUES = _pool(
+    "Madison Square Garden|Royal Albert Hall|Red Rocks Amphitheatre|Wembley Stadium|Sydney Opera House|"
+    "the Hollywood Bowl|Carnegie Hall|the O2 Arena|Radio City Music Hall|the Greek Theatre|Paradiso|"
+    "the Fillmore|Olympia|Ryman Auditorium|the Apollo Theater"
+)
+_SYMPTOMS = _pool(
+    "headache|fever|sore throat|persistent cough|back pain|fatigue|nausea|dizziness|chest tightness|"
+    "shortness of breath|joint pain|skin rash|insomnia|stomach ache|runny nose|sneezing|earache|blurred vision"
+)
+_MEDICATIONS = _pool(
+    "ibuprofen|acetaminophen|amoxicillin|metformin|lisinopril|atorvastatin|omeprazole|levothyroxine|"
+    "cetirizine|loratadine|sertraline|albuterol|prednisone|aspirin|naproxen|azithromycin|insulin glargine|"
+    "amlodipine|montelukast|gabapentin"
+)
+_TIMEZONES = _pool(
+    "America/New_York|America/Chicago|America/Denver|America/Los_Angeles|Europe/London|Europe/Paris|"
+    "Europe/Berlin|Asia/Tokyo|Asia/Kolkata|Asia/Singapore|Australia/Sydney|Pacific/Auckland|America/Sao_Paulo|"
+    "Africa/Nairobi|Asia/Dubai|America/Toronto|Europe/Madrid|Asia/Shanghai|UTC"
+)
+_MOUNTAINS = _pool(
+    "Mount Everest|K2|Kilimanjaro|Mont Blanc|Denali|Aconcagua|Mount Fuji|the Matterhorn|Mount Rainier|"
+    "Mount Kenya|Mount Elbrus|Table Mountain|Ben Nevis|Mount Olympus|Mount Kosciuszko"
+)
+_LANDMARKS = _pool(
+    "the Eiffel Tower|the Colosseum|the Great Wall of China|Machu Picchu|the Taj Mahal|the Statue of Liberty|"
+    "Big Ben|the Sydney Opera House|Christ the Redeemer|the Golden Gate Bridge|Angkor Wat|Petra|Stonehenge|"
+    "the Acropolis|Chichen Itza|the Sagrada Familia|Neuschwanstein Castle|the Louvre|Mount Rushmore|"
+    "the Burj Khalifa|the Grand Canyon|Niagara Falls|the Alhambra|Tower Bridge|the Forbidden City"
+)
+_RIVERS = _pool(
+    "the Nile|the Amazon|the Mississippi|the Yangtze|the Danube|the Rhine|the Thames|the Seine|the Ganges|"
+    "the Mekong|the Volga|the Colorado River|the Zambezi|the Niger|the Murray"
+)
+_DIR_NAMES = _pool(
+    "documents|projects|downloads|photos|reports|backups|src|data|notes|invoices|music|videos|archive|"
+    "tmp|logs|config|assets|drafts|exports|scripts"
+)
+_FILE_STEMS = _pool(
+    "report|budget|notes|summary|invoice|resume|draft|presentation|data|config|readme|todo|schedule|"
+    "results|analysis|index|main|utils|settings|backup|photo|contract|minutes|roadmap|inventory"
+)
+_FILE_EXTS = _pool("txt|pdf|docx|xlsx|csv|json|md|py|js|ts|png|jpg|log|yaml|html|zip|pptx")
+_GH_OWNERS = _pool("octocat|acme-corp|openlab|datawiz|torvalds|mozilla|vercel|rust-lang|pallets|django|facebook|apache")
+_GH_REPOS = _pool(
+    "web-app|api-server|mobile-client|infra|docs|data-pipeline|ml-models|design-system|cli-tools|payments|"
+    "auth-service|analytics|website|sdk-python|dashboard|scheduler|search-engine|chat-bot"
+)
+_BRANCH_WORDS = _pool(
+    "login-page|dark-mode|fix-timeout|add-tests|refactor-db|update-deps|new-onboarding|cache-layer|"
+    "search-filters|payment-retry|i18n|perf-tuning|api-v2|csv-export|rate-limit"
+)
+_TOPIC_WORDS = _pool(
+    "login page crashes on Safari|slow dashboard load|add dark mode|typo in README|memory leak in worker|"
+    "update dependencies|flaky checkout test|support CSV export|broken link in docs|timeout on large uploads|"
+    "improve error messages|add retry to webhook sender|pagination off by one|crash when list is empty"
+)
+_HOST_WORDS = _pool("api|app|db|cache|web|auth|mail|files|search|metrics|staging|prod|shop|blog|status|cdn")
+_DOMAINS_NAT = _pool(
+    "example.com|acme.io|mysite.org|shop.example.net|openlab.dev|datawiz.ai|northwind.com|contoso.com|"
+    "globex.net|initech.io|wayne-enterprises.com|umbrella.org"
+)
+_GENERIC_TITLES = _pool(
+    "Spring Cleaning|Weekend Plans|Road Trip|Groceries|Book Ideas|Workout Log|Gift List|Home Repairs|"
+    "Q3 Goals|Reading List|Packing List|Recipe Ideas|Wedding Planning|Garden Project|Tax Documents"
+)
+_COLORS = _pool(
+    "red|blue|green|yellow|orange|purple|pink|white|warm white|cool white|teal|navy|black|silver|gold|beige"
+)
+_HASHTAGS = _pool("travel|foodie|tbt|fitness|photography|nature|motivation|tech|music|art|coding|sunset|coffee")
+_USER_WORDS = _pool("sunny|pixel|river|maple|quantum|nova|echo|atlas|cobalt|ember|juniper|orbit|willow|zephyr")
+_CHANNELS = _pool(
+    "general|random|engineering|design|marketing|sales|support|announcements|dev-ops|product|team-berlin|"
+    "release-notes|incidents|data-science|hiring"
+)
+_ORG_ID_PREFIX = {
+    "order_id": "ORD", "account_id": "ACC", "booking_id": "BK", "ticket_id": "TCK", "invoice_id": "INV",
+    "reservation_id": "RSV", "customer_id": "CUST", "patient_id": "PT", "tracking_number": "1Z", "employee_id": "EMP",
+    "transaction_id": "TXN", "device_id": "DEV", "case_id": "CASE", "student_id": "STU", "listing_id": "LST",
+    "event_id": "EVT", "card_id": "CARD", "product_id": "PRD", "sku": "SKU", "policy_id": "POL",
+}
+_MONTHS = _pool("January|February|March|April|May|June|July|August|September|October|November|December")
+_WEEKDAYS = _pool("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST_NAMES)} {rng.choice(_LAST_NAMES)}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", ".", text.lower()).strip(".")
+
+
+def _date(rng: random.Random, lo: int = 2023, hi: int = 2026) -> str:
+    return f"{rng.randint(lo, hi)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def _time(rng: random.Random) -> str:
+    return f"{rng.randint(6, 22):02d}:{rng.choice([0, 0, 15, 30, 30, 45, 10, 20, 50]):02d}"
+
+
+def _org_id(kind: str, rng: random.Random) -> str:
+    prefix = _ORG_ID_PREFIX.get(kind, "ID")
+    if kind == "tracking_number":
+        return "1Z" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTUVWXY") for _ in range(14))
+    sep = rng.choice(["-", "-", ""])
+    return f"{prefix}{sep}{rng.randint(10000, 9999999)}"
+
+
+def _dna(rng: random.Random) -> str:
+    return "".join(rng.choice("ACGT") for _ in range(rng.randint(8, 30)))
+
+
+def _protein(rng: random.Random) -> str:
+    return "".join(rng.choice("ACDEFGHIKLMNPQRSTVWY") for _ in range(rng.randint(6, 20)))
+
+
+def _file_path(rng: random.Random) -> str:
+    parts = [rng.choice(_DIR_NAMES) for _ in range(rng.randint(0, 2))]
+    name = f"{rng.choice(_FILE_STEMS)}{rng.choice(['', '', '_2024', '_final', '_v2', '-old'])}.{rng.choice(_FILE_EXTS)}"
+    root = rng.choice(["", "", "~/", "/home/" + rng.choice(_FIRST_NAMES).lower() + "/", "./"])
+    return root + "/".join([*parts, name])
+
+
+def _dir_path(rng: random.Random) -> str:
+    parts = [rng.choice(_DIR_NAMES) for _ in range(rng.randint(1, 3))]
+    root = rng.choice(["", "~/", "/var/", "/home/" + rng.choice(_FIRST_NAMES).lower() + "/", "./"])
+    return root + "/".join(dict.fromkeys(parts))
+
+
+_PROCESSES = _pool("nginx|postgres|redis-server|node|python3|java|chrome|dockerd|mysqld|sshd|cron|spotify")
+_COUPONS = _pool("SAVE|WELCOME|SPRING|FREESHIP|VIP|DEAL|SUMMER|HOLIDAY")
+
+
+def _hotel(rng: random.Random) -> str:
+    lead = rng.choice(["The ", "Hotel ", ""])
+    return f"{lead}{rng.choice(_HOTEL_WORDS)} {rng.choice(['Hotel', 'Inn', 'Suites', 'Resort', 'Lodge'])}".replace(
+        "Hotel Hotel", "Hotel"
+    )
+
+
+_STRING_KINDS: dict[str, Any] = {
+    "city": lambda r: r.choice(_CITIES),
+    "us_city": lambda r: r.choice(_US_CITIES),
+    "country": lambda r: r.choice(_COUNTRIES),
+    "us_state": lambda r: r.choice(_US_STATES),
+    "person": _person,
+    "first_name": lambda r: r.choice(_FIRST_NAMES),
+    "email": lambda r: f"{_slug(_person(r))}@{r.choice(_DOMAINS_NAT)}",
+    "phone": lambda r: f"+1-{r.randint(201, 989)}-555-{r.randint(100, 9999):04d}",
+    "username": lambda r: f"{r.choice(_USER_WORDS)}_{r.choice(_USER_WORDS)}{r.randint(1, 99)}",
+    "company": lambda r: r.choice(_COMPANY_NAMES),
+    "ticker": lambda r: r.choice(_TICKERS),
+    "currency": lambda r: r.choice(_CURRENCIES),
+    "date": _date,
+    "past_date": lambda r: _date(r, 1990, 2024),
+    "time": _time,
+    "datetime": lambda r: f"{_date(r, 2024, 2026)}T{_time(r)}",
+    "month": lambda r: r.choice(_MONTHS),
+    "weekday": lambda r: r.choice(_WEEKDAYS),
+    "timezone": lambda r: r.choice(_TIMEZONES),
+    "url": lambda r: f"https://{r.choice(_HOST_WORDS)}.{r.choice(_DOMAINS_NAT)}/{r.choice(_FILE_STEMS)}",
+    "domain": lambda r: r.choice(_DOMAINS_NAT),
+    "host": lambda r: f"{r.choice(_HOST_WORDS)}-{r.randint(1, 12)}.{r.choice(_DOMAINS_NAT)}",
+    "ip": lambda r: f"{r.choice([10, 172, 192, 203])}.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
+    "file_path": _file_path,
+    "dir_path": _dir_path,
+    "filename": lambda r: f"{r.choice(_FILE_STEMS)}{r.choice(['', '_v2', '_2025', '-final'])}.{r.choice(_FILE_EXTS)}",
+    "repo": lambda r: f"{r.choice(_GH_OWNERS)}/{r.choice(_GH_REPOS)}",
+    "branch": lambda r: f"{r.choice(['feature', 'fix', 'chore', 'release'])}/{r.choice(_BRANCH_WORDS)}",
+    "issue_title": lambda r: r.choice(_TOPIC_WORDS),
+    "commit_sha": lambda r: f"{r.getrandbits(28):07x}",
+    "process": lambda r: r.choice(_PROCESSES),
+    "dish": lambda r: r.choice(_DISHES),
+    "ingredient": lambda r: r.choice(_INGREDIENTS),
+    "movie": lambda r: r.choice(_MOVIES),
+    "celebrity": lambda r: r.choice(_PEOPLE_FAMOUS),
+    "song": lambda r: r.choice(_SONGS),
+    "artist": lambda r: r.choice(_ARTISTS),
+    "book": lambda r: r.choice(_BOOKS),
+    "author": lambda r: r.choice(_AUTHORS),
+    "team": lambda r: r.choice(_TEAMS),
+    "player": lambda r: r.choice(_PLAYERS),
+    "element": lambda r: r.choice(_ELEMENT_NAMES),
+    "element_symbol": lambda r: r.choice(_ELEMENT_SYMBOLS),
+    "formula": lambda r: r.choice(_FORMULAS),
+    "compound": lambda r: r.choice(_COMPOUNDS),
+    "species": lambda r: r.choice(_SPECIES),
+    "gene": lambda r: r.choice(_GENES),
+    "dna": _dna,
+    "protein": _protein,
+    "planet": lambda r: r.choice(_PLANETS),
+    "sky_object": lambda r: r.choice(_SKY_OBJECTS),
+    "constellation": lambda r: r.choice(_CONSTELLATIONS),
+    "language": lambda r: r.choice(_LANGUAGES),
+    "airport": lambda r: r.choice(_AIRPORTS),
+    "airline": lambda r: r.choice(_AIRLINES),
+    "flight_number": lambda r: f"{r.choice(_AIRLINE_CODES)}{r.randint(10, 2999)}",
+    "hotel": _hotel,
+    "address": lambda r: f"{r.randint(1, 2999)} {r.choice(_STREETS)}",
+    "zip": lambda r: f"{r.randint(10000, 99950)}",
+    "product": lambda r: r.choice(_PRODUCTS),
+    "course": lambda r: r.choice(_COURSES),
+    "subject": lambda r: r.choice(_SUBJECTS),
+    "historical_event": lambda r: r.choice(_EVENTS),
+    "historical_figure": lambda r: r.choice(_FIGURES),
+    "case_name": lambda r: r.choice(_CASES),
+    "legal_topic": lambda r: r.choice(_LEGAL_TOPICS),
+    "room": lambda r: r.choice(_ROOMS),
+    "device": lambda r: r.choice(_DEVICES),
+    "word": lambda r: r.choice(_WORDS_DICT),
+    "sentence": lambda r: r.choice(_SENTENCES),
+    "topic": lambda r: r.choice(_TOPICS),
+    "query": lambda r: r.choice(_QUERY_TOPICS),
+    "meeting": lambda r: r.choice(_MEETINGS),
+    "message": lambda r: r.choice(_MESSAGES_NATURAL),
+    "email_subject": lambda r: r.choice(_SUBJECT_LINES),
+    "restaurant": lambda r: r.choice(_RESTAURANTS),
+    "venue": lambda r: r.choice(_VENUES),
+    "symptom": lambda r: r.choice(_SYMPTOMS),
+    "medication": lambda r: r.choice(_MEDICATIONS),
+    "mountain": lambda r: r.choice(_MOUNTAINS),
+    "landmark": lambda r: r.choice(_LANDMARKS),
+    "river": lambda r: r.choice(_RIVERS),
+    "title": lambda r: r.choice(_GENERIC_TITLES),
+    "color": lambda r: r.choice(_COLORS),
+    "hashtag": lambda r: r.choice(_HASHTAGS),
+    "channel": lambda r: r.choice(_CHANNELS),
+    "playlist": lambda r: (
+        f"{r.choice(['Morning', 'Chill', 'Road Trip', 'Workout', 'Focus', 'Sunday', 'Party'])} "
+        f"{r.choice(['Mix', 'Vibes', 'Jams', 'Beats', 'Classics', 'Favorites'])}"
+    ),
+    "vin": lambda r: "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(17)),
+    "plate": lambda r: (
+        f"{r.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{r.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}"
+        f"{r.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}-{r.randint(1000, 9999)}"
+    ),
+    "coupon": lambda r: f"{r.choice(_COUPONS)}{r.choice([10, 15, 20, 25, 30, 50])}",
+    "isbn": lambda r: f"978-{r.randint(0, 1)}-{r.randint(100, 999)}-{r.randint(10000, 99999)}-{r.randint(0, 9)}",
+    **{k: (lambda r, k=k: _org_id(k, r)) for k in _ORG_ID_PREFIX},
+}
+# Kinds of numbers: realistic ranges and decimals when the property gives none.
+_NUMBER_KINDS: dict[str, tuple[float, float, int]] = {
+    "money": (10, 500000, 0),
+    "price": (2, 2000, 2),
+    "percent": (0.5, 25, 1),
+    "year": (1800, 2025, 0),
+    "count": (1, 20, 0),
+    "age": (1, 95, 0),
+    "latitude": (-60, 70, 4),
+    "longitude": (-170, 175, 4),
+}
+NATURAL_KINDS = frozenset(_STRING_KINDS) | frozenset(_NUMBER_KINDS)
+
+
+def _natural(name: str, schema: dict[str, Any], rng: random.Random, tool: ToolSpec | None, depth: int) -> Any:
+    """A value for a property with `x-mcptrain-*` hints: drawn widely from the hinted kind or range."""
+    if "default" in schema and rng.random() < 0.2:
+        return copy.deepcopy(schema["default"])
+    kind = _kind(schema, rng)
+    hint = schema.get(HINT_KIND)
+    if kind in ("integer", "number"):
+        return _natural_number(schema, rng, integer=kind == "integer")
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if kind == "array":
+        return _natural_array(name, schema, rng, tool, depth)
+    if kind == "object":
+        return _object(name, schema, rng, tool, depth)
+    pool = schema.get(HINT_VALUES)
+    if isinstance(pool, list) and pool:
+        return _fit_string(str(rng.choice(pool)), schema, rng)
+    if isinstance(hint, str) and hint in _STRING_KINDS:
+        return _fit_string(_STRING_KINDS[hint](rng), schema, rng)
+    return _string(name, schema, rng, tool)
+
+
+def _natural_number(schema: dict[str, Any], rng: random.Random, integer: bool) -> int | float:
+    """Log-uniform over wide ranges, rounded the way people round ("2,500", "4.5")."""
+    kind = schema.get(HINT_KIND)
+    lo, hi, dec = _NUMBER_KINDS.get(kind, (1, 100, 0)) if isinstance(kind, str) else (1, 100, 0)
+    rng_hint = schema.get(HINT_RANGE)
+    if isinstance(rng_hint, list) and len(rng_hint) == 2:
+        lo, hi = float(rng_hint[0]), float(rng_hint[1])
+    else:
+        b_lo, b_hi, _, _ = _bounds(schema)
+        lo = b_lo if b_lo is not None else lo
+        hi = b_hi if b_hi is not None else max(hi, lo + 1)
+    decimals = schema.get(HINT_DECIMALS)
+    if integer:
+        decimals = 0
+    elif not isinstance(decimals, int):
+        decimals = dec if kind != "price" else (2 if rng.random() < 0.6 else 0)
+    if lo > 0 and hi / lo >= 50:
+        v = math.exp(rng.uniform(math.log(lo), math.log(hi)))
+    else:
+        v = rng.uniform(lo, hi)
+    if decimals <= 0:
+        v = round(v)
+        if abs(v) >= 100 and rng.random() < 0.6 and kind != "year":  # 2487 -> 2500
+            digits = len(str(abs(int(v)))) - 2
+            v = int(round(v, -digits)) or v
+        out: float = int(v)
+    else:
+        out = round(v, decimals)
+        if decimals == 2 and round(out * 100) % 10 == 0 and rng.random() < 0.7:
+            out = round(out + rng.choice([0.09, 0.05, 0.01, 0.04]), 2)  # prices end in cents: 19.99, 4.25
+    out = _clamp(out, schema, rng, integer)
+    if isinstance(out, float) and out.is_integer() and abs(out) < 1e15:
+        out = int(out)
+    return out
+
+
+def _natural_array(
+    name: str, schema: dict[str, Any], rng: random.Random, tool: ToolSpec | None, depth: int
+) -> list[Any]:
+    span = schema.get(HINT_ITEMS)
+    lo, hi = (int(span[0]), int(span[1])) if isinstance(span, list) and len(span) == 2 else (2, 4)
+    lo = max(lo, int(schema.get("minItems", 0)))
+    hi = min(hi, int(schema.get("maxItems", hi)))
+    n = rng.randint(lo, max(lo, hi))
+    items = schema.get("items")
+    item_schema = items if isinstance(items, dict) else {}
+    if not has_hints(item_schema) and isinstance(schema.get(HINT_KIND), str):
+        item_schema = {**item_schema, HINT_KIND: schema[HINT_KIND]}
+    out: list[Any] = []
+    for _ in range(n * 6):
+        if len(out) >= n:
+            break
+        v = synth_value(_singular(name), item_schema, rng, tool, depth + 1)
+        if v not in out:  # a list that repeats itself reads as a mistake
+            out.append(v)
+    return out

@@ -15,6 +15,13 @@ A server is named by a *target*:
     >>> call_tool("python tests/servers/toy_server.py", "add", {"a": 2, "b": 3}).text
     '5'
 
+Sync code that makes many calls (the training environment) keeps sessions open on a
+`SessionHost`, an event loop on a background thread:
+
+    >>> with SessionHost() as host:
+    ...     host.open("python tests/servers/toy_server.py").result().call_tool("add", {"a": 2, "b": 3}).text
+    '5'
+
 Every failure to start, reach or hear from a server raises one `ServerError` with a one-line
 message that names the server and says what to do. A tool that *answers* with an error (bad
 arguments, unknown tool) is not a failure of the server: it comes back as `CallResult(is_error=True)`,
@@ -31,15 +38,18 @@ import os
 import shlex
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
 import anyio
 import httpx2
+from anyio.from_thread import BlockingPortal, start_blocking_portal
 from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 from mcp.server.mcpserver import MCPServer
@@ -359,6 +369,177 @@ def call_tool(
             return await session.call_tool(name, arguments)
 
     return _run_sync(run)
+
+
+# --- long-lived sessions for sync code ----------------------------------------------------------
+
+
+class HostedSession:
+    """A session kept open on a `SessionHost`'s event loop, called from ordinary (sync) code.
+
+    >>> session = host.open("python tests/servers/toy_server.py").result()
+    >>> session.call_tool("add", {"a": 1, "b": 2}).text
+    '3'
+    >>> session.close()
+    """
+
+    def __init__(self, portal: BlockingPortal, target: ServerTarget) -> None:
+        self._portal = portal
+        self.target = target
+        self._live: McpSession | None = None
+        self._task: concurrent.futures.Future[None] | None = None
+        self._stopped = threading.Event()
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def alive(self) -> bool:
+        """Connected and not stopped (a server that died unnoticed still counts until a call fails)."""
+        return self._live is not None and not self._stopped.is_set()
+
+    def call_tool(
+        self, name: str, arguments: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> CallResult:
+        """`McpSession.call_tool` from sync code: an error answer is `is_error=True`, a dead or
+        silent server (or a stopped session) is ServerError."""
+        return self._run(partial(self._require().call_tool, name, arguments, timeout=timeout))
+
+    def list_tools(self, *, timeout: float | None = None) -> list[dict[str, Any]]:
+        """`McpSession.list_tools` from sync code."""
+        return self._run(partial(self._require().list_tools, timeout=timeout))
+
+    def close(self, wait: float | None = None) -> bool:
+        """Stop the server (the SDK closes its stdin, then kills it after a grace period).
+
+        Returns at once unless `wait` is given: then waits up to `wait` seconds for the server to
+        be gone and returns whether it is. Idempotent."""
+        if self._task is not None:
+            self._task.cancel()  # cancels the host task's scope on the loop; shutdown is shielded
+        return self._stopped.wait(wait) if wait is not None else self._stopped.is_set()
+
+    def _require(self) -> McpSession:
+        live = self._live
+        if live is None or self._stopped.is_set():
+            raise ServerError(f"MCP server '{self.label}' is no longer running; open a new session")
+        return live
+
+    def _run(self, fn: Callable[[], Awaitable[T]]) -> T:
+        try:
+            return self._portal.call(fn)
+        except RuntimeError as e:
+            if "portal is not running" not in str(e):
+                raise
+            raise ServerError(f"MCP server '{self.label}': its session host is closed; open a new one") from None
+
+
+class SessionHost:
+    """An event loop on a background thread that keeps MCP sessions open for sync code.
+
+    Training code is synchronous, and a server started per call would cost far more than the call
+    (Claude Flow: about 100 ms to start, under 1 ms a call). The host runs one `open_session` task
+    per server; a `HostedSession`'s calls hop onto that loop and back. Several sessions can be open
+    at once (one in use, the next one starting).
+
+        >>> with SessionHost() as host:
+        ...     session = host.open("python tests/servers/toy_server.py", cwd=sandbox).result()
+        ...     session.call_tool("add", {"a": 1, "b": 2}).text
+        '3'
+    """
+
+    def __init__(self) -> None:
+        self._portal_cm = start_blocking_portal(name="mcptrain-sessions")
+        self._portal = self._portal_cm.__enter__()
+        self._lock = threading.Lock()
+        self._sessions: set[HostedSession] = set()
+        self._closed = False
+
+    def open(
+        self,
+        target: Target,
+        *,
+        timeout: float = 30.0,
+        cwd: str | Path | None = None,
+        env: Mapping[str, str] | None = None,
+        on_stop: Callable[[], None] | None = None,
+    ) -> concurrent.futures.Future[HostedSession]:
+        """Start connecting in the background; the future gives the open session or a ServerError.
+
+        A stdio command that cannot be found raises ServerError now. `timeout` bounds the
+        connection and is each call's default. `on_stop` runs once the server is gone (whatever
+        stopped it, failed starts included): the place to remove its working directory.
+        """
+        spec = ServerTarget.parse(target, cwd=cwd, env=env)
+        session = HostedSession(self._portal, spec)
+        ready: concurrent.futures.Future[HostedSession] = concurrent.futures.Future()
+        with self._lock:
+            if self._closed:
+                raise ServerError(f"cannot open MCP server '{spec.label}': the session host is closed")
+            self._sessions.add(session)
+        # Not under the lock: scheduling waits on the loop, whose tasks take the lock as they end.
+        session._task = self._portal.start_task_soon(self._host, session, timeout, ready, on_stop)
+        return ready
+
+    async def _host(
+        self,
+        session: HostedSession,
+        timeout: float,
+        ready: concurrent.futures.Future[HostedSession],
+        on_stop: Callable[[], None] | None,
+    ) -> None:
+        try:
+            async with open_session(session.target, timeout=timeout) as live:
+                session._live = live
+                if not ready.done():  # a caller may have given up on (cancelled) the future
+                    ready.set_result(session)
+                await anyio.sleep_forever()  # until HostedSession.close cancels this task
+        except Exception as e:
+            if not ready.done():
+                ready.set_exception(e)
+            else:
+                # The server died while open; the caller hears of it from its next call.
+                logger.debug("MCP server '%s' stopped: %s", session.label, e)
+        finally:
+            session._live = None
+            if not ready.done():
+                ready.set_exception(ServerError(f"MCP server '{session.label}' was closed before it was ready"))
+            with self._lock:
+                self._sessions.discard(session)
+            try:
+                if on_stop is not None:
+                    on_stop()
+            except Exception as e:  # cleanup must not turn a stop into a crash of the host
+                logger.warning("cleanup after MCP server '%s' failed: %s", session.label, e)
+            finally:
+                session._stopped.set()
+
+    def close(self, wait: float = 10.0) -> None:
+        """Stop every server (waiting up to `wait` seconds for them to be gone) and the loop. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            sessions = list(self._sessions)
+        for session in sessions:
+            session.close()
+        deadline = time.monotonic() + wait
+        for session in sessions:
+            if not session.close(wait=max(0.0, deadline - time.monotonic())):
+                logger.warning("MCP server '%s' did not stop within %g s", session.label, wait)
+        # Cancel what is left (an in-flight call, a server that would not stop): the SDK's own
+        # shutdown of a server is shielded and bounded, so this cannot hang.
+        try:
+            self._portal.call(self._portal.stop, True)
+        except RuntimeError:
+            pass  # the loop is already gone
+        self._portal_cm.__exit__(None, None, None)
+
+    def __enter__(self) -> SessionHost:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # --- helpers ------------------------------------------------------------------------------------

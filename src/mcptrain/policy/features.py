@@ -32,6 +32,7 @@ from mcptrain.policy.text import (
     find_all,
     is_number_word,
     json_fragments,
+    list_fragments,
     number_texts,
     phrase_present,
     quoted_spans,
@@ -329,7 +330,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         )
     feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 2)  # [T, F1 - 2]
     fragments = []
-    for f in frags:
+    for f in sorted([*frags, *list_fragments(text, frags)], key=lambda f: f.start):  # JSON, then lists in words
         inside_toks = [t for t, (a, b) in enumerate(offs) if f.start <= a and b <= f.end]
         if inside_toks:
             fragments.append((f, inside_toks[0], inside_toks[-1] + 1))

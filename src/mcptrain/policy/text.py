@@ -144,6 +144,34 @@ def json_fragments(text: str) -> list[Fragment]:
     return out
 
 
+_NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NUMBER_LIST = re.compile(rf"(?<![\w.]){_NUM}(?:{_SEP}{_NUM})+(?!\w|\.\d)")
+_ITEM = r"(?:\"[^\"]+\"|'[^']+'|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})"
+_NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
+
+
+def list_fragments(text: str, taken: Iterable[Fragment] = ()) -> list[Fragment]:
+    """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; "Paris, London and Rome" and
+    quoted items -> lists of strings. Outside the `taken` spans (JSON fragments), in order.
+
+    >>> [f.value for f in list_fragments("add 480.2, 433 and -4.5, then Paris, Rome or 'Oslo'")]
+    [[480.2, 433, -4.5], ['Paris', 'Rome', 'Oslo']]
+    """
+    busy = [(f.start, f.end) for f in taken]
+    out: list[Fragment] = []
+    for pattern, is_number in ((_NUMBER_LIST, True), (_NAME_LIST, False)):
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in busy):
+                continue
+            found = re.findall(_NUM if is_number else _ITEM, m.group(0))
+            values: list[Any] = [parse_number(x) if is_number else strip_quotes(x) for x in found]
+            out.append(Fragment(a, b, values))
+            busy.append((a, b))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _balanced_end(text: str, start: int) -> int | None:
     """Index after the bracket closing the one at `start`, skipping brackets inside JSON strings."""
     depth, in_string, escaped = 0, False, False
@@ -212,6 +240,7 @@ __all__ = [
     "find_all",
     "is_number_word",
     "json_fragments",
+    "list_fragments",
     "number_texts",
     "parse_number",
     "phrase_present",

@@ -167,3 +167,20 @@ def test_generate_train_eval_predict_end_to_end(tmp_path):
     lines = [json.loads(x) for x in (tmp_path / "bfcl.jsonl").read_text().splitlines()]
     assert len(lines) == 32 and all(isinstance(x["calls"], list) for x in lines)
     assert_bad_input(mcptrain("bfcl", "--checkpoint", "ck", "--categories", "nope", cwd=tmp_path), "nope")
+
+
+def test_train_with_a_live_environment_records_every_call(tmp_path):
+    """GRPO's sampled calls run on the toy server; delete_note (destructive) is blocked, never run."""
+    from mcptrain.trajectories import TrajectoryStore
+
+    server = f"{sys.executable} {TOY_SERVER}"
+    r = mcptrain("train", "--env", server, "--encoder", "tiny", "--epochs", "1", "--grpo-steps", "1",
+                 "--record", "calls.db", "-o", "ck", cwd=tmp_path)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    with TrajectoryStore(tmp_path / "calls.db") as store:
+        steps = [s for t in store.query() for s in t.steps]
+    assert steps and all(s.log_prob < 0 for s in steps)
+    assert {s.tool_name for s in steps} <= {"get_weather", "add", "delete_note"}
+    blocked = [s for s in steps if s.tool_name == "delete_note"]
+    assert all(not s.success and "destructive" in (s.error or "") for s in blocked)
+    assert_bad_input(mcptrain("train", "--env", server, "--allow", "nope", "-o", "ck2", cwd=tmp_path), "--allow")

@@ -9,9 +9,11 @@ Bad input or environment prints one line on stderr and exits 2; nothing half-wri
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -186,6 +188,16 @@ def train(
         Path | None,
         typer.Option("--trajectories", help="A trajectory store (e.g. from `mcptrain proxy`) to learn from after."),
     ] = None,
+    env: Annotated[
+        str | None,
+        typer.Option("--env", help="Run GRPO's sampled calls on this live MCP server (command line or URL)."),
+    ] = None,
+    allow: Annotated[
+        str, typer.Option(help="With --env: comma-separated destructive/outside tools that may run anyway.")
+    ] = "",
+    record: Annotated[
+        Path | None, typer.Option(help="With --env: store every executed call in this trajectory store.")
+    ] = None,
 ) -> None:
     """Supervised warm start, then GRPO; writes a checkpoint, curves.png and metrics.json to --out.
 
@@ -194,7 +206,14 @@ def train(
     from mcptrain.plots import save_curves
     from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
 
+    if env is not None and not (catalog or server or data):
+        server = env  # the tools come from the server the calls run on
     cat, train_set, val_set = _training_data(catalog, server, data, timeout, seed)
+    allowed = {t.strip() for t in allow.split(",") if t.strip()}
+    if allowed - set(cat.names):
+        raise McptrainError(
+            f"--allow: {sorted(allowed - set(cat.names))[:3]} are not tools of '{cat.name}'; check the names"
+        )
     if resume and (out / "checkpoint.json").exists():
         trainer = McpToolTrainer.from_checkpoint(out)
         trainer.load_tool_definitions(cat)
@@ -208,7 +227,9 @@ def train(
         trainer = McpToolTrainer(config)
         trainer.load_tool_definitions(cat)
     cfg = trainer.config
-    with _progress() as progress:
+    with contextlib.ExitStack() as stack, _progress() as progress:
+        if env is not None:
+            stack.enter_context(_attach_environment(trainer, env, cat, allowed, record, timeout))
         if trainer.stats().supervised_epochs == 0:
             task = progress.add_task("supervised warm start", total=cfg.supervised_steps(len(train_set)))
             trainer.train_supervised(train_set, on_step=lambda step, log: progress.update(task, completed=step))
@@ -420,6 +441,23 @@ def _training_data(
         train_set, val_set = splits.train.examples, splits.val.examples
     _check_tools(train_set + val_set, cat, data or Path(cat.name))
     return cat, train_set, val_set
+
+
+@contextlib.contextmanager
+def _attach_environment(
+    trainer: Any, target: str, cat: Catalogue, allowed: set[str], record: Path | None, timeout: float
+) -> Iterator[None]:
+    from mcptrain.environment import EnvironmentConfig, McpEnvironment
+    from mcptrain.trajectories import TrajectoryStore
+
+    config = EnvironmentConfig(allow=allowed, call_timeout=timeout)
+    with McpEnvironment(target, cat, config) as environment, contextlib.ExitStack() as stack:
+        store = stack.enter_context(TrajectoryStore(record)) if record is not None else None
+        trainer.attach_environment(environment, store)
+        try:
+            yield
+        finally:
+            trainer.attach_environment(None)
 
 
 def _recorded_use(path: Path) -> list[Any]:

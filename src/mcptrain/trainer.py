@@ -24,7 +24,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 from pydantic import BaseModel, Field
@@ -47,7 +47,11 @@ from mcptrain.policy.base import stack_sampled
 from mcptrain.policy.encoder import Encoder
 from mcptrain.policy.router import Router, RouterConfig
 from mcptrain.rewards import combine, component_stats, same_category
+from mcptrain.trajectories import StepBuilder, TrajectoryBuilder, TrajectoryStore
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, ToolTrajectory
+
+if TYPE_CHECKING:
+    from mcptrain.environment import McpEnvironment
 
 OnStep = Callable[[int, dict[str, float]], None]
 
@@ -161,6 +165,17 @@ class McpToolTrainer:
         self.optimizer: GrpoOptimizer | None = None
         self._stats = TrainingStats()
         self.trajectory_buffer: list[ToolTrajectory] = []
+        self.environment: McpEnvironment | None = None
+        self.recorder: TrajectoryStore | None = None
+
+    def attach_environment(self, environment: McpEnvironment | None, recorder: TrajectoryStore | None = None) -> None:
+        """Execute GRPO's sampled calls on a live server from now on (None detaches).
+
+        Each request's group runs in one fresh sandbox; the rewards get `execution_success`, which
+        switches on the composite reward's execution term and the `execution` reward. With a
+        `recorder`, every group is stored as a trajectory (calls, results, errors, durations, log-probs).
+        """
+        self.environment, self.recorder = environment, recorder
 
     # --- tools ----------------------------------------------------------------------------------------
 
@@ -274,8 +289,11 @@ class McpToolTrainer:
             sampled = [c for group in groups for c in group]  # [B*G] in group order
             repeated = [ex for ex in batch for _ in range(G)]  # [B*G]
             calls = [c.call for c in sampled]
-            # 2. score every call
-            totals, components = combine(cfg.reward_weights, calls, repeated, catalogue=policy.catalogue)
+            # 2. score every call (run on the live server first, when one is attached)
+            executed = self._execute(batch, sampled, step) if self.environment is not None else None
+            totals, components = combine(
+                cfg.reward_weights, calls, repeated, catalogue=policy.catalogue, execution_success=executed
+            )
             rewards = torch.tensor(totals, dtype=torch.float32).view(len(batch), G)  # [B*G] -> [B, G]
             # 3. log-probs when sampled (π_old) and under the frozen reference
             old_logp, _, mask = stack_sampled(sampled)  # [N, D] each
@@ -315,6 +333,35 @@ class McpToolTrainer:
             learning_rate=self._stats.current_lr,
             wall_seconds=time.perf_counter() - start,
         )
+
+    def _execute(self, batch: list[ToolCallExample], sampled: list[Any], step: int) -> list[bool | None]:
+        """Run each request's G sampled calls in one fresh sandbox; -> success per call (None: no call)."""
+        env = self.environment
+        assert env is not None
+        G = len(sampled) // max(1, len(batch))
+        out: list[bool | None] = []
+        for b, example in enumerate(batch):
+            episode = env.reset()
+            builder = TrajectoryBuilder(f"grpo-{self.config.seed}-{step}-{b}-{episode.id}", example.prompt)
+            ran = 0
+            for s in sampled[b * G : (b + 1) * G]:
+                if s.call is None:
+                    out.append(None)
+                    continue
+                result = env.execute(s.call)
+                out.append(result.success)
+                record = (
+                    StepBuilder(s.call.name).with_params(dict(s.call.arguments)).with_success(result.success)
+                    .with_duration(round(result.duration_ms)).with_result(result.text)
+                    .with_log_prob(float(s.logp.sum()))
+                )  # fmt: skip
+                if result.error is not None:
+                    record.with_error(result.error)
+                builder.add_step(record.build())
+                ran += 1
+            if self.recorder is not None and ran:
+                self.recorder.append(builder.build())
+        return out
 
     def _grpo_batch(self, examples: list[ToolCallExample], step: int) -> list[ToolCallExample]:
         """Requests for `step`: consecutive slices of a permutation drawn per epoch from (seed, epoch)."""

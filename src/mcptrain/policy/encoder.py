@@ -188,7 +188,9 @@ class Encoder:
         "int8" trades some accuracy for half the latency.
         """
         from transformers import AutoModel
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # a "Loading weights" bar on every start says nothing to our users
         model = AutoModel.from_pretrained(str(_minilm_path()))
         return cls(model, _tokenizer(), {"name": MINILM}, cache_size=cache_size, dtype=dtype)
 

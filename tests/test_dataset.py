@@ -530,3 +530,21 @@ def test_general_catalogue_is_deterministic(general_splits) -> None:
     assert [e.model_dump() for e in again.train] == [e.model_dump() for e in general_splits.train]
     other = generate_splits(Catalogue.builtin("general"), ToolDatasetConfig.default().with_overrides(seed=7))
     assert [e.prompt for e in other.train] != [e.prompt for e in general_splits.train]
+
+
+def test_candidate_subsets_offer_few_tools_and_sometimes_not_the_right_one() -> None:
+    cat = Catalogue.builtin("ruvllm")
+    splits = generate_splits(cat, ToolDatasetConfig.default().with_overrides(candidate_subset_ratio=1.0))
+    examples = splits.train.examples + splits.test.examples
+    subset = [ex for ex in examples if ex.candidate_tools is not None]
+    assert len(subset) > 0.6 * len(examples)  # every single-call and irrelevant example
+    assert all(1 <= len(ex.candidate_tools) <= 5 for ex in subset)
+    offered = [ex for ex in subset if ex.expected_tool is not None]
+    assert all(ex.expected_tool in ex.candidate_tools for ex in offered)
+    withheld = [ex for ex in subset if "right tool not offered" in (ex.context or "")]
+    assert withheld and all(ex.expected_tool is None and ex.kind == "irrelevant" for ex in withheld)
+    assert 0.1 < len(withheld) / len(subset) < 0.4
+    again = generate_splits(cat, ToolDatasetConfig.default().with_overrides(candidate_subset_ratio=1.0))
+    assert [ex.candidate_tools for ex in again.train.examples] == [ex.candidate_tools for ex in splits.train.examples]
+    plain = generate_splits(cat, ToolDatasetConfig.default())
+    assert all(ex.candidate_tools is None for ex in plain.train.examples)  # off by default

@@ -420,3 +420,32 @@ def test_minilm_picks_the_right_tool_for_an_unseen_paraphrase(catalogue: Catalog
     }
     preds = router.predict([ToolCallExample(prompt=p) for p in paraphrases])
     assert [p.tool for p in preds] == list(paraphrases.values())
+
+
+def test_number_order_and_names_before_equals(tiny: Encoder) -> None:
+    from mcptrain.policy.features import build_request, number_order
+
+    text = "Solve where a=2, b=6 and c=1,500 [SEP] previous call: x {} error: 7"
+    req = build_request(tiny.encode([text])[0])
+    firsts = [text[a:b] for (a, b), k in zip(req.offsets, number_order(req), strict=True) if k >= 0]
+    assert firsts == ["2", "6", "1"]  # "1,500" is one number; the history after [SEP] is not counted
+    two = next(i for i, (a, b) in enumerate(req.offsets) if text[a:b] == "2")
+    assert req.prev1[two] == "a"  # a stopword that names a value ("a=2") counts as the word before
+
+
+def test_a_span_start_is_not_reused_within_a_call(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    request = ToolCallExample(prompt="store value blue under key color for 60 seconds")
+    (group,) = router.sample([request], 32, torch.Generator().manual_seed(0))
+    spans = 0
+    for sampled in group:
+        starts = [
+            a for label, a in zip(sampled.labels, sampled.actions.tolist(), strict=False) if label.startswith("start:")
+        ]
+        assert len(starts) == len(set(starts))
+        spans += len(starts) > 1
+    assert spans > 0  # some calls did fill several spans
+    # teacher forcing still scores a gold call whose two values sit at one place
+    gold = ToolCall(name="memory_store", arguments={"key": "x", "value": "x"})
+    logp, _, mask = router.log_prob([ToolCallExample(prompt="store x")], [gold])
+    assert torch.isfinite((logp * mask).sum())

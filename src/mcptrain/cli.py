@@ -138,13 +138,22 @@ def generate(
     held_out_tools: Annotated[
         int, typer.Option("--held-out-tools", help="Tools whose examples appear only in the test split.")
     ] = 0,
+    candidate_subsets: Annotated[
+        float,
+        typer.Option(
+            "--candidate-subsets",
+            help="Share of examples offered only 1-5 candidate tools (a quarter without the right one).",
+        ),
+    ] = 0.0,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
 ) -> None:
     """Generate train/val/test JSONL, tools.json and stats.json from a catalogue."""
     from mcptrain.dataset import ToolDatasetConfig, generate_splits, write_splits
 
     cat = resolve_catalogue(catalog, server, timeout)
-    config = ToolDatasetConfig.preset(preset).with_overrides(seed=seed, held_out_tools=held_out_tools)
+    config = ToolDatasetConfig.preset(preset).with_overrides(
+        seed=seed, held_out_tools=held_out_tools, candidate_subset_ratio=candidate_subsets
+    )
     with _progress() as progress:
         task = progress.add_task(f"generating from {cat.name}", total=None)
         splits = generate_splits(

@@ -123,6 +123,10 @@ class ToolDatasetConfig(BaseModel):
     """How many tools (chosen by seed) appear only in test."""
     held_out_tool_names: list[str] = Field(default_factory=list)
     """Explicit held-out tools; overrides `held_out_tools` when given."""
+    candidate_subset_ratio: float = Field(default=0.0, ge=0.0, le=1.0)
+    """Share of single-call and irrelevant examples offered only 1-5 candidate tools instead of the
+    whole catalogue (as BFCL and agents do). A quarter of the subsets leave the right tool out:
+    those examples expect no call."""
 
     @model_validator(mode="after")
     def _ratios(self) -> ToolDatasetConfig:

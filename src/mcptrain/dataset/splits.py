@@ -26,6 +26,7 @@ Written files (all or none):
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -214,6 +215,39 @@ class DatasetSplits:
     stats: SplitStats
 
 
+def restrict_candidates(
+    example: ToolCallExample, tools: list[ToolSpec], ratio: float, rng: random.Random
+) -> ToolCallExample:
+    """With probability `ratio`, offer a single-call or irrelevant example only 1-5 candidate tools,
+    half of the others from the right tool's category (the hard neighbours). One subset in four
+    leaves the right tool out, and the example then expects no call (kind "irrelevant").
+
+        >>> restrict_candidates(ex, tools, 1.0, random.Random(0)).candidate_tools
+        ['memory_store', 'memory_delete']
+    """
+    if example.kind not in ("single", "irrelevant") or rng.random() >= ratio:
+        return example
+    k = rng.randint(1, 5)
+    gold = example.expected_tool
+    others = [t for t in tools if t.name != gold]
+    if gold is None:
+        return example.model_copy(update={"candidate_tools": [t.name for t in rng.sample(others, min(k, len(others)))]})
+    category = next(t.category for t in tools if t.name == gold)
+    near = [t for t in others if t.category == category]
+    picked = rng.sample(near, min(len(near), k // 2)) if near else []
+    rest = [t for t in others if t not in picked]
+    picked += rng.sample(rest, min(len(rest), k - len(picked)))
+    names = [t.name for t in picked]
+    if rng.random() < 0.25 and names:  # the right tool is not offered: nothing serves the request
+        return example.model_copy(
+            update={"candidate_tools": names, "expected_tool": None, "expected_params": {}, "kind": "irrelevant",
+                    "expected_calls": None, "context": f"{example.context or ''} (right tool not offered)".strip()}
+        )  # fmt: skip
+    names = names[: k - 1]
+    names.insert(rng.randint(0, len(names)), gold)
+    return example.model_copy(update={"candidate_tools": names})
+
+
 def generate_splits(
     catalogue: Catalogue,
     config: ToolDatasetConfig | None = None,
@@ -242,6 +276,10 @@ def generate_splits(
         parts[job.split].append(gen.realise(job, allowed[job.split], exclude[job.split]))
         if on_progress is not None:
             on_progress(i + 1, len(jobs))
+    if config.candidate_subset_ratio > 0:
+        for name in SPLITS:
+            rng = derive_rng(config.seed, "candidates", name)
+            parts[name] = [restrict_candidates(ex, tools, config.candidate_subset_ratio, rng) for ex in parts[name]]
     for name in SPLITS:
         derive_rng(config.seed, "shuffle", name).shuffle(parts[name])
     datasets = {name: ToolCallDataset(parts[name], tools) for name in SPLITS}

@@ -44,7 +44,7 @@ from mcptrain.types import ToolCallExample, ToolSpec
 
 SCHEMA_KINDS = ("string", "integer", "number", "boolean", "object", "array", "enum", "untyped")
 N_TOKEN_FEATS = 17  # param-independent per-token features, see build_request
-N_PARAM_TOKEN_FEATS = 4  # param-dependent per-token features, see _Block.pointer_feats
+N_PARAM_TOKEN_FEATS = 5  # param-dependent per-token features, see _Block.pointer_feats
 N_LOCAL = 14  # per (request, parameter) text features, see param_text_features
 N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
 LEX_MENTION, LEX_FULL, LEX_POS, LEX_NEG = 8, 9, 10, 11  # columns of param_text_features
@@ -278,7 +278,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
     for i in range(len(spans)):
         prev1_w.append(seen[-1] if seen else None)
         prev3_w.append(frozenset(seen[-3:]))
-        if not word_punct[i] and word_text[i].lower() not in STOPWORDS:
+        named = i + 1 < len(spans) and word_text[i + 1] in ("=", ":")  # "a=2": a name even if a stopword
+        if not word_punct[i] and (word_text[i].lower() not in STOPWORDS or named):
             seen.append(word_stem[i])
     # Whitespace chunks without wrapping punctuation: where values like "agent-1" or "./a.txt" start and end.
     chunk_starts, chunk_ends = set(), set()
@@ -558,6 +559,30 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
     )
 
 
+_NUMBER_START = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")  # whole numbers: "1,500" starts once
+
+
+def number_order(req: RequestFeatures) -> list[int]:
+    """[T] per token: k if it starts the k-th number written in the request (digits or a number word),
+    else -1. The recovery history after [SEP] is not counted.
+
+        >>> number_order(build_request(enc("sides 4 and 5")))  # tokens: sides 4 and 5
+        [-1, 0, -1, 1]
+    """
+    end = req.text.find(" [SEP] ")
+    end = len(req.text) if end < 0 else end
+    starts = {m.start() for m in _NUMBER_START.finditer(req.text, 0, end)}
+    starts |= {a for a, b in req.offsets if b <= end and is_number_word(req.text[a:b])}
+    out, k = [], 0
+    for a, _ in req.offsets:
+        if a in starts:
+            out.append(k)
+            k += 1
+        else:
+            out.append(-1)
+    return out
+
+
 def locate_span(req: RequestFeatures, value: Any, kind: str, max_tokens: int) -> tuple[int, int] | None:
     """Token span (start, end) whose text is the value, case-insensitively; None if it is not there.
 
@@ -593,6 +618,7 @@ __all__ = [
     "build_table",
     "context_text",
     "locate_span",
+    "number_order",
     "near_words",
     "param_text",
     "param_text_features",

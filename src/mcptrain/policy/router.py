@@ -62,12 +62,13 @@ from mcptrain.policy.features import (
     context_text,
     locate_span,
     near_words,
+    number_order,
     param_text_features,
 )
 from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a fifth parameter-token feature (number order)
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 7  # per (request, tool) features, see Router._tool_logits
@@ -160,21 +161,31 @@ class _Block:
         self.kind = m.kind_head(cl)  # [P, 3]
 
     def pointer_feats(self) -> Tensor:
-        """[P, T, F1 + 4]: the token features plus whether the token's word, the word before it, or one
-        of the 3 before it is a word of the parameter's name, and the token's cosine with the query."""
+        """[P, T, F1 + 5]: the token features plus whether the token's word, the word before it, or one
+        of the 3 before it is a word of the parameter's name, the token's cosine with the query, and
+        whether the token starts the k-th number of the request for the k-th numeric parameter
+        ("sides 4 and 5" -> x=4, y=5)."""
         req, params = self.req, self.tool.params
         t = len(req.offsets)
         if self._pfeats is None:
+            order = number_order(req)  # [T] k for the token starting the k-th number, else -1
+            numeric = [p.value_kind == "number" for p in params]
+            ranks = [sum(numeric[:i]) if numeric[i] else -2 for i in range(len(params))]
             rows = []
-            for prm in params:
+            for prm, rank in zip(params, ranks, strict=True):
                 s = prm.stems
                 rows.append(
                     [
-                        [float(req.tok_stem[i] in s), float(req.prev1[i] in s), float(bool(req.prev3[i] & s))]
+                        [
+                            float(req.tok_stem[i] in s),
+                            float(req.prev1[i] in s),
+                            float(bool(req.prev3[i] & s)),
+                            float(order[i] == rank),
+                        ]
                         for i in range(t)
                     ]
                 )
-            names = torch.tensor(rows, dtype=torch.float32).reshape(len(params), t, 3)  # [P, T, 3]
+            names = torch.tensor(rows, dtype=torch.float32).reshape(len(params), t, 4)  # [P, T, 4]
             hn = F.normalize(req.h, dim=-1)  # [T, H] (not cached: it would double the cache's memory)
             cos = (hn @ F.normalize(self.tool.q, dim=-1).T).T.unsqueeze(-1)  # [T,H]@[H,P] -> [P, T, 1]
             base = req.feats.unsqueeze(0).expand(len(params), t, N_TOKEN_FEATS)  # [P, T, F1]
@@ -570,6 +581,7 @@ class Router(nn.Module):
             block = blocks[ti] = _Block(self, req, u, tool)
         gold_args = gold.arguments if gold is not None else {}
         args: dict[str, Any] = {}
+        used: set[int] = set()  # span starts taken by earlier parameters of this call
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             if not prm.required:
@@ -582,16 +594,27 @@ class Router(nn.Module):
                 if kc is None:
                     continue
                 kind = UNTYPED_CHOICES[kc]
-            value = self._value(req, block, i, prm, kind, gv, choose)
+            value = self._value(req, block, i, prm, kind, gv, choose, used)
             if value is not _MISSING:
                 args[prm.name] = value
         trace.call = ToolCall(name=tool.spec.name, arguments=args)
         return trace
 
     def _value(
-        self, req: RequestFeatures, block: _Block, i: int, prm: ParamInfo, kind: str, gv: Any, choose: Any
+        self,
+        req: RequestFeatures,
+        block: _Block,
+        i: int,
+        prm: ParamInfo,
+        kind: str,
+        gv: Any,
+        choose: Any,
+        used: set[int],
     ) -> Any:
-        """Decide one argument's value (its enum/bool/span/fragment decisions); _MISSING if none."""
+        """Decide one argument's value (its enum/bool/span/fragment decisions); _MISSING if none.
+
+        A span may not start where an earlier parameter's did ("a=2, b=6, c=5": c cannot take a's
+        2), except where teacher forcing finds both gold values at one place."""
         ck = block.conditioned(i, kind)
         name = prm.name
         if kind == "enum":
@@ -604,9 +627,14 @@ class Router(nn.Module):
             if not req.offsets:
                 return _MISSING
             span = locate_span(req, gv, kind, self.config.max_span_tokens) if gv is not _MISSING else None
-            s = choose(f"start:{name}", block.start_logits(i, ck), lambda: span and span[0])
+            logits = block.start_logits(i, ck)  # [T]
+            taken = sorted(used - {span[0]}) if span else sorted(used)
+            if taken and len(taken) < logits.shape[0]:
+                logits = logits.index_fill(0, torch.tensor(taken), _NEG)
+            s = choose(f"start:{name}", logits, lambda: span and span[0])
             if s is None:
                 return _MISSING
+            used.add(s)
             e = choose(f"end:{name}", block.end_logits(i, ck, s), lambda: span and span[1])
             if e is None:
                 return _MISSING

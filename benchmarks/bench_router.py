@@ -36,6 +36,7 @@ from mcptrain.catalogue import Catalogue  # noqa: E402
 from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
 from mcptrain.evaluation import EvaluationMetrics, evaluate  # noqa: E402
 from mcptrain.io import read_jsonl_models  # noqa: E402
+from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.trainer import McpToolTrainer, McpTrainingConfig  # noqa: E402
 from mcptrain.types import ToolCallExample  # noqa: E402
 
@@ -131,6 +132,17 @@ def run_catalogue(name: str, preset: str, quick: bool) -> dict:
     record("router, supervised + GRPO", router_predict, {"train_seconds": sup_s + grpo_s, "grpo_seconds": grpo_s,
                                                         "grpo_steps": trainer.config.grpo_steps})  # fmt: skip
     out["latency"] = latency(trainer, test, "a")
+    # post-training int8 encoder: the same heads on int8 features (accuracy and latency)
+    policy = trainer._policy()
+    bf16 = policy.encoder
+    policy.set_encoder(Encoder.minilm(dtype="int8"))
+    record("router + GRPO, int8 encoder", router_predict)
+    out["latency_int8"] = latency(trainer, test, "i")
+    if name != "claude-flow":
+        trainer.load_tool_definitions(Catalogue.builtin("claude-flow"))
+        out["latency_int8_199_candidates"] = latency(trainer, test, "j")
+        trainer.load_tool_definitions(cat)
+    policy.set_encoder(bf16)
     if name != "claude-flow":  # latency with the 199 real tools as candidates, zero-shot
         trainer.load_tool_definitions(Catalogue.builtin("claude-flow"))
         out["latency_199_candidates"] = latency(trainer, test, "b")
@@ -157,15 +169,16 @@ def table(results: list[dict]) -> str:
                 )
     lines += [
         "",
-        "| catalogue | candidates | p50 ms (1 thread) | p99 ms | batched req/s (1 thread) |",
-        "|---|---:|---:|---:|---:|",
+        "| catalogue | encoder | candidates | p50 ms (1 thread) | p99 ms | batched req/s (1 thread) |",
+        "|---|---|---:|---:|---:|---:|",
     ]
     for r in results:
-        for key in ("latency", "latency_199_candidates"):
+        for key in ("latency", "latency_199_candidates", "latency_int8", "latency_int8_199_candidates"):
             if key in r:
                 lat = r[key]
-                lines.append(f"| {r['catalogue']} | {lat['candidates']} | {lat['p50_ms']:.1f} | {lat['p99_ms']:.1f} | "
-                             f"{lat['batched_requests_per_s']:.0f} |")  # fmt: skip
+                enc = "int8" if "int8" in key else "bf16"
+                lines.append(f"| {r['catalogue']} | {enc} | {lat['candidates']} | {lat['p50_ms']:.1f} | "
+                             f"{lat['p99_ms']:.1f} | {lat['batched_requests_per_s']:.0f} |")  # fmt: skip
     return "\n".join(lines)
 
 

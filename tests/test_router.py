@@ -22,7 +22,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from mcptrain.catalogue import Catalogue  # noqa: E402
-from mcptrain.errors import CatalogueError  # noqa: E402
+from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.router import context_text, gold_call  # noqa: E402
@@ -449,3 +449,13 @@ def test_a_span_start_is_not_reused_within_a_call(trained: tuple[Router, list[fl
     gold = ToolCall(name="memory_store", arguments={"key": "x", "value": "x"})
     logp, _, mask = router.log_prob([ToolCallExample(prompt="store x")], [gold])
     assert torch.isfinite((logp * mask).sum())
+
+
+def test_set_encoder_reencodes_and_checks_the_width(tiny: Encoder, catalogue: Catalogue) -> None:
+    router = Router(tiny, catalogue, RouterConfig(dim=16, seed=0))
+    before = router.predict([ToolCallExample(prompt="terminate agent-1")])[0]
+    other = Encoder.tiny(hidden_size=32, seed=1)
+    router.set_encoder(other)
+    assert router.encoder is other and router.predict([ToolCallExample(prompt="terminate agent-1")])[0] != before
+    with pytest.raises(McptrainError, match="width"):
+        router.set_encoder(Encoder.tiny(hidden_size=16))

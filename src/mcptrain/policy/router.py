@@ -373,6 +373,18 @@ class Router(nn.Module):
                 self._tables.popitem(last=False)
         self._table = table
 
+    def set_encoder(self, encoder: Encoder) -> None:
+        """Use another encoder of the same width from now on (e.g. int8 for speed); cached tool tables
+        and request features are dropped, so everything is re-encoded with it."""
+        if encoder.dim != self.encoder.dim:
+            raise McptrainError(f"encoder width {encoder.dim} does not match the router's {self.encoder.dim}")
+        catalogue = self.catalogue
+        self.encoder = encoder
+        self._tables.clear()
+        self._requests.clear()
+        self._keys_cache.clear()
+        self.set_catalogue(catalogue)
+
     # --- request features -----------------------------------------------------------------------------
 
     def _reqs(self, examples: Sequence[ToolCallExample]) -> list[RequestFeatures]:

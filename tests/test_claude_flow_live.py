@@ -7,7 +7,6 @@ Needs `bash scripts/install_claude_flow.sh`. Skipped when the server is missing,
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import anyio
@@ -15,8 +14,6 @@ import pytest
 
 import mcptrain.catalogue
 from mcptrain import mcp_sdk
-from mcptrain.catalogue.claude_flow import server_command
-from mcptrain.errors import ServerError
 from mcptrain.io import read_json
 
 pytestmark = pytest.mark.integration
@@ -24,27 +21,17 @@ pytestmark = pytest.mark.integration
 SNAPSHOT = Path(mcptrain.catalogue.__file__).parent / "data" / "claude-flow.json"
 
 
-@pytest.fixture(scope="module")
-def command() -> str:
-    try:
-        return server_command()
-    except ServerError as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"{e}; CI must install it before running the tests")
-        pytest.skip(f"{e}")
-
-
-def test_server_lists_the_snapshot_tools(command: str, tmp_path: Path) -> None:
-    listed = mcp_sdk.list_tools(command, timeout=60, cwd=tmp_path)
+def test_server_lists_the_snapshot_tools(claude_flow: str, tmp_path: Path) -> None:
+    listed = mcp_sdk.list_tools(claude_flow, timeout=60, cwd=tmp_path)
     snapshot = read_json(SNAPSHOT)
     assert len(listed) == 199
     assert [t["name"] for t in listed] == [t["name"] for t in snapshot["tools"]]
     assert [t["inputSchema"] for t in listed] == [t["input_schema"] for t in snapshot["tools"]]
 
 
-def test_read_only_calls_succeed_and_state_stays_in_the_sandbox(command: str, tmp_path: Path) -> None:
+def test_read_only_calls_succeed_and_state_stays_in_the_sandbox(claude_flow: str, tmp_path: Path) -> None:
     async def run() -> tuple[list[mcp_sdk.CallResult], mcp_sdk.CallResult]:
-        async with mcp_sdk.open_session(command, timeout=60, cwd=tmp_path / "a") as s:
+        async with mcp_sdk.open_session(claude_flow, timeout=60, cwd=tmp_path / "a") as s:
             results = [
                 await s.call_tool("system_status", {}),
                 await s.call_tool("memory_store", {"key": "greeting", "value": "hello"}),
@@ -52,7 +39,7 @@ def test_read_only_calls_succeed_and_state_stays_in_the_sandbox(command: str, tm
                 await s.call_tool("memory_stats", {}),
             ]
         # A fresh working directory is a fresh sandbox: nothing stored in "a" is seen in "b".
-        async with mcp_sdk.open_session(command, timeout=60, cwd=tmp_path / "b") as s:
+        async with mcp_sdk.open_session(claude_flow, timeout=60, cwd=tmp_path / "b") as s:
             elsewhere = await s.call_tool("memory_retrieve", {"key": "greeting"})
         return results, elsewhere
 
@@ -67,7 +54,7 @@ def test_read_only_calls_succeed_and_state_stays_in_the_sandbox(command: str, tm
     assert json.loads(elsewhere.text)["found"] is False
 
 
-def test_unknown_tool_is_an_error_result(command: str, tmp_path: Path) -> None:
-    result = mcp_sdk.call_tool(command, "no_such_tool", {}, timeout=60, cwd=tmp_path)
+def test_unknown_tool_is_an_error_result(claude_flow: str, tmp_path: Path) -> None:
+    result = mcp_sdk.call_tool(claude_flow, "no_such_tool", {}, timeout=60, cwd=tmp_path)
     assert result.is_error
     assert "no_such_tool" in result.text

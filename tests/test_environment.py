@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.catalogue.claude_flow import server_command
 from mcptrain.environment import (
     EnvironmentConfig,
     ExecutionResult,
@@ -323,16 +322,6 @@ def test_relative_paths_in_the_command_still_work_from_the_sandbox(
 
 
 # --- the real Claude Flow server -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def claude_flow() -> str:
-    try:
-        return server_command()
-    except ServerError as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"{e}; CI must install it before running the tests")
-        pytest.skip(f"{e}")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import queue
 import shlex
 import sqlite3
@@ -25,7 +24,6 @@ import anyio
 import pytest
 
 from mcptrain import mcp_sdk
-from mcptrain.errors import ServerError
 from mcptrain.proxy import DEFAULT_REDACT, TASK_META_KEY, parse_redact, redact_arguments
 from mcptrain.trajectories import TrajectoryStore
 from mcptrain.types import ToolTrajectory
@@ -395,15 +393,8 @@ def test_abrupt_disconnect_keeps_every_answered_call(tmp_path: Path, how: str) -
 
 
 @pytest.mark.integration
-def test_claude_flow_through_the_proxy(tmp_path: Path) -> None:
-    from mcptrain.catalogue.claude_flow import server_command
-
-    try:
-        upstream = server_command()
-    except ServerError as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"{e}; CI must install it before running the tests")
-        pytest.skip(f"{e}")
+def test_claude_flow_through_the_proxy(claude_flow: str, tmp_path: Path) -> None:
+    upstream = claude_flow
     store = tmp_path / "trajs.db"
     sandbox = tmp_path / "sandbox"
     sandbox.mkdir()

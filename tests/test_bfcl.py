@@ -559,3 +559,16 @@ def test_parallel_parts() -> None:
         "then the area of a square.",
     ]
     assert parallel_parts("Add two numbers") == []
+
+
+def test_tool_only_baseline_answers_each_entry_against_its_own_functions() -> None:
+    from mcptrain.baselines import Bm25Predictor
+    from mcptrain.bfcl.run import run_bfcl, scorer_calls
+
+    report, predictions = run_bfcl(scorer_calls(Bm25Predictor), ["multiple"])
+    entries = {e.id: e for e in load_category("multiple")}
+    for entry_id, calls in predictions.items():
+        assert len(calls) == 1  # no threshold: BM25 always picks one of the entry's functions
+        assert all(c.name in {t.name for t in entries[entry_id].tools} and not c.arguments for c in calls)
+    assert 0.0 < report.categories["multiple"].tool_accuracy < 1.0  # right tools sometimes, never arguments
+    assert report.categories["multiple"].ast_accuracy < report.categories["multiple"].tool_accuracy

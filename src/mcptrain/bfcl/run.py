@@ -141,6 +141,20 @@ def entry_catalogue(entry: BfclEntry) -> Catalogue | None:
         return None
 
 
+def per_entry(answer: Callable[[BfclEntry, Catalogue], list[ToolCall]]) -> CallsFn:
+    """A CallsFn from a function answering one entry against its own functions' catalogue; an entry
+    whose functions make no valid catalogue gets no call."""
+
+    def calls_fn(entries: list[BfclEntry]) -> list[list[ToolCall]]:
+        out: list[list[ToolCall]] = []
+        for entry in entries:
+            cat = entry_catalogue(entry)
+            out.append([] if cat is None else answer(entry, cat))
+        return out
+
+    return calls_fn
+
+
 def router_calls(router: Any, parallel: bool = True) -> CallsFn:
     """The router as a CallsFn: each entry against its own functions.
 
@@ -149,46 +163,30 @@ def router_calls(router: Any, parallel: bool = True) -> CallsFn:
     parallel categories), else the one call for the whole request.
     """
 
-    def answer(entries: list[BfclEntry]) -> list[list[ToolCall]]:
-        out: list[list[ToolCall]] = []
-        for entry in entries:
-            cat = entry_catalogue(entry)
-            if cat is None:
-                out.append([])
-                continue
-            router.set_catalogue(cat)
-            texts = [entry.question, *(parallel_parts(entry.question) if parallel else [])]
-            preds = router.predict([ToolCallExample(prompt=t) for t in texts])
-            whole = preds[0]
-            parts: list[ToolCall] = []
-            for p in preds[1:]:
-                call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
-                if call is not None and p.schema_valid and call not in parts:
-                    parts.append(call)
-            if len(parts) >= 2:
-                out.append(parts)
-            else:
-                out.append([] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)])
-        return out
+    def answer(entry: BfclEntry, cat: Catalogue) -> list[ToolCall]:
+        router.set_catalogue(cat)
+        texts = [entry.question, *(parallel_parts(entry.question) if parallel else [])]
+        whole, *rest = router.predict([ToolCallExample(prompt=t) for t in texts])
+        parts: list[ToolCall] = []
+        for p in rest:
+            call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
+            if call is not None and p.schema_valid and call not in parts:
+                parts.append(call)
+        if len(parts) >= 2:
+            return parts
+        return [] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)]
 
-    return answer
+    return per_entry(answer)
 
 
 def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
     """A tool-only baseline (keyword, BM25, encoder cosine) as a CallsFn: its tool, no arguments."""
 
-    def answer(entries: list[BfclEntry]) -> list[list[ToolCall]]:
-        out: list[list[ToolCall]] = []
-        for entry in entries:
-            cat = entry_catalogue(entry)
-            if cat is None:
-                out.append([])
-                continue
-            call = make(cat).predict([ToolCallExample(prompt=entry.question)])[0]
-            out.append([] if call is None else [call])
-        return out
+    def answer(entry: BfclEntry, cat: Catalogue) -> list[ToolCall]:
+        call = make(cat).predict([ToolCallExample(prompt=entry.question)])[0]
+        return [] if call is None else [call]
 
-    return answer
+    return per_entry(answer)
 
 
 _PART_SPLIT = re.compile(r"\s*(?:;|\.\s+(?=[A-Z])|,?\s+and\s+(?:also\s+)?|,\s*(?:also|then)\s+|\?\s+)\s*")

@@ -198,5 +198,7 @@ def parallel_parts(text: str) -> list[str]:
     >>> parallel_parts("Weather in Paris and in Rome, please.")
     ['Weather in Paris', 'in Rome, please.']
     """
+    if "[" in text or "{" in text:  # lists and objects are one argument's value, not several calls
+        return []
     parts = [p for p in _PART_SPLIT.split(text.strip()) if len(p.split()) >= 2 or any(c.isdigit() for c in p)]
     return parts if len(parts) >= 2 else []

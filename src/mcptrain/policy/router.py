@@ -141,6 +141,7 @@ class _Block:
         h = req.r.shape[0]
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
+        self._numbers: list[int] | None = None
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
         self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
@@ -168,7 +169,7 @@ class _Block:
         req, params = self.req, self.tool.params
         t = len(req.offsets)
         if self._pfeats is None:
-            order = number_order(req)  # [T] k for the token starting the k-th number, else -1
+            order = self.number_starts()  # [T] k for the token starting the k-th number, else -1
             numeric = [p.value_kind == "number" for p in params]
             ranks = [sum(numeric[:i]) if numeric[i] else -2 for i in range(len(params))]
             rows = []
@@ -191,6 +192,12 @@ class _Block:
             base = req.feats.unsqueeze(0).expand(len(params), t, N_TOKEN_FEATS)  # [P, T, F1]
             self._pfeats = torch.cat([base, names, cos], dim=-1)  # [P, T, F2]
         return self._pfeats
+
+    def number_starts(self) -> list[int]:
+        """[T] k where a token starts the request's k-th number, else -1 (cached)."""
+        if self._numbers is None:
+            self._numbers = number_order(self.req)
+        return self._numbers
 
     def conditioned(self, i: int, kind: str) -> Tensor:
         """The parameter's context plus its value kind: the pointer's and enum's query.  # [d]"""
@@ -626,7 +633,8 @@ class Router(nn.Module):
         """Decide one argument's value (its enum/bool/span/fragment decisions); _MISSING if none.
 
         A span may not start where an earlier parameter's did ("a=2, b=6, c=5": c cannot take a's
-        2), except where teacher forcing finds both gold values at one place."""
+        2), nor a JSON/list fragment serve two parameters; a number starts at a number where the
+        request writes one. Teacher forcing lifts a mask where the gold value sits."""
         ck = block.conditioned(i, kind)
         name = prm.name
         if kind == "enum":
@@ -640,7 +648,12 @@ class Router(nn.Module):
                 return _MISSING
             span = locate_span(req, gv, kind, self.config.max_span_tokens) if gv is not _MISSING else None
             logits = block.start_logits(i, ck)  # [T]
-            taken = sorted(used - {span[0]}) if span else sorted(used)
+            blocked = set(used)
+            if kind == "number":  # a number starts at a number, when the request writes any
+                order = block.number_starts()
+                if any(k >= 0 and t not in used for t, k in enumerate(order)):
+                    blocked |= {t for t, k in enumerate(order) if k < 0}
+            taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
             s = choose(f"start:{name}", logits, lambda: span and span[0])
@@ -656,9 +669,16 @@ class Router(nn.Module):
             return text
         # JSON fragment written in the request, or the fallback
         frags = req.fragments
-        a = choose(f"fragment:{name}", block.fragment_logits(i, ck), lambda: _fragment_index(frags, prm, gv))
+        logits = block.fragment_logits(i, ck)  # [M + 1]
+        gold_frag = _fragment_index(frags, prm, gv)
+        taken = sorted(-1 - f for f in used if f < 0 and -1 - f != gold_frag)  # fragments used before
+        if taken:
+            logits = logits.index_fill(0, torch.tensor(taken), _NEG)
+        a = choose(f"fragment:{name}", logits, lambda: gold_frag)
         if a is None:
             return _MISSING
+        if a < len(frags):
+            used.add(-1 - a)  # fragments as negative keys: one JSON list per parameter
         return copy.deepcopy(frags[a][0].value) if a < len(frags) else prm.fallback()
 
     def _walks(

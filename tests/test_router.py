@@ -459,3 +459,11 @@ def test_set_encoder_reencodes_and_checks_the_width(tiny: Encoder, catalogue: Ca
     assert router.encoder is other and router.predict([ToolCallExample(prompt="terminate agent-1")])[0] != before
     with pytest.raises(McptrainError, match="width"):
         router.set_encoder(Encoder.tiny(hidden_size=16))
+
+
+def test_an_optional_number_is_left_out_when_no_number_is_free(trained: tuple[Router, list[float]]) -> None:
+    router, _ = trained
+    (group,) = router.sample([ToolCallExample(prompt="store value blue under key color")], 32,
+                             torch.Generator().manual_seed(1))  # fmt: skip
+    stores = [s.call for s in group if s.call is not None and s.call.name == "memory_store"]
+    assert stores and all("ttl" not in c.arguments for c in stores)  # no number written: ttl cannot be filled

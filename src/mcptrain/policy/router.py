@@ -199,6 +199,10 @@ class _Block:
             self._numbers = number_order(self.req)
         return self._numbers
 
+    def free_number(self, used: set[int]) -> bool:
+        """Whether the request writes a number whose start no earlier parameter took."""
+        return any(k >= 0 and t not in used for t, k in enumerate(self.number_starts()))
+
     def conditioned(self, i: int, kind: str) -> Tensor:
         """The parameter's context plus its value kind: the pointer's and enum's query.  # [d]"""
         return self.c[i] + self.router.kind_emb.weight[VALUE_KINDS.index(kind)]
@@ -604,7 +608,10 @@ class Router(nn.Module):
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             if not prm.required:
-                inc = choose(f"include:{prm.name}", block.include[i], lambda gv=gv: int(gv is not _MISSING))
+                include = block.include[i]  # [2] logits [omit, include]
+                if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used):
+                    include = include.index_fill(0, torch.tensor([1]), _NEG)  # no number left to give it
+                inc = choose(f"include:{prm.name}", include, lambda gv=gv: int(gv is not _MISSING))
                 if inc != 1:
                     continue
             kind = prm.value_kind
@@ -650,9 +657,8 @@ class Router(nn.Module):
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used)
             if kind == "number":  # a number starts at a number, when the request writes any
-                order = block.number_starts()
-                if any(k >= 0 and t not in used for t, k in enumerate(order)):
-                    blocked |= {t for t, k in enumerate(order) if k < 0}
+                if block.free_number(used):
+                    blocked |= {t for t, k in enumerate(block.number_starts()) if k < 0}
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)

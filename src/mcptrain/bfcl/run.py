@@ -183,6 +183,8 @@ def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
     """A tool-only baseline (keyword, BM25, encoder cosine) as a CallsFn: its tool, no arguments."""
 
     def answer(entry: BfclEntry, cat: Catalogue) -> list[ToolCall]:
+        if not len(cat):  # some live_irrelevance entries offer no function at all
+            return []
         call = make(cat).predict([ToolCallExample(prompt=entry.question)])[0]
         return [] if call is None else [call]
 

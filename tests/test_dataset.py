@@ -548,16 +548,3 @@ def test_candidate_subsets_offer_few_tools_and_sometimes_not_the_right_one() -> 
     assert [ex.candidate_tools for ex in again.train.examples] == [ex.candidate_tools for ex in splits.train.examples]
     plain = generate_splits(cat, ToolDatasetConfig.default())
     assert all(ex.candidate_tools is None for ex in plain.train.examples)  # off by default
-
-
-def test_withheld_subsets_offer_tools_of_other_categories_only() -> None:
-    cat = Catalogue.builtin("ruvllm")
-    plain = generate_splits(cat, ToolDatasetConfig.default())
-    category = {t.name: t.category for t in cat}
-    gold_of = {ex.prompt: ex.expected_tool for ex in plain.train.examples}
-    splits = generate_splits(cat, ToolDatasetConfig.default().with_overrides(candidate_subset_ratio=1.0))
-    withheld = [ex for ex in splits.train.examples if "right tool not offered" in (ex.context or "")]
-    assert withheld
-    for ex in withheld:
-        gold = gold_of[ex.prompt]
-        assert all(category[name] != category[gold] for name in ex.candidate_tools)

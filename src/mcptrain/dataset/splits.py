@@ -218,13 +218,9 @@ class DatasetSplits:
 def restrict_candidates(
     example: ToolCallExample, tools: list[ToolSpec], ratio: float, rng: random.Random
 ) -> ToolCallExample:
-    """With probability `ratio`, offer a single-call or irrelevant example only 1-5 candidate tools.
-
-    Where the right tool is offered, about half of the others come from its category (the hard
-    neighbours). One subset in four leaves the right tool out and offers tools of other categories
-    only, as BFCL's irrelevance entries do; the example then expects no call (kind "irrelevant").
-    (A near twin of the right tool left on offer would teach the router to abstain where a user
-    would expect the twin to be called.)
+    """With probability `ratio`, offer a single-call or irrelevant example only 1-5 candidate tools,
+    half of the others from the right tool's category (the hard neighbours). One subset in four
+    leaves the right tool out, and the example then expects no call (kind "irrelevant").
 
         >>> restrict_candidates(ex, tools, 1.0, random.Random(0)).candidate_tools
         ['memory_store', 'memory_delete']
@@ -238,17 +234,16 @@ def restrict_candidates(
         return example.model_copy(update={"candidate_tools": [t.name for t in rng.sample(others, min(k, len(others)))]})
     category = next(t.category for t in tools if t.name == gold)
     near = [t for t in others if t.category == category]
-    far = [t for t in others if t.category != category]
-    if rng.random() < 0.25 and far:  # the right tool is not offered: nothing serves the request
-        names = [t.name for t in rng.sample(far, min(k, len(far)))]
+    picked = rng.sample(near, min(len(near), k // 2)) if near else []
+    rest = [t for t in others if t not in picked]
+    picked += rng.sample(rest, min(len(rest), k - len(picked)))
+    names = [t.name for t in picked]
+    if rng.random() < 0.25 and names:  # the right tool is not offered: nothing serves the request
         return example.model_copy(
             update={"candidate_tools": names, "expected_tool": None, "expected_params": {}, "kind": "irrelevant",
                     "expected_calls": None, "context": f"{example.context or ''} (right tool not offered)".strip()}
         )  # fmt: skip
-    picked = rng.sample(near, min(len(near), (k - 1) // 2 + (k - 1) % 2)) if near else []
-    rest = [t for t in others if t not in picked]
-    picked += rng.sample(rest, min(len(rest), k - 1 - len(picked)))
-    names = [t.name for t in picked]
+    names = names[: k - 1]
     names.insert(rng.randint(0, len(names)), gold)
     return example.model_copy(update={"candidate_tools": names})
 

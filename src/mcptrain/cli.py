@@ -312,6 +312,7 @@ def predict(
     if request is not None:
         examples = [ToolCallExample(prompt=request)]
     else:
+        assert input is not None  # one of the two, checked above
         examples = [_prompt_line(obj, input, lineno) for lineno, obj in iter_jsonl(input)]
     preds = trainer._policy().predict(examples)
     rows = [{"prompt": ex.prompt, "tool": p.tool, "arguments": p.arguments, "confidence": round(p.confidence, 6)}
@@ -529,8 +530,10 @@ def trajectories_import(
     """Import trajectories from JSONL (all or nothing)."""
     from mcptrain.trajectories import TrajectoryStore
 
+    if on_conflict not in ("error", "skip", "replace"):
+        raise McptrainError(f"--on-conflict must be error, skip or replace, not {on_conflict!r}")
     with TrajectoryStore(store) as db:
-        n = db.import_jsonl(file, on_conflict=on_conflict)
+        n = db.import_jsonl(file, on_conflict=on_conflict)  # type: ignore[arg-type]
     console.print(f"imported {n} trajectories into {store}")
 
 

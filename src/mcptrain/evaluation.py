@@ -92,7 +92,8 @@ def evaluate(
     by_diff: dict[str, list[bool]] = defaultdict(list)
     confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for c, ex, ok in zip(calls, examples, tool_ok, strict=True):
-        cat = category_short(catalogue.get(ex.expected_tool).category) if ex.expected_tool in catalogue else NONE
+        tool = ex.expected_tool
+        cat = category_short(catalogue.get(tool).category) if tool is not None and tool in catalogue else NONE
         by_cat[cat].append(bool(ok))
         by_diff[ex.difficulty.value].append(bool(ok))
         confusion[ex.expected_tool or NONE][c.name if c else NONE] += 1

@@ -496,8 +496,12 @@ class McpToolTrainer:
     ) -> float:
         """The crate's composite: 0.5 right tool + 0.2 same category (if wrong) + 0.3 args + 0.2 executed."""
         right = predicted == expected
-        same_cat = not right and predicted is not None and expected is not None
-        same_cat = same_cat and same_category(predicted, expected, self.catalogue)
+        same_cat = (
+            not right
+            and predicted is not None
+            and expected is not None
+            and same_category(predicted, expected, self.catalogue)
+        )
         return 0.5 * right + 0.2 * same_cat + 0.3 * params_correct + 0.2 * execution_success
 
     def stats(self) -> TrainingStats:

@@ -997,7 +997,8 @@ def natural_value_text(value: Any, prop: dict[str, Any], rng: random.Random, quo
         isinstance(v, (int, float, str)) and not isinstance(v, bool) and "," not in str(v) for v in value
     )
     if scalars and rng.random() < NATURAL_LIST_RATE:
-        items = prop.get("items") if isinstance(prop.get("items"), dict) else {}
+        raw_items = prop.get("items")
+        items: dict[str, Any] = raw_items if isinstance(raw_items, dict) else {}
         unit_free = {k: v for k, v in items.items() if k != HINT_UNIT}
         return join_and([natural_value_text(v, unit_free, rng, quote_rate=0.0) for v in value], rng)
     return json_text(value)

@@ -300,9 +300,10 @@ def test_unstartable_upstream_exits_2_with_one_line(tmp_path: Path) -> None:
 class RawClient:
     """Speaks MCP's handshake-era JSON-RPC on a proxy's stdin/stdout, so a test can cut it off anywhere."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, cwd: Path | None = None) -> None:
         self.proc = subprocess.Popen(
             shlex.split(command),
+            cwd=cwd,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -422,3 +423,23 @@ def test_claude_flow_through_the_proxy(claude_flow: str, tmp_path: Path) -> None
     assert len({t.metadata.session_id for t in trajs}) == 1
     assert trajs[1].steps[0].parameters == {"key": "greeting", "value": "hello", "api_key": "***"}
     assert [t.steps[0].result for t in trajs] == [r.text for r in results]
+
+
+@pytest.mark.integration
+def test_claude_flow_client_vanishing_mid_call_loses_no_answered_call(claude_flow: str, tmp_path: Path) -> None:
+    store = tmp_path / "trajs.db"
+    client = RawClient(proxy_command(claude_flow, store), cwd=tmp_path)  # Claude Flow's state stays in tmp_path
+    try:
+        client.handshake()
+        names = ["system_status", "memory_stats", "agent_list"]
+        answers = [client.request("tools/call", {"name": name, "arguments": {}}) for name in names]
+        assert all("result" in a and not a["result"].get("isError") for a in answers)
+        client.send("tools/call", {"name": "task_list", "arguments": {}})  # in flight when the client dies
+        client.proc.kill()
+        client.proc.wait(timeout=30)
+    finally:
+        client.close()
+    assert_store_intact(store)
+    trajs = stored(store)
+    assert [t.steps[0].tool_name for t in trajs[:3]] == names and len(trajs) in (3, 4)
+    assert [t.steps[0].result for t in trajs[:3]] == [a["result"]["content"][0]["text"] for a in answers]

@@ -58,7 +58,7 @@ from mcptrain.errors import McptrainError, ServerError
 from mcptrain.mcp_sdk import CallResult, HostedSession, ServerTarget, SessionHost, Target
 from mcptrain.rewards import validate_arguments
 from mcptrain.trajectories import StepBuilder, TrajectoryBuilder
-from mcptrain.types import ToolCall, ToolCallExample, ToolTrajectory, TrajectoryMetadata, Turn
+from mcptrain.types import ToolCall, ToolCallExample, ToolTrajectory, TrajectoryMetadata, TrajectoryStep, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -231,6 +231,25 @@ class ExecutionResult:
     duration_ms: float
     structured: Any | None = None
     """The server's `structuredContent`, when it sent one."""
+
+    def step(self, call: ToolCall, log_prob: float | None = None) -> TrajectoryStep:
+        """This outcome of `call` as a trajectory step (the log-prob where the policy gave one).
+
+        >>> ExecutionResult(True, True, False, None, "5", 1.2).step(ToolCall(name="add"), -0.3).log_prob
+        -0.3
+        """
+        step = (
+            StepBuilder(call.name)
+            .with_params(dict(call.arguments))
+            .with_success(self.success)
+            .with_duration(round(self.duration_ms))
+            .with_result(self.text)
+        )
+        if log_prob is not None:
+            step.with_log_prob(log_prob)
+        if self.error is not None:
+            step.with_error(self.error)
+        return step.build()
 
 
 @dataclass
@@ -485,18 +504,7 @@ class McpEnvironment:
             if call is None:
                 break
             result = self.execute(call)
-            step = (
-                StepBuilder(call.name)
-                .with_params(dict(call.arguments))
-                .with_success(result.success)
-                .with_duration(round(result.duration_ms))
-                .with_result(result.text)
-            )
-            if log_prob is not None:
-                step.with_log_prob(log_prob)
-            if result.error is not None:
-                step.with_error(result.error)
-            builder.add_step(step.build())
+            builder.add_step(result.step(call, log_prob))
             if result.success:
                 break
             turns += [

@@ -47,7 +47,7 @@ from mcptrain.policy.base import stack_sampled
 from mcptrain.policy.encoder import Encoder
 from mcptrain.policy.router import Router, RouterConfig
 from mcptrain.rewards import combine, component_stats, same_category
-from mcptrain.trajectories import StepBuilder, TrajectoryBuilder, TrajectoryStore
+from mcptrain.trajectories import TrajectoryBuilder, TrajectoryStore
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, ToolTrajectory
 
 if TYPE_CHECKING:
@@ -336,30 +336,22 @@ class McpToolTrainer:
 
     def _execute(self, batch: list[ToolCallExample], sampled: list[Any], step: int) -> list[bool | None]:
         """Run each request's G sampled calls in one fresh sandbox; -> success per call (None: no call)."""
+        from mcptrain.environment import execution_success  # loaded with an environment: no MCP SDK otherwise
+
         env = self.environment
         assert env is not None
         G = len(sampled) // max(1, len(batch))
         out: list[bool | None] = []
         for b, example in enumerate(batch):
             episode = env.reset()
-            builder = TrajectoryBuilder(f"grpo-{self.config.seed}-{step}-{b}-{episode.id}", example.prompt)
-            ran = 0
-            for s in sampled[b * G : (b + 1) * G]:
-                if s.call is None:
-                    out.append(None)
-                    continue
-                result = env.execute(s.call)
-                out.append(result.success)
-                record = (
-                    StepBuilder(s.call.name).with_params(dict(s.call.arguments)).with_success(result.success)
-                    .with_duration(round(result.duration_ms)).with_result(result.text)
-                    .with_log_prob(float(s.logp.sum()))
-                )  # fmt: skip
-                if result.error is not None:
-                    record.with_error(result.error)
-                builder.add_step(record.build())
-                ran += 1
-            if self.recorder is not None and ran:
+            group = sampled[b * G : (b + 1) * G]
+            results = [None if s.call is None else env.execute(s.call) for s in group]
+            out += execution_success(results)
+            steps = [r.step(s.call, float(s.logp.sum())) for s, r in zip(group, results, strict=True) if r is not None]
+            if self.recorder is not None and steps:
+                builder = TrajectoryBuilder(f"grpo-{self.config.seed}-{step}-{b}-{episode.id}", example.prompt)
+                for record in steps:
+                    builder.add_step(record)
                 self.recorder.append(builder.build())
         return out
 

@@ -14,12 +14,8 @@ Writes benchmarks/results/bfcl.json and prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -27,6 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import torch  # noqa: E402
+from run_info import run_info, write_report  # noqa: E402
 
 from mcptrain.baselines import Bm25Predictor, EncoderCosinePredictor, KeywordPredictor  # noqa: E402
 from mcptrain.bfcl import CATEGORIES  # noqa: E402
@@ -77,17 +74,14 @@ def main() -> None:
         results[name] = report.to_dict()
         print(f"## {name}\n{report.markdown()}\n", flush=True)
     out = {
-        "command": "python " + " ".join(["benchmarks/bench_bfcl.py", *sys.argv[1:]]),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
+        **run_info(),
         "checkpoint": str(args.checkpoint),
         "thresholds": thresholds,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "wall_seconds": time.perf_counter() - started,
         "results": results,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    write_report(args.out, out)
     print(table(results))
 
 

@@ -17,10 +17,6 @@ task_list, swarm_status). Writes benchmarks/results/environment.json and prints 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
-import os
-import platform
 import shlex
 import statistics
 import sys
@@ -30,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+from run_info import run_info, write_report
 
 from mcptrain import mcp_sdk
 from mcptrain.catalogue import Catalogue
@@ -168,19 +165,11 @@ def main() -> None:
         runs.append(bench_server("claude-flow@3.0.0-alpha.179 (node, stdio)", cf_command, cf, CLAUDE_FLOW_CALLS, args))
 
     result: dict[str, Any] = {
-        "command": " ".join([Path(sys.executable).name, "benchmarks/bench_environment.py", *sys.argv[1:]]),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            "cpu_count": os.cpu_count(),
-            "processor": platform.processor() or platform.machine(),
-        },
+        **run_info(),
         "repeats": args.repeats,
         "runs": runs,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_report(RESULTS, result)
 
     print(
         f"machine: {result['machine']['platform']}, {result['machine']['cpu_count']} CPUs; median of {args.repeats}\n"

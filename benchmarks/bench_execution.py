@@ -20,12 +20,8 @@ Writes benchmarks/results/execution.json and prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +30,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import torch  # noqa: E402
+from run_info import run_info, write_report  # noqa: E402
 
 from mcptrain.catalogue import Catalogue  # noqa: E402
 from mcptrain.catalogue.claude_flow import server_command  # noqa: E402
@@ -150,15 +147,13 @@ def main() -> None:
     finally:
         env.close()
     report = {
-        "command": "python " + " ".join(["benchmarks/bench_execution.py", *sys.argv[1:]]),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
+        **run_info(),
         "server": "claude-flow@3.0.0-alpha.179 (stdio)",
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "wall_seconds": time.perf_counter() - started,
         **out,
     }
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    write_report(args.out, report)
     lines = ["| arm | tool acc | exact call [95% CI] | seconds |", "|---|---:|---:|---:|"]
     for name, r in grpo.items():
         lo, hi = r["ci95_exact"]

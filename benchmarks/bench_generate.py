@@ -18,11 +18,9 @@ Writes benchmarks/results/generate.json and prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import math
 import os
-import platform
 import random
 import re
 import resource
@@ -33,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from run_info import run_info, write_report
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.dataset import ToolCallDataset, ToolCallExample, ToolDatasetConfig, generate_splits, write_splits
@@ -196,20 +196,12 @@ def main() -> None:
         timings.append(json.loads(out.stdout))
     leakage = [leakage_report(c) for c in ("ruvllm", "claude-flow")]
     result: dict[str, Any] = {
-        "command": " ".join([Path(sys.executable).name, "benchmarks/bench_generate.py", *sys.argv[1:]]),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            "cpu_count": os.cpu_count(),
-            "processor": platform.processor() or platform.machine(),
-        },
+        **run_info(),
         "repeats": args.repeats,
         "timings": timings,
         "leakage": leakage,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_report(RESULTS, result)
 
     print(f"machine: {result['machine']['platform']}, {result['machine']['cpu_count']} CPUs; "
           f"median of {args.repeats}\n")

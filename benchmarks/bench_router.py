@@ -16,13 +16,9 @@ Writes benchmarks/results/router.json and prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import resource
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -30,6 +26,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import torch  # noqa: E402
+from run_info import run_info, write_report  # noqa: E402
 
 from mcptrain.baselines import Bm25Predictor, EncoderCosinePredictor, KeywordPredictor  # noqa: E402
 from mcptrain.catalogue import Catalogue  # noqa: E402
@@ -193,15 +190,12 @@ def main() -> None:
     started = time.perf_counter()
     results = [run_catalogue(c, args.preset, args.quick) for c in (args.catalog or ["ruvllm", "claude-flow"])]
     report = {
-        "command": "python " + " ".join(["benchmarks/bench_router.py", *sys.argv[1:]]),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpu_count": os.cpu_count()},
+        **run_info(),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "wall_seconds": time.perf_counter() - started,
         "results": results,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    write_report(args.out, report)
     print(table(results))
     print(f"peak RSS {report['peak_rss_mib']:.0f} MiB, wall {report['wall_seconds']:.0f} s -> {args.out}")
 

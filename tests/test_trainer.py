@@ -100,16 +100,16 @@ def test_supervised_then_predict(encoder, data):
     assert trainer.stats().best_accuracy == after.tool_accuracy
 
 
+def call_logp(trainer: McpToolTrainer, prompt: str, call: ToolCall) -> float:
+    """log π(call | prompt): the sum of the call's decisions."""
+    lp, _, mask = trainer.policy.log_prob([ToolCallExample(prompt=prompt)], [call])
+    return float((lp * mask).sum().detach())
+
+
 def test_trajectories_raise_the_rewarded_call(encoder):
     trainer = new_trainer(encoder)
     good = ToolCall(name="weather_get", arguments={"city": "Oslo"})
-    ex = ToolCallExample(prompt="weather in Oslo")
-
-    def logp() -> float:
-        lp, _, mask = trainer.policy.log_prob([ex], [good])
-        return float((lp * mask).sum().detach())
-
-    before = logp()
+    before = call_logp(trainer, "weather in Oslo", good)
     trajs = [
         TrajectoryBuilder("t1", "weather in Oslo")
         .add_step(StepBuilder("weather_get").with_params({"city": "Oslo"}).with_reward(1.0).build())
@@ -118,23 +118,18 @@ def test_trajectories_raise_the_rewarded_call(encoder):
     ]
     result = trainer.train_on_trajectories(trajs)
     assert result.samples_processed == 2 and result.grad_norm > 0
-    assert logp() > before
+    assert call_logp(trainer, "weather in Oslo", good) > before
 
 
 def test_recorded_use_without_rewards_learns_from_success(encoder):
     """Proxy records: a request (task), a call, success or failure, reward 0.0 and no log-prob."""
     trainer = new_trainer(encoder)
     good = ToolCall(name="notes_add", arguments={"title": "Milk"})
-    ex = ToolCallExample(prompt="note down Milk")
-
-    def logp() -> float:
-        lp, _, mask = trainer.policy.log_prob([ex], [good])
-        return float((lp * mask).sum().detach())
 
     def step(tool: str, success: bool, **params):
         return StepBuilder(tool).with_params(params).with_success(success).build()
 
-    before = logp()
+    before = call_logp(trainer, "note down Milk", good)
     trajs = [
         TrajectoryBuilder("a", "note down Milk").add_step(step("notes_add", True, title="Milk")).build(),
         TrajectoryBuilder("b", "note down Milk").add_step(step("notes_list", False)).build(),
@@ -143,7 +138,7 @@ def test_recorded_use_without_rewards_learns_from_success(encoder):
     ]
     result = trainer.train_on_recorded_use(trajs)
     assert result.samples_processed == 2  # the off-policy update saw a and b only
-    assert logp() > before
+    assert call_logp(trainer, "note down Milk", good) > before
     with pytest.raises(McptrainError, match="mcptrain/task"):
         trainer.train_on_recorded_use(trajs[2:])
 

@@ -131,6 +131,14 @@ class _Trace:
     confidence: float = 0.0
 
 
+@dataclass
+class _Taken:
+    """What earlier parameters of one call took: span start tokens and fragment indices."""
+
+    starts: set[int] = field(default_factory=set)
+    fragments: set[int] = field(default_factory=set)
+
+
 class _Block:
     """Everything about one (request, tool) pair that several decisions share, computed once per call."""
 
@@ -199,9 +207,9 @@ class _Block:
             self._numbers = number_order(self.req)
         return self._numbers
 
-    def free_number(self, used: set[int]) -> bool:
+    def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
-        return any(k >= 0 and t not in used for t, k in enumerate(self.number_starts()))
+        return any(k >= 0 and t not in used_starts for t, k in enumerate(self.number_starts()))
 
     def conditioned(self, i: int, kind: str) -> Tensor:
         """The parameter's context plus its value kind: the pointer's and enum's query.  # [d]"""
@@ -604,12 +612,12 @@ class Router(nn.Module):
             block = blocks[ti] = _Block(self, req, u, tool)
         gold_args = gold.arguments if gold is not None else {}
         args: dict[str, Any] = {}
-        used: set[int] = set()  # span starts taken by earlier parameters of this call
+        used = _Taken()  # span starts and fragments taken by earlier parameters of this call
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             if not prm.required:
                 include = block.include[i]  # [2] logits [omit, include]
-                if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used):
+                if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):
                     include = include.index_fill(0, torch.tensor([1]), _NEG)  # no number left to give it
                 inc = choose(f"include:{prm.name}", include, lambda gv=gv: int(gv is not _MISSING))
                 if inc != 1:
@@ -635,7 +643,7 @@ class Router(nn.Module):
         kind: str,
         gv: Any,
         choose: Any,
-        used: set[int],
+        used: _Taken,
     ) -> Any:
         """Decide one argument's value (its enum/bool/span/fragment decisions); _MISSING if none.
 
@@ -655,17 +663,16 @@ class Router(nn.Module):
                 return _MISSING
             span = locate_span(req, gv, kind, self.config.max_span_tokens) if gv is not _MISSING else None
             logits = block.start_logits(i, ck)  # [T]
-            blocked = set(used)
-            if kind == "number":  # a number starts at a number, when the request writes any
-                if block.free_number(used):
-                    blocked |= {t for t, k in enumerate(block.number_starts()) if k < 0}
+            blocked = set(used.starts)
+            if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
+                blocked |= {t for t, k in enumerate(block.number_starts()) if k < 0}
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
             s = choose(f"start:{name}", logits, lambda: span and span[0])
             if s is None:
                 return _MISSING
-            used.add(s)
+            used.starts.add(s)
             e = choose(f"end:{name}", block.end_logits(i, ck, s), lambda: span and span[1])
             if e is None:
                 return _MISSING
@@ -677,14 +684,14 @@ class Router(nn.Module):
         frags = req.fragments
         logits = block.fragment_logits(i, ck)  # [M + 1]
         gold_frag = _fragment_index(frags, prm, gv)
-        taken = sorted(-1 - f for f in used if f < 0 and -1 - f != gold_frag)  # fragments used before
+        taken = sorted(used.fragments - {gold_frag})
         if taken:
             logits = logits.index_fill(0, torch.tensor(taken), _NEG)
         a = choose(f"fragment:{name}", logits, lambda: gold_frag)
         if a is None:
             return _MISSING
         if a < len(frags):
-            used.add(-1 - a)  # fragments as negative keys: one JSON list per parameter
+            used.fragments.add(a)  # one JSON list per parameter
         return copy.deepcopy(frags[a][0].value) if a < len(frags) else prm.fallback()
 
     def _walks(

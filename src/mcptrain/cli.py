@@ -219,10 +219,9 @@ def train(
         server = env  # the tools come from the server the calls run on
     cat, train_set, val_set = _training_data(catalog, server, data, timeout, seed)
     allowed = {t.strip() for t in allow.split(",") if t.strip()}
-    if allowed - set(cat.names):
-        raise McptrainError(
-            f"--allow: {sorted(allowed - set(cat.names))[:3]} are not tools of '{cat.name}'; check the names"
-        )
+    unknown = sorted(allowed - set(cat.names))
+    if unknown:
+        raise McptrainError(f"--allow: {unknown[:3]} are not tools of '{cat.name}'; check the names")
     if resume and (out / "checkpoint.json").exists():
         trainer = McpToolTrainer.from_checkpoint(out)
         trainer.load_tool_definitions(cat)

@@ -114,8 +114,10 @@ def test_trajectories_raise_the_rewarded_call(encoder):
         TrajectoryBuilder("t1", "weather in Oslo")
         .add_step(StepBuilder("weather_get").with_params({"city": "Oslo"}).with_reward(1.0).build())
         .build(),
-        TrajectoryBuilder("t2", "weather in Oslo").add_step(StepBuilder("notes_list").with_reward(0.0).build()).build(),
-    ]
+        TrajectoryBuilder("t2", "weather in Oslo")
+        .add_step(StepBuilder("notes_list").with_reward(0.0).with_success(False).build())
+        .build(),
+    ]  # a reward of 0.0 reads as "none stored" (proxy records), so the failed call says it failed
     result = trainer.train_on_trajectories(trajs)
     assert result.samples_processed == 2 and result.grad_norm > 0
     assert call_logp(trainer, "weather in Oslo", good) > before

@@ -68,10 +68,11 @@ from mcptrain.policy.features import (
 from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 2  # 2: a fifth parameter-token feature (number order)
+FORMAT_VERSION = 3  # 2: a fifth parameter-token feature (number order); 3: "none" from the best candidate, late interaction on cosines
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 7  # per (request, tool) features, see Router._tool_logits
+N_NONE_FEATS = N_TOOL_FEATS + 3  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 
@@ -310,7 +311,14 @@ class Router(nn.Module):
             self.tool_tok = nn.Linear(h, d)
             self.tool_tok_feat = nn.Linear(N_TOKEN_FEATS, d, bias=False)
             self.tool_key2 = nn.Linear(h, d)
-            self.none_head = nn.Sequential(nn.Linear(h, d), nn.GELU(), nn.Linear(d, 1))
+            # Both learned terms are cosines times a learned scale: bounded, so a tool never seen in
+            # training cannot get an arbitrarily large (or negative) score from directions it happens
+            # to share with training tools.
+            self.bil_scale = nn.Parameter(torch.tensor(math.log(4.0)))
+            self.late_scale = nn.Parameter(torch.tensor(math.log(4.0)))
+            # "No tool" is judged by how well the best candidate matches, not by the request alone:
+            # whether a request needs a tool depends on which tools are on offer.
+            self.none_head = nn.Sequential(nn.Linear(N_NONE_FEATS, d), nn.GELU(), nn.Linear(d, 1))
             # Per-parameter context and the small decision heads on it.
             self.ctx = nn.Sequential(nn.Linear(3 * h + N_LEX, d), nn.GELU(), nn.Linear(d, d))
             self.att_q = nn.Linear(d, d)
@@ -461,7 +469,7 @@ class Router(nn.Module):
         optimizer steps and load_state_dict write in place, which bumps the tensors' versions.
         """
         if torch.is_grad_enabled():
-            return lin(table.full * math.sqrt(self.encoder.dim))  # [N, d]
+            return lin(self._drop(table.full * math.sqrt(self.encoder.dim)))  # [N, d]
         key = (table.key, id(lin.weight), lin.weight._version, lin.bias._version)
         hit = self._keys_cache.get(id(lin))
         if hit is None or hit[0] != key:
@@ -537,20 +545,39 @@ class Router(nn.Module):
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(r * scale)  # [B, H]
-        bil = self.req_proj(rd) @ self._tool_keys(table, self.tool_proj).T  # [B, d] @ [d, N] -> [B, N]
+        keys = F.normalize(self._tool_keys(table, self.tool_proj), dim=-1)  # [N, d]
+        bil = F.normalize(self.req_proj(rd), dim=-1) @ keys.T * self.bil_scale.exp()  # [B, d] @ [d, N] -> [B, N]
         # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request.
         keys2 = self._tool_keys(table, self.tool_key2)  # [N, d]
         lengths = [len(q.offsets) for q in reqs]
         h_all = torch.cat([q.h for q in reqs])  # [T_all, H]
         f_all = torch.cat([q.feats for q in reqs])  # [T_all, F1]
-        sim = (self.tool_tok(self._drop(h_all)) + self.tool_tok_feat(f_all)) @ keys2.T / math.sqrt(d)  # [T_all, N]
+        tok = F.normalize(self.tool_tok(self._drop(h_all)) + self.tool_tok_feat(f_all), dim=-1)  # [T_all, d]
+        sim = tok @ F.normalize(keys2, dim=-1).T * self.late_scale.exp()  # [T_all, N]
         padded = nn.utils.rnn.pad_sequence(list(sim.split(lengths)), batch_first=True, padding_value=-math.inf)
         count = torch.tensor(lengths, dtype=torch.float32).clamp(min=1.0)  # [B]
         late = torch.logsumexp(padded, dim=1) - count.log()[:, None]  # [B, T_max, N] -> [B, N]
         late = late.nan_to_num(0.0, neginf=0.0)  # a request with no tokens gets no vote
-        scores = self.tool_feat(feats)[..., 0] + bil / math.sqrt(d) + late  # [B, N]
-        none = self.none_head(rd)[:, 0]  # [B]
+        scores = self.tool_feat(feats)[..., 0] + bil + late  # [B, N]
+        none = self._none_logits(feats, scores, cands)  # [B]
         return [torch.cat([scores[b, c], none[b : b + 1]]) for b, c in enumerate(cands)]  # [K_b + 1]
+
+    def _none_logits(self, feats: Tensor, scores: Tensor, cands: list[list[int]]) -> Tensor:
+        """The "none" logit from the best candidate: per feature its maximum over the candidates, the
+        best score (as a feature: no gradient into the tool scores), the gap to the runner-up and the
+        number of candidates (log). A request no candidate serves matches none of them well.  # [B]"""
+        rows = []
+        for b, c in enumerate(cands):
+            if not c:
+                rows.append(feats.new_zeros(N_NONE_FEATS))
+                continue
+            idx = torch.tensor(c, dtype=torch.long)
+            s = scores[b, idx].detach()  # [K]
+            top = s.topk(min(2, len(c))).values  # [<=2]
+            gap = top[0] - top[1] if len(c) > 1 else s.new_tensor(10.0)
+            extra = torch.stack([top[0], gap, s.new_tensor(math.log(len(c)))])  # [3]
+            rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 3]
+        return self.none_head(torch.stack(rows))[:, 0]  # [B, N_NONE_FEATS] -> [B]
 
     # --- the walk: one function samples, takes the argmax, or scores a given call -----------------------
 

@@ -160,21 +160,28 @@ def router_calls(router: Any, parallel: bool = True) -> CallsFn:
 
     With `parallel`, a request is also cut into parts ("… in New York and in Paris", "; ", sentences);
     when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
-    parallel categories), else the one call for the whole request.
+    parallel categories), unless the call for the whole request is schema-valid and takes its values
+    from more than one part ("a triangle with base 10 and height 5" is one call) or two part calls of
+    one function set different parameters. Else the one call for the whole request.
     """
 
     def answer(entry: BfclEntry, cat: Catalogue) -> list[ToolCall]:
         router.set_catalogue(cat)
-        texts = [entry.question, *(parallel_parts(entry.question) if parallel else [])]
-        whole, *rest = router.predict([ToolCallExample(prompt=t) for t in texts])
+        cut = parallel_parts(entry.question) if parallel else []
+        whole, *rest = router.predict([ToolCallExample(prompt=t) for t in [entry.question, *cut]])
+        single = [] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)]
         parts: list[ToolCall] = []
         for p in rest:
             call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
             if call is not None and p.schema_valid and call not in parts:
                 parts.append(call)
-        if len(parts) >= 2:
-            return parts
-        return [] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)]
+        if len(parts) < 2 or (whole.schema_valid and single and parts_used(single[0], cut) >= 2):
+            return single
+        keys: dict[str, set[str]] = {}
+        for c in parts:  # calls of one function in parallel set the same parameters, to other values
+            if keys.setdefault(c.name, set(c.arguments)) != set(c.arguments):
+                return single
+        return parts
 
     return per_entry(answer)
 
@@ -189,6 +196,18 @@ def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
         return [] if call is None else [call]
 
     return per_entry(answer)
+
+
+def parts_used(call: ToolCall, parts: Sequence[str]) -> int:
+    """How many of the request's parts hold one of the call's values (strings and numbers, as written).
+
+    >>> parts_used(ToolCall(name="area", arguments={"base": 10, "height": 5}), ["base 10", "height 5"])
+    2
+    """
+    values = [v for v in call.arguments.values() if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+    texts = [f"{v:g}" if isinstance(v, float) else str(v) for v in values]
+    pattern = [re.compile(rf"(?<![\w.]){re.escape(t)}(?![\w])", re.IGNORECASE) for t in texts if t]
+    return sum(any(p.search(part) for p in pattern) for part in parts)
 
 
 _PART_SPLIT = re.compile(r"\s*(?:;|\.\s+(?=[A-Z])|,?\s+and\s+(?:also\s+)?|,\s*(?:also|then)\s+|\?\s+)\s*")

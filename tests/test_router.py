@@ -467,3 +467,24 @@ def test_an_optional_number_is_left_out_when_no_number_is_free(trained: tuple[Ro
                              torch.Generator().manual_seed(1))  # fmt: skip
     stores = [s.call for s in group if s.call is not None and s.call.name == "memory_store"]
     assert stores and all("ttl" not in c.arguments for c in stores)  # no number written: ttl cannot be filled
+
+
+def test_a_tool_needing_numbers_the_request_lacks_is_not_called(tiny: Encoder) -> None:
+    """Untrained: the prior alone says a request that writes no number cannot call a tool whose
+    required arguments are numbers; with the numbers written, the same tool is the best choice."""
+    power = ToolSpec(
+        name="math_power",
+        category="math",
+        description="Raise a base to an exponent",
+        input_schema={
+            "type": "object",
+            "properties": {"base": {"type": "integer"}, "exponent": {"type": "integer"}},
+            "required": ["base", "exponent"],
+        },
+    )
+    router = Router(tiny, Catalogue([power], name="math"), RouterConfig(dim=32))
+    with torch.no_grad():
+        lacking, written = router.predict([ToolCallExample(prompt="raise the base to an exponent"),
+                                           ToolCallExample(prompt="raise the base 2 to the exponent 8")])  # fmt: skip
+    assert lacking.tool is None
+    assert written.tool == "math_power"

@@ -130,6 +130,7 @@ class CatalogueTable:
     m_name: Tensor  # [V, N] share of each tool's name stems that a stem covers
     m_desc: Tensor  # [V, N] same for description stems
     name_idx: Tensor  # [N, S] vocab rows of each tool's name stems, padded with V (an "absent" slot)
+    numbers_needed: Tensor  # [N] required number/integer parameters of each tool
 
 
 def schema_kind(prop: dict[str, Any]) -> str:
@@ -556,6 +557,9 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
         m_name=m_name,
         m_desc=m_desc,
         name_idx=name_idx,
+        numbers_needed=torch.tensor(
+            [float(sum(p.required and p.value_kind == "number" for p in t.params)) for t in built]
+        ).reshape(len(built)),
     )
 
 

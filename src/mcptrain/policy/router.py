@@ -68,11 +68,11 @@ from mcptrain.policy.features import (
 from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 3  # 2: a fifth parameter-token feature (number order); 3: "none" from the best candidate, late interaction on cosines
+FORMAT_VERSION = 3  # 2: number order feature; 3: "none" from the best candidate, cosine tool terms, numbers needed
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
-N_TOOL_FEATS = 7  # per (request, tool) features, see Router._tool_logits
-N_NONE_FEATS = N_TOOL_FEATS + 3  # the "none" head's input, see Router._none_logits
+N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
+N_NONE_FEATS = N_TOOL_FEATS + 4  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 
@@ -319,6 +319,9 @@ class Router(nn.Module):
             # "No tool" is judged by how well the best candidate matches, not by the request alone:
             # whether a request needs a tool depends on which tools are on offer.
             self.none_head = nn.Sequential(nn.Linear(N_NONE_FEATS, d), nn.GELU(), nn.Linear(d, 1))
+            # Prior: a best candidate that needs numbers the request does not write cannot be called
+            # as asked, so "none" (the data adjusts it; generated requests always write their numbers).
+            self.none_short = nn.Parameter(torch.tensor(10.0))
             # Per-parameter context and the small decision heads on it.
             self.ctx = nn.Sequential(nn.Linear(3 * h + N_LEX, d), nn.GELU(), nn.Linear(d, d))
             self.att_q = nn.Linear(d, d)
@@ -347,7 +350,7 @@ class Router(nn.Module):
             self.frag_feat = nn.Linear(2, 1)
             self.frag_fallback = nn.Linear(d, 1)
         with torch.no_grad():
-            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0]]))
+            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0, -10.0]]))
             for lin in (self.req_proj, self.tool_proj, self.tool_tok, self.tool_key2):
                 lin.weight.mul_(0.1)
             self.enum_feat.weight.copy_(torch.tensor([[3.0, 1.0, 3.0]]))
@@ -479,16 +482,16 @@ class Router(nn.Module):
     def _tool_logits(self, reqs: list[RequestFeatures], cands: list[list[int]]) -> list[Tensor]:
         """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
 
-        A tool's score: learned weights on 7 features (cosine of request and tool text, cosine with
+        A tool's score: learned weights on 8 features (cosine of request and tool text, cosine with
         the name alone, best share of the name's words in one clause of the request, the same in
         clauses that set things aside or belong to a later step, share of the description's words,
-        "this tool was the failed previous call", how early the request names it) + a bilinear term
+        "this tool was the failed previous call", how early the request names it, "the tool needs
+        more numbers than the request writes": it cannot be called as asked) + a bilinear term
         + late interaction of the request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
         assert table is not None
-        h, d = self.encoder.dim, self.config.dim
-        scale = math.sqrt(h)
+        scale = math.sqrt(self.encoder.dim)
         v, n = len(table.vocab), len(table.tools)
         r = torch.stack([q.r for q in reqs])  # [B, H]
         # Index lists first, then one tensor op each: per-request tensor writes cost more than the maths.
@@ -540,8 +543,11 @@ class Router(nn.Module):
         )  # [C_all, N] -> [B*2, N]: best share of a tool's name in one clause (kept, set aside)
         named = named.view(bsz, 2, n)  # [B, 2, N]
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
+        written = torch.tensor([float(sum(k >= 0 for k in number_order(q))) for q in reqs])  # [B] numbers written
+        short = (table.numbers_needed[None, :] > written[:, None]).float()  # [B, N]
         feats = torch.stack(
-            [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest],
+            [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
+             short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(r * scale)  # [B, H]
@@ -564,8 +570,9 @@ class Router(nn.Module):
 
     def _none_logits(self, feats: Tensor, scores: Tensor, cands: list[list[int]]) -> Tensor:
         """The "none" logit from the best candidate: per feature its maximum over the candidates, the
-        best score (as a feature: no gradient into the tool scores), the gap to the runner-up and the
-        number of candidates (log). A request no candidate serves matches none of them well.  # [B]"""
+        best score (as a feature: no gradient into the tool scores), the gap to the runner-up, the
+        number of candidates (log), and whether the best candidate needs more numbers than the request
+        writes. A request no candidate serves matches none of them well, or lacks what it needs.  # [B]"""
         rows = []
         for b, c in enumerate(cands):
             if not c:
@@ -573,11 +580,13 @@ class Router(nn.Module):
                 continue
             idx = torch.tensor(c, dtype=torch.long)
             s = scores[b, idx].detach()  # [K]
-            top = s.topk(min(2, len(c))).values  # [<=2]
+            top, at = s.topk(min(2, len(c)))  # [<=2]
             gap = top[0] - top[1] if len(c) > 1 else s.new_tensor(10.0)
-            extra = torch.stack([top[0], gap, s.new_tensor(math.log(len(c)))])  # [3]
-            rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 3]
-        return self.none_head(torch.stack(rows))[:, 0]  # [B, N_NONE_FEATS] -> [B]
+            short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1]  # the best candidate lacks numbers
+            extra = s.new_tensor([float(top[0]), float(gap), math.log(len(c)), float(short)])  # [4]
+            rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 4]
+        x = torch.stack(rows)  # [B, N_NONE_FEATS]
+        return self.none_head(x)[:, 0] + self.none_short * x[:, -1]  # [B]
 
     # --- the walk: one function samples, takes the argmax, or scores a given call -----------------------
 

@@ -181,3 +181,16 @@ def test_export_is_atomic_over_an_existing_checkpoint(encoder, tmp_path):
     trainer.export_checkpoint(ck)  # replaces in place, leaves no temp folders behind
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ck"]
     assert (Path(ck) / "policy" / "weights.safetensors").exists()
+
+
+def test_dynamic_sampling_keeps_only_groups_that_differ(encoder, data):
+    """DAPO's dynamic sampling: of 3x the requests, the step keeps those whose G calls got different
+    rewards; without it, tied groups (no advantage) take their share of the step."""
+    tied = {}
+    for factor in (1, 4):
+        trainer = new_trainer(encoder, epochs=6, dynamic_sampling=factor)
+        trainer.train_supervised(data)
+        result = trainer.train_grpo(data, steps=3)
+        tied[factor] = [r.frac_zero_std_groups for r in result.grpo_results]
+    assert max(tied[1]) > 0.0  # the warm start makes many groups tie
+    assert tied[4] == [0.0, 0.0, 0.0]

@@ -963,8 +963,9 @@ class Router(nn.Module):
         meta = json.loads(meta_path.read_text())
         if meta.get("format_version") != FORMAT_VERSION:
             raise McptrainError(
-                f"{meta_path}: format_version {meta.get('format_version')} is not {FORMAT_VERSION}; "
-                "re-save it with this version of mcptrain"
+                f"{meta_path}: format_version {meta.get('format_version')} is not {FORMAT_VERSION} (the "
+                "router's heads changed); train it again with this version of mcptrain, or load it with "
+                "the version that wrote it"
             )
         if catalogue is None and (path / "catalogue.json").exists():
             catalogue = Catalogue.from_file(path / "catalogue.json")

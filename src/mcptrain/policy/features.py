@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import jsonschema
@@ -206,6 +207,11 @@ class RequestFeatures:
     ends: dict[int, int]  # char offset -> token ending there
     sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
     quote_cum: Tensor  # [T] quote-character tokens up to and including t
+
+    @cached_property
+    def number_starts(self) -> list[int]:
+        """[T] k where a token starts the request's k-th number, else -1 (`number_order`, once)."""
+        return number_order(self)
 
 
 def context_text(example: ToolCallExample, max_chars: int = 400) -> str:

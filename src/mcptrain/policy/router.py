@@ -62,7 +62,6 @@ from mcptrain.policy.features import (
     context_text,
     locate_span,
     near_words,
-    number_order,
     param_text_features,
 )
 from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
@@ -150,7 +149,6 @@ class _Block:
         h = req.r.shape[0]
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
-        self._numbers: list[int] | None = None
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
         self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
@@ -178,7 +176,7 @@ class _Block:
         req, params = self.req, self.tool.params
         t = len(req.offsets)
         if self._pfeats is None:
-            order = self.number_starts()  # [T] k for the token starting the k-th number, else -1
+            order = req.number_starts  # [T] k for the token starting the k-th number, else -1
             numeric = [p.value_kind == "number" for p in params]
             ranks = [sum(numeric[:i]) if numeric[i] else -2 for i in range(len(params))]
             rows = []
@@ -202,15 +200,9 @@ class _Block:
             self._pfeats = torch.cat([base, names, cos], dim=-1)  # [P, T, F2]
         return self._pfeats
 
-    def number_starts(self) -> list[int]:
-        """[T] k where a token starts the request's k-th number, else -1 (cached)."""
-        if self._numbers is None:
-            self._numbers = number_order(self.req)
-        return self._numbers
-
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
-        return any(k >= 0 and t not in used_starts for t, k in enumerate(self.number_starts()))
+        return any(k >= 0 and t not in used_starts for t, k in enumerate(self.req.number_starts))
 
     def conditioned(self, i: int, kind: str) -> Tensor:
         """The parameter's context plus its value kind: the pointer's and enum's query.  # [d]"""
@@ -543,7 +535,7 @@ class Router(nn.Module):
         )  # [C_all, N] -> [B*2, N]: best share of a tool's name in one clause (kept, set aside)
         named = named.view(bsz, 2, n)  # [B, 2, N]
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
-        written = torch.tensor([float(sum(k >= 0 for k in number_order(q))) for q in reqs])  # [B] numbers written
+        written = torch.tensor([float(sum(k >= 0 for k in q.number_starts)) for q in reqs])  # [B] numbers written
         short = (table.numbers_needed[None, :] > written[:, None]).float()  # [B, N]
         feats = torch.stack(
             [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
@@ -701,7 +693,7 @@ class Router(nn.Module):
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
-                blocked |= {t for t, k in enumerate(block.number_starts()) if k < 0}
+                blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)

@@ -1144,6 +1144,12 @@ def _pool(text: str) -> list[str]:
     return [x.strip() for x in text.split("|") if x.strip()]
 
 
+def _pairs(text: str) -> tuple[list[str], list[str]]:
+    """'Apple:AAPL|Tesla:TSLA' -> (['Apple', 'Tesla'], ['AAPL', 'TSLA'])."""
+    pairs = [x.split(":") for x in _pool(text)]
+    return [a for a, _ in pairs], [b for _, b in pairs]
+
+
 _CITIES = _pool(
     "Paris|London|Tokyo|New York|Los Angeles|Chicago|San Francisco|Seattle|Boston|Miami|Denver|Austin|Toronto|"
     "Vancouver|Montreal|Mexico City|Buenos Aires|Sao Paulo|Rio de Janeiro|Lima|Bogota|Santiago|Madrid|Barcelona|"
@@ -1202,7 +1208,7 @@ _LAST_NAMES = _pool(
     "Müller|Schmidt|Schneider|Fischer|Weber|Larsen|Hansen|Johansson|Nielsen|Kowalski|Novak|Ivanova|Petrov|"
     "Okafor|Mensah|Dlamini|Abebe|Mwangi|Silva|Santos|Oliveira|Costa|Pereira|O'Brien|Murphy|Kelly|Walsh|Byrne"
 )
-_COMPANIES = _pool(
+_COMPANY_NAMES, _TICKERS = _pairs(
     "Apple:AAPL|Microsoft:MSFT|Alphabet:GOOGL|Amazon:AMZN|Meta:META|Tesla:TSLA|Nvidia:NVDA|Netflix:NFLX|"
     "Intel:INTC|AMD:AMD|IBM:IBM|Oracle:ORCL|Salesforce:CRM|Adobe:ADBE|Cisco:CSCO|Qualcomm:QCOM|"
     "Coca-Cola:KO|PepsiCo:PEP|Walmart:WMT|Costco:COST|Target:TGT|Home Depot:HD|Nike:NKE|Starbucks:SBUX|"
@@ -1212,8 +1218,6 @@ _COMPANIES = _pool(
     "Verizon:VZ|AT&T:T|Procter & Gamble:PG|Berkshire Hathaway:BRK.B|Caterpillar:CAT|3M:MMM|Honeywell:HON|"
     "Lockheed Martin:LMT|Delta Air Lines:DAL|United Airlines:UAL|Marriott:MAR|Hilton:HLT|Sony:SONY|Toyota:TM"
 )
-_COMPANY_NAMES = [c.split(":")[0] for c in _COMPANIES]
-_TICKERS = [c.split(":")[1] for c in _COMPANIES]
 _CURRENCIES = _pool("USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|SGD|HKD|KRW|TRY|AED")
 _DISHES = _pool(
     "lasagna|chicken tikka masala|pad thai|beef stroganoff|mushroom risotto|shakshuka|banana bread|paella|"
@@ -1288,14 +1292,12 @@ _PLAYERS = _pool(
     "Novak Djokovic|Rafael Nadal|Carlos Alcaraz|Iga Swiatek|Coco Gauff|Simone Biles|Usain Bolt|Virat Kohli|"
     "Lewis Hamilton|Max Verstappen|Tiger Woods|Rory McIlroy|Caitlin Clark|Sabrina Ionescu|Alex Morgan"
 )
-_ELEMENTS = _pool(
+_ELEMENT_NAMES, _ELEMENT_SYMBOLS = _pairs(
     "Hydrogen:H|Helium:He|Lithium:Li|Carbon:C|Nitrogen:N|Oxygen:O|Fluorine:F|Neon:Ne|Sodium:Na|Magnesium:Mg|"
     "Aluminum:Al|Silicon:Si|Phosphorus:P|Sulfur:S|Chlorine:Cl|Argon:Ar|Potassium:K|Calcium:Ca|Titanium:Ti|"
     "Chromium:Cr|Iron:Fe|Cobalt:Co|Nickel:Ni|Copper:Cu|Zinc:Zn|Arsenic:As|Bromine:Br|Krypton:Kr|Silver:Ag|"
     "Tin:Sn|Iodine:I|Xenon:Xe|Platinum:Pt|Gold:Au|Mercury:Hg|Lead:Pb|Uranium:U|Tungsten:W|Radon:Rn|Boron:B"
 )
-_ELEMENT_NAMES = [e.split(":")[0] for e in _ELEMENTS]
-_ELEMENT_SYMBOLS = [e.split(":")[1] for e in _ELEMENTS]
 _FORMULAS = _pool(
     "H2O|CO2|NaCl|C6H12O6|H2SO4|NH3|CH4|C2H5OH|HCl|NaOH|CaCO3|KMnO4|Fe2O3|C8H10N4O2|O3|N2O|SO2|H2O2|"
     "C12H22O11|KCl|MgSO4|NaHCO3|CuSO4|AgNO3|C3H8|C2H4|HNO3|Al2O3|SiO2|CaCl2|Na2CO3|C6H6|CH3COOH|ZnO|K2Cr2O7"

@@ -84,13 +84,22 @@ def parse_number(text: str) -> int | float | None:
         return None
 
 
+_WITH_UNIT = re.compile(r"[$€£]?\s*(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(?:%|°\w*|[A-Za-z][\w/^²³]*)?")
+
+
 def coerce_number(text: str, integer: bool) -> int | float | str:
     """Span text -> the JSON value an integer/number parameter wants; the text itself if it is no number.
+    A currency sign or one unit written with the number is dropped: "70kg" -> 70, "$5000" -> 5000.
 
     >>> coerce_number("5", integer=False), coerce_number("5.0", integer=True), coerce_number("x", True)
     (5, 5, 'x')
+    >>> coerce_number("1.75m", integer=False), coerce_number("3 %", integer=False), coerce_number("5 a b", True)
+    (1.75, 3, '5 a b')
     """
     n = parse_number(text)
+    if n is None:
+        m = _WITH_UNIT.fullmatch(text.strip())
+        n = parse_number(m.group("n")) if m else None
     if n is None:
         return text
     if integer and isinstance(n, float) and n.is_integer():

@@ -7,7 +7,8 @@ BFCL's functions are never seen in training. Per category: AST accuracy (our che
 against bfcl-eval's in tests/test_bfcl.py), tool-selection accuracy and wall time, for
   - the crate's keyword predictor, BM25 and the untrained MiniLM's cosine match (tools only, no
     arguments; a "no call" threshold fitted on the checkpoint's own training data when given),
-  - the router (per-entry catalogue; parallel requests cut into parts).
+  - the router (per-entry catalogue; one call or none), and the router with requests also cut into
+    parts for parallel calls (`mcptrain bfcl --split-parallel`).
 Writes benchmarks/results/bfcl.json and prints a Markdown table.
 """
 
@@ -67,6 +68,7 @@ def main() -> None:
             lambda c: with_threshold(EncoderCosinePredictor(c, encoder), "untrained MiniLM cosine")
         ),
         "router (ours)": router_calls(trainer._policy()),
+        "router, --split-parallel": router_calls(trainer._policy(), parallel=True),
     }
     results = {}
     for name, fn in policies.items():

@@ -561,6 +561,26 @@ def test_parallel_parts() -> None:
     assert parallel_parts("Add two numbers") == []
 
 
+def test_router_calls_cut_a_request_into_parallel_calls_only_when_asked() -> None:
+    from mcptrain.bfcl.run import router_calls
+    from mcptrain.policy.base import Prediction
+
+    class LastWordRouter:  # answers every text with math.factorial of the last number it writes
+        def set_catalogue(self, catalogue: Any) -> None:
+            pass
+
+        def predict(self, examples: list[Any]) -> list[Prediction]:
+            numbers = [[int(w) for w in e.prompt.replace("?", " ").split() if w.isdigit()] for e in examples]
+            return [Prediction("math.factorial", {"number": n[-1]}, 0.9, True) for n in numbers]
+
+    entry = next(e for e in load_category("parallel") if e.question.startswith("Find the factorial of 5"))
+    entry = entry.model_copy(update={"question": "What is the factorial of 5 and the factorial of 6?"})
+    (single,) = router_calls(LastWordRouter())([entry])
+    (cut,) = router_calls(LastWordRouter(), parallel=True)([entry])
+    assert single == [call("math.factorial", number=6)]
+    assert cut == [call("math.factorial", number=5), call("math.factorial", number=6)]
+
+
 def test_tool_only_baseline_answers_each_entry_against_its_own_functions() -> None:
     from mcptrain.baselines import Bm25Predictor
     from mcptrain.bfcl.run import run_bfcl, scorer_calls

@@ -383,6 +383,14 @@ def bfcl(
     predictions: Annotated[
         Path | None, typer.Option("--predictions", help="JSONL: one line per entry, BFCL's answer shape.")
     ] = None,
+    split_parallel: Annotated[
+        bool,
+        typer.Option(
+            "--split-parallel",
+            help="Also cut requests into parts (' and ', '; ', sentences) and answer with several calls when "
+            "the parts give them. Off by default: it costs more single-call entries than it wins parallel ones.",
+        ),
+    ] = False,
 ) -> None:
     """Score a checkpoint on BFCL v4 (from the bfcl-eval package): AST and tool-selection accuracy."""
     from mcptrain.bfcl import CATEGORIES
@@ -399,7 +407,7 @@ def bfcl(
         def on_entry(cat: str, done: int, total: int) -> None:
             progress.update(task, description=f"BFCL {cat}", completed=done, total=total)
 
-        report, calls = run_bfcl(router_calls(trainer._policy()), cats, on_entry=on_entry)
+        report, calls = run_bfcl(router_calls(trainer._policy(), parallel=split_parallel), cats, on_entry=on_entry)
     console.print(report.markdown())
     if as_json:
         atomic_write_text(as_json, json.dumps(report.to_dict(), indent=2) + "\n")

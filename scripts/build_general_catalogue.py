@@ -1,11 +1,13 @@
 # ruff: noqa: E501 - the tool table below reads best one function per few long lines
-"""Build the built-in `general` catalogue: ~280 everyday functions over 30+ domains (run by developers, not CI).
+"""Build the built-in `general` catalogue: ~390 everyday functions over 40+ domains (run by developers, not CI).
 
     python scripts/build_general_catalogue.py [--check]
 
 The router learns to pick a tool and extract its arguments from generated requests only; the
 `ruvllm` and `claude-flow` catalogues are all agent orchestration, so this one covers what people
-ask software for every day: maths, science, money, travel, weather, food, health, files, devices.
+ask software for every day: maths, science, money, travel, weather, food, health, files, devices,
+and the long tail (genetics, engineering formulas, museums, games, insurance, transit, HR, inventory,
+databases, court records, civic services).
 Functions are written the way function-calling APIs write them (Python-style `snake_case`, dotted
 namespaces like `finance.loan_payment`, camelCase web APIs), with integer / number / string /
 boolean / enum / array / object parameters, required and optional ones, and defaults described.
@@ -1838,6 +1840,1071 @@ tool("search_news", "news", "Search news articles about a topic.",
       "language": text("Article language.", kind="language", default="English")},
      ["topic"],
      ["search the news for {topic}[ since {from_date}][ in {language}]", "find articles about {topic}[ published after {from_date}]"])
+
+# --- genetics ------------------------------------------------------------------------------------------
+
+GENOTYPES = ["AA", "Aa", "aa", "BB", "Bb", "bb", "AaBb", "AABb", "aaBb", "AaBB", "Rr", "rr"]
+tool("genetics.dna_similarity", "genetics", "Compare two DNA sequences and return their percent identity.",
+     {"sequence_a": text("The first DNA sequence, written in A, C, G and T.", kind="dna"),
+      "sequence_b": text("The second DNA sequence, compared against the first.", kind="dna"),
+      "method": choice("How to compare: a global alignment, a local alignment, or a base-by-base Hamming comparison.", ["global", "local", "hamming"], default="global")},
+     ["sequence_a", "sequence_b"],
+     ["compare the DNA sequences {sequence_a} and {sequence_b}[ using {method=global:a global alignment|local:a local alignment|hamming:the Hamming distance}]",
+      "work out how similar {sequence_a} is to {sequence_b}",
+      "find the percent identity between {sequence_a} and {sequence_b}",
+      "align {sequence_a} against {sequence_b}[ {method=global:globally|local:locally|hamming:base by base}]"])
+tool("find_restriction_sites", "genetics", "Find the cut sites of a restriction enzyme in a DNA sequence.",
+     {"sequence": text("The DNA sequence to scan.", kind="dna"),
+      "enzyme": text("Name of the restriction enzyme, e.g. EcoRI.", values=["EcoRI", "BamHI", "HindIII", "NotI", "XhoI", "PstI", "SmaI", "KpnI", "SacI", "XbaI", "NdeI", "SalI"])},
+     ["sequence", "enzyme"],
+     ["find the {enzyme} cut sites in {sequence}", "check where {enzyme} cuts the sequence {sequence}",
+      "scan {sequence} for {enzyme} restriction sites", "map every site {enzyme} recognises in {sequence}"])
+tool("punnett_square", "genetics", "Predict the offspring ratios of a genetic cross from two parents' genotypes.",
+     {"parent1": text("Genotype of the first parent, e.g. Aa.", values=GENOTYPES),
+      "parent2": text("Genotype of the second parent, e.g. aa.", values=GENOTYPES),
+      "trait": text("The trait the alleles control, used to label the phenotypes.", values=["eye color", "pea shape", "flower color", "coat color", "seed color", "plant height", "tongue rolling", "earlobe shape", "fur length"])},
+     ["parent1", "parent2"],
+     ["make a Punnett square for {parent1} x {parent2}[ for {trait}]",
+      "cross {parent1} with {parent2} and show the offspring ratios",
+      "predict offspring ratios for parents with genotypes {parent1} and {parent2}[, tracking {trait}]",
+      "work out the {trait} ratios from crossing {parent1} and {parent2}"])
+tool("get_gene_variants", "genetics", "List known variants of a gene with their clinical significance.",
+     {"gene": text("Gene symbol, e.g. BRCA1.", kind="gene"),
+      "significance": choice("Only return variants with this clinical classification.", ["pathogenic", "likely_pathogenic", "uncertain", "benign"]),
+      "limit": integer("Maximum number of variants to return.", range=(5, 100), default=20)},
+     ["gene"],
+     ["list[ {significance=pathogenic:pathogenic|likely_pathogenic:likely pathogenic|uncertain:uncertain|benign:benign}] {gene} variants[, up to {limit}]",
+      "find known mutations in the {gene} gene",
+      "look up {gene} variants[ with {significance=pathogenic:pathogenic|likely_pathogenic:likely pathogenic|uncertain:uncertain|benign:benign} significance]",
+      "pull the top {limit} clinically reported variants of {gene}"])
+tool("genetics.hardy_weinberg", "genetics", "Compute expected genotype frequencies under Hardy-Weinberg equilibrium.",
+     {"allele_frequency": num("Frequency p of the dominant allele, between 0 and 1.", range=(0.05, 0.95), dec=2),
+      "population_size": integer("Population size, to also return expected genotype counts.", range=(50, 100000))},
+     ["allele_frequency"],
+     ["calculate Hardy-Weinberg genotype frequencies for p = {allele_frequency}[ in a population of {population_size}]",
+      "work out the expected genotype counts among {population_size} individuals when the dominant allele frequency is {allele_frequency}",
+      "apply Hardy-Weinberg to an allele at frequency {allele_frequency}"])
+
+# --- earth science and ecology -------------------------------------------------------------------------
+
+tool("get_earthquake_history", "earth_science", "List past earthquakes in a country or region above a magnitude.",
+     {"region": text("Country or region to search, e.g. Japan.", kind="country"),
+      "min_magnitude": num("Smallest magnitude to include, on the moment magnitude scale.", range=(4, 8), dec=1, default=5),
+      "since_year": integer("Only earthquakes from this year onward.", kind="year", range=(1900, 2023))},
+     ["region"],
+     ["list earthquakes in {region}[ stronger than magnitude {min_magnitude}][ since {since_year}]",
+      "show past magnitude {min_magnitude} quakes in {region}",
+      "find major earthquakes that hit {region}[ after {since_year}]",
+      "get the earthquake record for {region}[ from {since_year} on]"])
+tool("get_volcano_status", "earth_science", "Get the current alert level and latest eruption of a volcano.",
+     {"volcano": text("Name of the volcano, e.g. Mount Etna.", values=["Mount Etna", "Kilauea", "Mount St. Helens", "Stromboli", "Popocatépetl", "Eyjafjallajökull", "Mount Pinatubo", "Sakurajima", "Mauna Loa", "Mount Merapi", "Krakatoa", "Nyiragongo"]),
+      "include_history": flag("Also list past eruptions.", yes=["with its eruption history", "including past eruptions"], no=["current status only"], default=False)},
+     ["volcano"],
+     ["check the alert level of {volcano}[ {include_history?and list its past eruptions|without the history}]",
+      "find out if {volcano} is erupting right now",
+      "get the latest status of {volcano}[, {include_history}]",
+      "look up when {volcano} last erupted"])
+tool("identify_mineral", "earth_science", "Identify a mineral from its hardness, luster and color.",
+     {"hardness": num("Hardness on the Mohs scale, 1 to 10.", range=(1, 10), dec=1),
+      "luster": choice("Luster of the sample.", ["metallic", "vitreous", "pearly", "greasy", "dull", "silky"]),
+      "color": text("Color of the sample.", values=["white", "black", "green", "pink", "gray", "golden yellow", "purple", "brassy yellow", "colorless", "red-brown", "deep blue"])},
+     ["hardness", "luster"],
+     ["identify a mineral with hardness {hardness} and a {luster} luster[ that is {color}]",
+      "work out which mineral is {luster}[ and {color}] with a Mohs hardness of {hardness}",
+      "name the {color} mineral that has a {luster} luster and hardness {hardness}"])
+tool("ecology.list_species", "ecology", "List wild species of a taxonomic group recorded in a country.",
+     {"country": text("Country to list species for.", kind="country"),
+      "group": choice("Taxonomic group.", ["birds", "mammals", "reptiles", "amphibians", "fish", "insects", "plants"]),
+      "endangered_only": flag("Only threatened or endangered species.", yes=["endangered ones only", "only threatened ones"], no=["of any conservation status"], default=False),
+      "limit": integer("Maximum number of species.", range=(5, 100), default=25)},
+     ["country", "group"],
+     ["list the {group} found in {country}[ {endangered_only?that are endangered|of any conservation status}]",
+      "show which {endangered_only?endangered|} {group} live in {country}",
+      "find native {group} of {country}[, up to {limit}]",
+      "get {country}'s wild {group}[, {endangered_only}]"])
+tool("species.get_trait", "ecology", "Look up a trait of a species, such as its lifespan or top speed.",
+     {"species": text("Common or scientific name of the species.", kind="species"),
+      "trait": text("The trait to look up, e.g. average lifespan.", values=["average lifespan", "top speed", "adult weight", "diet", "gestation period", "wingspan", "native range", "clutch size", "body length", "conservation status"])},
+     ["species", "trait"],
+     ["find the {trait} of {species}", "look up {species} {trait}", "get the {trait} for {species}",
+      "check the typical {trait} of {species}"])
+tool("estimate_carbon_footprint", "ecology", "Estimate the CO2 emissions of a trip from the vehicle type and distance.",
+     {"vehicle": choice("How the trip is made.", ["car_petrol", "car_diesel", "car_electric", "bus", "train", "plane", "motorcycle"]),
+      "distance_km": num("Trip distance in kilometers.", unit=["km", "kilometers"], range=(5, 5000), dec=0),
+      "passengers": integer("People sharing the vehicle, to split the emissions.", unit="passengers", range=(1, 5), default=1),
+      "round_trip": flag("Count the return journey too.", yes=["round trip", "there and back"], no=["one way"], default=False)},
+     ["vehicle", "distance_km"],
+     ["estimate the carbon footprint of travelling {distance_km} by {vehicle=car_petrol:petrol car|car_diesel:diesel car|car_electric:electric car|bus:bus|train:train|plane:plane|motorcycle:motorcycle}[, {round_trip}]",
+      "work out the CO2 emissions for a trip of {distance_km} by {vehicle=car_petrol:petrol car|car_diesel:diesel car|car_electric:electric car|bus:bus|train:train|plane:plane|motorcycle:motorcycle}[ shared by {passengers}]",
+      "calculate the emissions of a {round_trip?round trip|one-way trip} of {distance_km} by {vehicle}",
+      "find how much carbon a {vehicle=car_petrol:petrol car|car_diesel:diesel car|car_electric:electric car|bus:bus|train:train|plane:plane|motorcycle:motorcycle} puts out over {distance_km}"])
+tool("get_tide_times", "earth_science", "Get the tide table for a coastal location on a date, with high and low water times.",
+     {"location": text("Coastal town or harbour, e.g. Monterey, CA.", values=["Monterey, CA", "Cape Cod, MA", "Brighton", "St Ives", "Halifax", "San Diego, CA", "Galveston, TX", "Key West, FL", "Saint-Malo", "Bar Harbor, ME", "Cairns", "Vancouver"]),
+      "date": text("Date, YYYY-MM-DD.", kind="date"),
+      "unit": choice("Unit for tide heights.", ["feet", "meters"], default="feet")},
+     ["location"],
+     ["get the tide times for {location}[ on {date}]", "find when high tide is in {location}[ on {date}]",
+      "check the {date} tides at {location}", "show the tide table for {location}[ with heights in {unit}]"])
+tool("check_recycling_rules", "ecology", "Look up a city's recycling rules for an item.",
+     {"item": text("The item to throw away, e.g. pizza boxes.", values=["pizza boxes", "plastic bags", "batteries", "glass jars", "styrofoam", "old paint", "coffee cups", "light bulbs", "aluminum foil", "old electronics", "milk cartons", "yogurt tubs"]),
+      "city": text("City whose rules apply.", kind="city")},
+     ["item", "city"],
+     ["check whether {item} can be recycled in {city}", "find out how to get rid of {item} in {city}",
+      "look up {city} recycling rules for {item}", "see where {item} should go in {city}"])
+
+# --- engineering ---------------------------------------------------------------------------------------
+
+RESISTOR_COLORS = ["black", "brown", "red", "orange", "yellow", "green", "blue", "violet", "gray", "white", "gold", "silver"]
+tool("beam_deflection", "engineering", "Calculate the maximum deflection of a beam under a point load.",
+     {"load_newtons": num("Point load in newtons.", unit=["N", "newtons"], range=(100, 50000), dec=0),
+      "length_m": num("Span length in meters.", unit=["m", "meters"], range=(0.5, 12), dec=1),
+      "material": choice("Beam material.", ["steel", "aluminum", "timber", "concrete"], default="steel"),
+      "support": choice("Support condition.", ["simply_supported", "cantilever"], default="simply_supported")},
+     ["load_newtons", "length_m"],
+     ["calculate how much a[ {material}] beam spanning {length_m} deflects under {load_newtons}[ when {support=simply_supported:simply supported|cantilever:cantilevered}]",
+      "find the maximum deflection of a[ {support=simply_supported:simply supported|cantilever:cantilever}] beam {length_m} long carrying {load_newtons}",
+      "work out the sag of a {material} beam with a point load of {load_newtons} over {length_m}"])
+tool("resistor_color_code", "engineering", "Decode a resistor's resistance and tolerance from its color bands.",
+     {"bands": array("Band colors from left to right.", item("enum", options=RESISTOR_COLORS), n=(3, 5))},
+     ["bands"],
+     ["decode a resistor with the bands {bands}", "work out the resistance of a resistor colored {bands}",
+      "read the value of a resistor striped {bands}", "find what a resistor with {bands} bands is rated at"])
+tool("equivalent_resistance", "engineering", "Calculate the equivalent resistance of resistors wired in series or in parallel.",
+     {"resistances": array("Resistor values in ohms.", item("number", range=(10, 10000), dec=0), n=(2, 5)),
+      "configuration": choice("How the resistors are connected.", ["series", "parallel"])},
+     ["resistances", "configuration"],
+     ["calculate the equivalent resistance of {resistances} ohm resistors in {configuration}",
+      "find the total resistance when {resistances} ohms are wired in {configuration}",
+      "combine resistors of {resistances} ohms in {configuration}",
+      "work out the {configuration} resistance of {resistances}"])
+tool("gear_ratio", "engineering", "Calculate the gear ratio and output speed of a pair of gears.",
+     {"driver_teeth": integer("Teeth on the driving gear.", unit="teeth", range=(8, 80)),
+      "driven_teeth": integer("Teeth on the driven gear.", unit="teeth", range=(8, 120)),
+      "input_rpm": integer("Input shaft speed in revolutions per minute.", unit="rpm", range=(100, 6000))},
+     ["driver_teeth", "driven_teeth"],
+     ["calculate the ratio for a driving gear with {driver_teeth} meshing with a driven gear with {driven_teeth}[ turning at {input_rpm}]",
+      "find the output speed when a {input_rpm} input turns a gear of {driver_teeth} against one of {driven_teeth}",
+      "work out the gear ratio between {driver_teeth} on the driver and {driven_teeth} on the driven gear"])
+tool("concrete_volume", "engineering", "Estimate the concrete needed for a rectangular slab, in cubic yards.",
+     {"length_ft": num("Slab length in feet.", unit=["feet", "ft"], range=(4, 100), dec=0),
+      "width_ft": num("Slab width in feet.", unit=["feet", "ft"], range=(4, 60), dec=0),
+      "thickness_in": num("Slab thickness in inches.", unit=["inches", "in"], range=(3, 12), dec=0),
+      "waste_percent": num("Extra allowance for waste and spillage.", kind="percent", range=(5, 15), dec=0, default=10)},
+     ["length_ft", "width_ft", "thickness_in"],
+     ["estimate how much concrete I need for a slab {length_ft} by {width_ft} and {thickness_in} thick",
+      "calculate concrete for a slab measuring {length_ft} by {width_ft} at {thickness_in} deep[ with {waste_percent} extra for waste]",
+      "work out the cubic yards of concrete for a patio {length_ft} long, {width_ft} wide and {thickness_in} thick"])
+tool("solar_panel_output", "engineering", "Estimate the daily energy output of a solar panel array.",
+     {"panel_watts": integer("Rated power of one panel in watts.", unit=["W", "watts"], range=(200, 500)),
+      "panel_count": integer("Number of panels.", unit="panels", range=(1, 40)),
+      "sun_hours": num("Average peak sun hours per day.", unit="hours", range=(2, 8), dec=1),
+      "system_losses": num("Inverter and wiring losses as a percentage.", kind="percent", range=(5, 25), dec=0, default=14)},
+     ["panel_watts", "panel_count"],
+     ["estimate the daily output of {panel_count} rated at {panel_watts} each[ with {sun_hours} of sun]",
+      "calculate how many kWh {panel_count} of {panel_watts} produce a day[ given {sun_hours} of peak sun][ and {system_losses} losses]",
+      "work out the energy from an array of {panel_count} at {panel_watts} apiece"])
+tool("heat_conduction_rate", "engineering", "Calculate the rate of heat conduction through a flat wall (Fourier's law).",
+     {"conductivity": num("Thermal conductivity of the material in W/m·K.", range=(0.02, 2), dec=2),
+      "area_m2": num("Wall area in square meters.", unit=["square meters", "m²"], range=(1, 100), dec=1),
+      "thickness_m": num("Wall thickness in meters.", unit="m", range=(0.05, 0.5), dec=2),
+      "temperature_difference": num("Temperature difference across the wall in degrees Celsius.", unit="°C", range=(2, 60), dec=0)},
+     ["conductivity", "area_m2", "thickness_m", "temperature_difference"],
+     ["calculate heat loss through {area_m2} of wall {thickness_m} thick with conductivity {conductivity} and a {temperature_difference} difference",
+      "find the conduction rate through a wall {thickness_m} thick with k = {conductivity} over {area_m2} when the two sides differ by {temperature_difference}",
+      "work out how many watts leak through {area_m2} of insulation rated {conductivity}, {thickness_m} thick, across {temperature_difference}"])
+
+# --- physics and chemistry formulas -------------------------------------------------------------------
+
+tool("calculate_torque", "physics", "Calculate the torque from a force applied at a distance and angle.",
+     {"force_newtons": num("Applied force in newtons.", unit=["N", "newtons"], range=(5, 2000), dec=0),
+      "lever_arm_m": num("Distance from the pivot in meters.", unit=["m", "meters"], range=(0.05, 3), dec=2),
+      "angle_degrees": num("Angle between the force and the lever arm in degrees.", unit="degrees", range=(10, 90), dec=0, default=90)},
+     ["force_newtons", "lever_arm_m"],
+     ["calculate the torque from {force_newtons} applied {lever_arm_m} from the pivot[ at {angle_degrees}]",
+      "find the torque when pushing with {force_newtons} on a wrench {lever_arm_m} long[ at an angle of {angle_degrees}]",
+      "work out the moment of a force of {force_newtons} on a lever arm of {lever_arm_m}"])
+tool("doppler_shift", "physics", "Calculate the frequency a listener hears from a moving sound source.",
+     {"source_frequency_hz": num("Frequency emitted by the source in hertz.", unit=["Hz", "hertz"], range=(100, 2000), dec=0),
+      "source_speed": num("Speed of the source in meters per second.", unit="m/s", range=(5, 80), dec=0),
+      "direction": choice("Whether the source moves toward or away from the listener.", ["approaching", "receding"])},
+     ["source_frequency_hz", "source_speed", "direction"],
+     ["calculate the Doppler shift of a {source_frequency_hz} siren {direction} at {source_speed}",
+      "find the frequency heard from a {source_frequency_hz} source moving {direction=approaching:toward the listener|receding:away from the listener} at {source_speed}",
+      "work out what pitch you hear when a {source_frequency_hz} horn is {direction} at {source_speed}"])
+tool("chemistry.solution_recipe", "chemistry", "Calculate the mass of solute needed for a solution of a given molarity and volume.",
+     {"compound": text("Name of the solute, e.g. sodium chloride.", kind="compound"),
+      "molarity": num("Target concentration in mol/L.", unit="M", range=(0.01, 3), dec=2),
+      "volume_ml": num("Final volume of solution in milliliters.", unit=["mL", "milliliters"], range=(50, 2000), dec=0)},
+     ["compound", "molarity", "volume_ml"],
+     ["work out how many grams of {compound} make {volume_ml} of a {molarity} solution",
+      "prepare {volume_ml} of {molarity} {compound}",
+      "calculate the mass of {compound} needed for {volume_ml} of solution at {molarity}"])
+tool("get_compound_safety", "chemistry", "Get safety data for a chemical: hazards, handling, first aid or storage.",
+     {"compound": text("Name of the chemical.", kind="compound"),
+      "section": choice("Which part of the safety data sheet.", ["hazards", "handling", "first_aid", "storage", "ppe"], default="hazards")},
+     ["compound"],
+     ["get the safety data for {compound}[, mainly the {section=hazards:hazards|handling:handling advice|first_aid:first aid measures|storage:storage rules|ppe:protective equipment}]",
+      "look up the {section=hazards:hazards|handling:handling advice|first_aid:first aid measures|storage:storage rules|ppe:protective equipment} for {compound}",
+      "check how dangerous {compound} is", "pull up the SDS for {compound}"])
+
+# --- astronomy: observing and spaceflight --------------------------------------------------------------
+
+tool("meteor_shower_calendar", "astronomy", "List the year's meteor showers with their peak dates and rates.",
+     {"year": integer("Calendar year.", kind="year", range=(2024, 2030)),
+      "hemisphere": choice("Observer's hemisphere.", ["northern", "southern"], default="northern"),
+      "min_rate": integer("Only showers with at least this many meteors per hour at peak.", unit="meteors an hour", range=(10, 100))},
+     ["year"],
+     ["list the meteor showers in {year}[ visible from the {hemisphere} hemisphere]",
+      "show when the {year} meteor showers peak[ with at least {min_rate}]",
+      "get the {hemisphere} hemisphere meteor shower calendar for {year}"])
+tool("telescope.plan_observation", "astronomy", "Plan the best time to observe a sky object from a city on a night.",
+     {"target": text("The object to observe, e.g. Saturn or the Orion Nebula.", kind="sky_object"),
+      "city": text("Observer's city.", kind="city"), "date": text("Night of the observation, YYYY-MM-DD.", kind="date"),
+      "equipment": choice("What the observer will use.", ["naked_eye", "binoculars", "small_telescope", "large_telescope"])},
+     ["target", "city"],
+     ["plan when to observe {target} from {city}[ on {date}]",
+      "work out when {target} is highest over {city}[ on {date}][ for viewing with {equipment=naked_eye:the naked eye|binoculars:binoculars|small_telescope:a small telescope|large_telescope:a large telescope}]",
+      "schedule a {date} viewing of {target} from {city}",
+      "find the best hour to spot {target} in {city}"])
+tool("search_exoplanets", "astronomy", "Search confirmed exoplanets by discovery method, size and year.",
+     {"discovery_method": choice("Detection method.", ["transit", "radial_velocity", "direct_imaging", "microlensing"]),
+      "max_radius_earths": num("Largest planet radius, in Earth radii.", range=(0.5, 20), dec=1),
+      "discovered_after": integer("Only planets discovered after this year.", kind="year", range=(1995, 2023)),
+      "habitable_zone": flag("Only planets in their star's habitable zone.", yes=["in the habitable zone", "potentially habitable"], no=["anywhere in their system"], default=False)},
+     [],
+     ["find exoplanets[ discovered by {discovery_method=transit:the transit method|radial_velocity:radial velocity|direct_imaging:direct imaging|microlensing:microlensing}][ since {discovered_after}][ smaller than {max_radius_earths} Earth radii]",
+      "search for {habitable_zone?potentially habitable|} exoplanets[ found after {discovered_after}]",
+      "list[ {discovery_method=transit:transit|radial_velocity:radial velocity|direct_imaging:direct imaging|microlensing:microlensing}] exoplanet discoveries[ from {discovered_after} on][, {habitable_zone}]"])
+tool("get_launch_schedule", "astronomy", "List upcoming rocket launches, optionally by provider or launch site.",
+     {"provider": text("Launch provider, e.g. SpaceX.", values=["SpaceX", "NASA", "Rocket Lab", "ESA", "ISRO", "Blue Origin", "JAXA", "United Launch Alliance", "Arianespace", "CNSA"]),
+      "launch_site": text("Launch site, e.g. Cape Canaveral.", values=["Cape Canaveral", "Vandenberg", "Kennedy Space Center", "Baikonur", "Kourou", "Tanegashima", "Sriharikota", "Mahia Peninsula", "Starbase"]),
+      "limit": integer("How many launches to list.", range=(3, 20), default=5)},
+     [],
+     ["list upcoming rocket launches[ by {provider}][ from {launch_site}]", "show the next[ {limit}] {provider} launches",
+      "find launches scheduled at {launch_site}[ by {provider}]", "get the launch schedule[ for {provider}]"])
+tool("orbital_period", "astronomy", "Calculate the orbital period of a body from its semi-major axis using Kepler's third law.",
+     {"semi_major_axis_au": num("Semi-major axis of the orbit in astronomical units.", unit="AU", range=(0.2, 40), dec=2),
+      "star_mass_suns": num("Mass of the central star in solar masses.", range=(0.2, 5), dec=1, default=1)},
+     ["semi_major_axis_au"],
+     ["calculate the orbital period of a planet at {semi_major_axis_au}[ around a star of {star_mass_suns} solar masses]",
+      "use Kepler's third law for an orbit of {semi_major_axis_au}",
+      "find how long a year lasts {semi_major_axis_au} from a[ {star_mass_suns} solar mass] star"])
+
+# --- history: people, treaties, days -------------------------------------------------------------------
+
+tool("compare_historical_figures", "history", "Compare two historical figures on one aspect of their lives.",
+     {"person_a": text("First historical figure.", kind="historical_figure"), "person_b": text("Second historical figure.", kind="historical_figure"),
+      "aspect": choice("What to compare.", ["achievements", "legacy", "early_life", "beliefs", "military_record"], default="achievements")},
+     ["person_a", "person_b"],
+     ["compare {person_a} and {person_b}[ on their {aspect=early_life:early lives|military_record:military records|achievements:achievements|legacy:legacy|beliefs:beliefs}]",
+      "contrast the {aspect=early_life:early life|military_record:military record|achievements:achievements|legacy:legacy|beliefs:beliefs} of {person_a} with that of {person_b}",
+      "put {person_a} side by side with {person_b}"])
+tool("history.famous_quotes", "history", "Find quotations by a historical figure, optionally on a theme.",
+     {"person": text("Who said it.", kind="historical_figure"),
+      "theme": text("Theme of the quotes, e.g. courage.", values=["courage", "science", "freedom", "leadership", "education", "war", "love", "failure", "imagination", "justice", "peace", "perseverance"]),
+      "limit": integer("How many quotes.", range=(1, 10), default=3)},
+     ["person"],
+     ["find quotes by {person}[ about {theme}]", "get[ {limit}] famous {person} quotes[ on {theme}]",
+      "look up what {person} said about {theme}", "list {theme} quotes from {person}"])
+tool("on_this_day", "history", "List the historical events, births or deaths on a calendar day.",
+     {"month": text("Month name.", kind="month"), "day": integer("Day of the month.", range=(1, 28)),
+      "category": choice("What to list.", ["events", "births", "deaths"], default="events")},
+     ["month", "day"],
+     ["show what happened on day {day} of {month} in history",
+      "list {category=events:historical events|births:famous births|deaths:notable deaths} on {month}, day {day}",
+      "get the on-this-day {category} for {month}, day {day}"])
+tool("get_treaty_details", "history", "Get the details of a historical treaty: signatories, date and terms.",
+     {"treaty": text("Name of the treaty.", values=["Treaty of Westphalia", "Treaty of Tordesillas", "Treaty of Ghent", "Treaty of Utrecht", "Treaty of Nanking", "Treaty of Guadalupe Hidalgo", "Treaty of Rome", "Treaty of Brest-Litovsk", "Treaty of Waitangi", "Treaty of Lisbon", "Treaty of Vienna"]),
+      "detail": choice("Which detail.", ["signatories", "terms", "date", "consequences"], default="terms")},
+     ["treaty"],
+     ["get the details of the {treaty}", "read up on the {treaty}",
+      "look up the {detail=signatories:signatories|terms:terms|date:signing date|consequences:consequences} of the {treaty}",
+      "summarize the {treaty}[, focusing on its {detail=signatories:signatories|terms:terms|date:date|consequences:consequences}]"])
+
+# --- art and museums -----------------------------------------------------------------------------------
+
+PAINTERS = ["Vincent van Gogh", "Claude Monet", "Pablo Picasso", "Rembrandt", "Johannes Vermeer", "Georgia O'Keeffe", "Katsushika Hokusai", "Salvador Dalí",
+            "Gustav Klimt", "Edvard Munch", "Mary Cassatt", "Henri Matisse", "Jackson Pollock", "Yayoi Kusama", "Caravaggio", "Artemisia Gentileschi"]
+MUSEUMS = ["the Louvre", "the Metropolitan Museum of Art", "the Rijksmuseum", "the Uffizi Gallery", "the Prado", "Tate Modern", "the British Museum", "MoMA",
+           "the Art Institute of Chicago", "the Musée d'Orsay", "the Hermitage", "the Getty Center", "the National Gallery", "the Guggenheim"]
+tool("search_artworks", "art", "Search museum collections for artworks by an artist.",
+     {"artist": text("The artist's name, e.g. Claude Monet.", values=PAINTERS),
+      "museum": text("Only this museum's collection.", values=MUSEUMS),
+      "medium": choice("Type of work.", ["painting", "sculpture", "drawing", "print", "photograph"]),
+      "on_view_only": flag("Only works currently on display.", yes=["on display now", "currently on view"], no=["including works in storage"], default=False)},
+     ["artist"],
+     ["find works by {artist}[ at {museum}]",
+      "search {museum} for {artist} {medium=painting:paintings|sculpture:sculptures|drawing:drawings|print:prints|photograph:photographs}",
+      "list {artist}'s {medium=painting:paintings|sculpture:sculptures|drawing:drawings|print:prints|photograph:photographs}[ held by {museum}]",
+      "find {artist} pieces[ {on_view_only?that are on view now|including ones in storage}][ at {museum}]"])
+tool("get_artwork_details", "art", "Get details of a famous artwork: artist, date, medium, location and history.",
+     {"artwork": text("Title of the artwork.", values=["The Starry Night", "Mona Lisa", "Girl with a Pearl Earring", "The Great Wave off Kanagawa", "The Persistence of Memory", "Guernica", "The Birth of Venus",
+                                                      "American Gothic", "The Scream", "The Night Watch", "The Kiss", "Las Meninas", "The Garden of Earthly Delights", "Water Lilies"])},
+     ["artwork"],
+     ["get details about {artwork}", "look up who painted {artwork} and when", "find out where {artwork} hangs today",
+      "give the background of the painting {artwork}"])
+tool("get_museum_hours", "art", "Get a museum's opening hours and admission prices on a date.",
+     {"museum": text("Name of the museum.", values=MUSEUMS), "date": text("Date of the visit, YYYY-MM-DD.", kind="date")},
+     ["museum"],
+     ["get the opening hours of {museum}[ on {date}]", "check when {museum} is open[ on {date}]",
+      "find out if {museum} is open on {date}", "look up admission prices and hours for {museum}"])
+tool("museum.book_tickets", "art", "Reserve the timed-entry tickets for a museum visit.",
+     {"museum": text("Name of the museum.", values=MUSEUMS), "date": text("Date of the visit, YYYY-MM-DD.", kind="date"),
+      "adults": integer("Number of adult tickets.", unit="adults", range=(1, 6)), "children": integer("Number of child tickets.", unit="children", range=(1, 4)),
+      "guided_tour": flag("Add a guided tour.", yes=["with a guided tour", "including a guided tour"], no=["without a tour", "self-guided"], default=False)},
+     ["museum", "date", "adults"],
+     ["book {adults} into {museum} on {date}[ and {children}][ {guided_tour?with a guided tour|without a tour}]",
+      "buy tickets to {museum} for {adults}[ plus {children}] on {date}",
+      "reserve a visit to {museum} on {date} for {adults}[, {guided_tour}]"])
+tool("find_art_exhibitions", "art", "Find art exhibitions in a city, current or upcoming.",
+     {"city": text("City to search.", kind="city"),
+      "movement": text("Art movement or style, e.g. Impressionism.", values=["Impressionism", "Cubism", "Surrealism", "Baroque", "Pop Art", "Abstract Expressionism", "Renaissance", "Art Nouveau", "Bauhaus", "Minimalism", "Ukiyo-e", "street art"]),
+      "start_date": text("Only exhibitions running on or after this date, YYYY-MM-DD.", kind="date")},
+     ["city"],
+     ["find art exhibitions in {city}[ about {movement}][ opening after {start_date}]",
+      "look for {movement} exhibitions in {city}",
+      "see what the galleries in {city} are showing[ from {start_date}]",
+      "list {city} shows on {movement}[ after {start_date}]"])
+tool("art.estimate_value", "art", "Estimate the auction value of an artwork.",
+     {"artist": text("The artist.", values=PAINTERS),
+      "medium": choice("Medium of the work.", ["oil_on_canvas", "watercolor", "bronze", "print", "drawing"]),
+      "height_cm": num("Height of the work in centimeters.", unit="cm", range=(10, 250), dec=0),
+      "condition": choice("Condition of the work.", ["excellent", "good", "fair", "poor"], default="good")},
+     ["artist", "medium"],
+     ["estimate what a {medium=oil_on_canvas:oil on canvas|watercolor:watercolor|bronze:bronze|print:print|drawing:drawing} by {artist} would fetch at auction",
+      "value a {artist} {medium=oil_on_canvas:oil painting|watercolor:watercolor|bronze:bronze|print:print|drawing:drawing}[ in {condition} condition]",
+      "get an auction estimate for a {height_cm} tall {medium=oil_on_canvas:oil painting|watercolor:watercolor|bronze:bronze|print:print|drawing:drawing} by {artist}"])
+
+# --- music theory and instruments ----------------------------------------------------------------------
+
+NOTE_NAMES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
+INSTRUMENTS = ["piano", "guitar", "violin", "cello", "drums", "voice", "saxophone", "trumpet", "flute", "ukulele", "bass guitar", "harp"]
+tool("get_chord_notes", "music", "List the notes that make up a chord.",
+     {"root": text("Root note of the chord, e.g. C or F#.", values=NOTE_NAMES),
+      "chord_type": choice("Chord quality.", ["major", "minor", "dominant7", "major7", "minor7", "diminished", "augmented", "sus4"])},
+     ["root", "chord_type"],
+     ["list the notes in the {root} {chord_type=dominant7:dominant seventh|major7:major seventh|minor7:minor seventh|major:major|minor:minor|diminished:diminished|augmented:augmented|sus4:sus4} chord",
+      "spell the {root} {chord_type=dominant7:dominant 7th|major7:major 7th|minor7:minor 7th|major:major|minor:minor|diminished:diminished|augmented:augmented|sus4:suspended fourth} chord",
+      "find which notes make up {root}{chord_type=major:maj|minor:m|dominant7:7|major7:maj7|minor7:m7|diminished:dim|augmented:aug|sus4:sus4}"])
+tool("get_scale_notes", "music", "List the notes of a scale in a key.",
+     {"key": text("Tonic note of the scale, e.g. D or Bb.", values=NOTE_NAMES),
+      "scale": choice("Scale type.", ["major", "natural_minor", "harmonic_minor", "pentatonic", "blues", "dorian", "mixolydian"], default="major")},
+     ["key"],
+     ["list the notes of the {key}[ {scale=natural_minor:natural minor|harmonic_minor:harmonic minor|major:major|pentatonic:pentatonic|blues:blues|dorian:Dorian|mixolydian:Mixolydian}] scale",
+      "show the {key} {scale=natural_minor:natural minor|harmonic_minor:harmonic minor|major:major|pentatonic:pentatonic|blues:blues|dorian:Dorian|mixolydian:Mixolydian} scale",
+      "get the notes in {key}[ {scale=natural_minor:natural minor|harmonic_minor:harmonic minor|major:major|pentatonic:pentatonic|blues:blues|dorian:Dorian|mixolydian:Mixolydian}]"])
+tool("transpose_chords", "music", "Transpose a chord progression by a number of semitones, up or down.",
+     {"chords": array("Chord symbols in order, e.g. C, Am, F, G.", item("values", values=["C", "Am", "F", "G", "Dm", "Em", "E7", "D", "Bm", "G7", "Cmaj7", "F#m", "Bb"]), n=(3, 5)),
+      "semitones": integer("How many semitones to move.", unit="semitones", range=(1, 11)),
+      "direction": choice("Move the chords up or down.", ["up", "down"])},
+     ["chords", "semitones", "direction"],
+     ["transpose {chords} {direction} {semitones}", "move the progression {chords} {direction} by {semitones}",
+      "shift {chords} {semitones} {direction}", "play {chords} {semitones} {direction=up:higher|down:lower}"])
+tool("bpm_to_delay", "music", "Convert a tempo in BPM to a delay time in milliseconds for a note value.",
+     {"bpm": integer("Tempo in beats per minute.", unit=["BPM", "bpm"], range=(60, 180)),
+      "note_value": choice("Note length to time.", ["whole", "half", "quarter", "eighth", "sixteenth", "dotted_eighth", "quarter_triplet"], default="quarter")},
+     ["bpm"],
+     ["convert {bpm} to a delay time[ for {note_value=dotted_eighth:dotted eighth|quarter_triplet:quarter-note triplet|whole:whole|half:half|quarter:quarter|eighth:eighth|sixteenth:sixteenth} notes]",
+      "work out the delay in milliseconds at {bpm}",
+      "calculate the {note_value=dotted_eighth:dotted eighth|quarter_triplet:quarter-note triplet|whole:whole|half:half|quarter:quarter|eighth:eighth|sixteenth:sixteenth} note length at {bpm}"])
+tool("find_sheet_music", "music", "Find sheet music, tabs or chord charts for a song on an instrument.",
+     {"song": text("Song title.", kind="song"),
+      "instrument": choice("Instrument the arrangement is for.", ["piano", "guitar", "bass", "ukulele", "violin", "flute", "saxophone", "drums"]),
+      "difficulty": choice("Arrangement difficulty.", LEVELS),
+      "format": choice("Kind of notation.", ["sheet_music", "tabs", "chords"], default="sheet_music")},
+     ["song", "instrument"],
+     ["find {instrument} sheet music for {song}",
+      "get {format=sheet_music:sheet music|tabs:tabs|chords:chords} for {song} on {instrument}",
+      "look up an arrangement of {song} for {instrument}[ at {difficulty} level]",
+      "search for {song} {instrument} {format=sheet_music:sheet music|tabs:tabs|chords:chords}"])
+tool("find_music_teacher", "music", "Find music teachers for an instrument in a city.",
+     {"instrument": text("Instrument to learn, e.g. cello.", values=INSTRUMENTS), "city": text("City.", kind="city"),
+      "max_hourly_rate": num("Highest hourly rate in USD.", kind="price", range=(20, 150), dec=0),
+      "online": flag("Lessons over video instead of in person.", yes=["online lessons", "over video"], no=["in person"], default=False)},
+     ["instrument", "city"],
+     ["find a {instrument} teacher in {city}[ under {max_hourly_rate} an hour]",
+      "look for {instrument} lessons near {city}[, {online?online|in person}]",
+      "search {city} for someone who teaches {instrument}",
+      "find {online?online|in-person} {instrument} tutors in {city}"])
+tool("get_instrument_tuning", "music", "Get the string notes of an instrument for a tuning.",
+     {"instrument": choice("Stringed instrument.", ["guitar", "bass", "ukulele", "violin", "cello", "mandolin", "banjo"]),
+      "tuning": text("Tuning name, e.g. drop D.", values=["standard", "drop D", "open G", "DADGAD", "half step down", "open D", "drop C", "open E"], default="standard")},
+     ["instrument"],
+     ["show the {tuning} tuning for {instrument}", "get the string notes for a {instrument}[ in {tuning} tuning]",
+      "look up how to tune a {instrument}[ to {tuning}]"])
+
+# --- games ---------------------------------------------------------------------------------------------
+
+VIDEO_GAMES = ["The Legend of Zelda: Breath of the Wild", "Elden Ring", "Minecraft", "Stardew Valley", "Hades", "The Witcher 3", "Red Dead Redemption 2", "Hollow Knight",
+               "Celeste", "Baldur's Gate 3", "Tetris", "Super Mario Odyssey", "Portal 2", "Among Us", "God of War", "Cyberpunk 2077"]
+GAME_PLATFORMS = ["pc", "playstation", "xbox", "switch", "mobile"]
+GAME_GENRE_WORDS = "rpg:role-playing|shooter:shooter|platformer:platformer|strategy:strategy|puzzle:puzzle|racing:racing|sports:sports|simulation:simulation|horror:horror"
+PLATFORM_WORDS = "pc:PC|playstation:PlayStation|xbox:Xbox|switch:Nintendo Switch|mobile:mobile"
+tool("search_video_games", "games", "Search video games by genre, platform and price.",
+     {"genre": choice("Game genre.", ["rpg", "shooter", "platformer", "strategy", "puzzle", "racing", "sports", "simulation", "horror"]),
+      "platform": choice("Gaming platform.", GAME_PLATFORMS), "max_price": num("Highest price in USD.", kind="price", range=(5, 70), dec=0),
+      "multiplayer": flag("Only games with online or local multiplayer.", yes=["with multiplayer", "that I can play with friends"], no=["single-player"], default=False)},
+     ["genre"],
+     ["find {genre=" + GAME_GENRE_WORDS + "} games[ on {platform=" + PLATFORM_WORDS + "}][ under {max_price}]",
+      "search for {multiplayer?multiplayer|single-player} {genre=" + GAME_GENRE_WORDS + "} games",
+      "look for a {genre=" + GAME_GENRE_WORDS + "} game[ for {platform=" + PLATFORM_WORDS + "}][ {multiplayer?with co-op|that is single-player}]"])
+tool("get_game_details", "games", "Get details about a video game: developer, release date, rating and platforms.",
+     {"title": text("Title of the game.", values=VIDEO_GAMES), "platform": choice("Platform version to describe.", GAME_PLATFORMS)},
+     ["title"],
+     ["get details about {title}[ on {platform=" + PLATFORM_WORDS + "}]", "look up the release date and reviews of {title}",
+      "find out who developed {title}", "check the {platform=" + PLATFORM_WORDS + "} version of {title}"])
+tool("get_achievements", "games", "List a player's achievements or trophies in a game.",
+     {"username": text("The player's account name.", kind="username"), "game": text("Title of the game.", values=VIDEO_GAMES),
+      "platform": choice("Gaming network.", ["steam", "playstation", "xbox"]),
+      "unlocked_only": flag("Only achievements already unlocked.", yes=["unlocked ones only"], no=["including locked ones"], default=False)},
+     ["username", "game"],
+     ["list {username}'s achievements in {game}[ on {platform=steam:Steam|playstation:PlayStation|xbox:Xbox}]",
+      "show which {game} trophies {username} has unlocked",
+      "get the {platform=steam:Steam|playstation:PlayStation|xbox:Xbox} achievements for {username} in {game}",
+      "check {username}'s progress in {game}[, {unlocked_only}]"])
+tool("chess.get_opening", "games", "Get the main line of a chess opening and its key ideas.",
+     {"opening": text("Name of the opening.", values=["Sicilian Defense", "Queen's Gambit", "Ruy Lopez", "King's Indian Defense", "French Defense", "Caro-Kann Defense", "Italian Game", "London System", "English Opening", "Nimzo-Indian Defense", "Scandinavian Defense", "Dutch Defense"]),
+      "depth": integer("How many moves of the main line to show.", unit="moves", range=(4, 20), default=10),
+      "side": choice("Whose point of view to explain it from.", ["white", "black"])},
+     ["opening"],
+     ["show the main line of the {opening}[ for {depth}]", "explain the {opening} from {side}'s point of view",
+      "get the first {depth} of the {opening}", "look up the {opening}[ as {side}]"])
+tool("get_chess_rating", "games", "Get a player's current chess rating for a time control.",
+     {"username": text("Account name on the chess site.", kind="username"),
+      "time_control": choice("Time control.", ["bullet", "blitz", "rapid", "classical"], default="rapid"),
+      "site": choice("Chess site.", ["chess.com", "lichess"], default="lichess")},
+     ["username"],
+     ["get {username}'s {time_control} rating[ on {site}]", "look up the chess rating of {username}[ on {site}]",
+      "check {username}'s[ {time_control}] Elo"])
+tool("recommend_board_games", "games", "Recommend board games for a group size, play time and complexity.",
+     {"players": integer("Number of players.", unit="players", range=(1, 8)),
+      "max_minutes": integer("Longest acceptable play time in minutes.", unit="minutes", range=(15, 180)),
+      "complexity": choice("Rules weight.", ["light", "medium", "heavy"]),
+      "cooperative": flag("Cooperative rather than competitive games.", yes=["cooperative", "co-op"], no=["competitive"], default=False)},
+     ["players"],
+     ["recommend board games for {players}[ that take under {max_minutes}]",
+      "suggest a {complexity=light:light|medium:medium-weight|heavy:heavy} board game for {players}",
+      "find a {cooperative?cooperative|competitive} game for {players}[ lasting at most {max_minutes}]",
+      "pick a[ {complexity=light:light|medium:medium-weight|heavy:heavy}] board game for game night with {players}"])
+tool("dice_probability", "games", "Calculate the probability of rolling a total with several dice.",
+     {"num_dice": integer("How many dice are rolled.", unit="dice", range=(2, 6)),
+      "target": integer("The total to roll.", range=(3, 20)),
+      "sides": integer("Sides on each die.", range=(4, 20), default=6, enum=[4, 6, 8, 10, 12, 20]),
+      "comparison": choice("Exactly the total, or at least / at most it.", ["exactly", "at_least", "at_most"], default="exactly")},
+     ["num_dice", "target"],
+     ["calculate the odds of rolling {comparison=exactly:exactly|at_least:at least|at_most:at most} {target} with {num_dice}",
+      "find the probability of a total of {target} on {num_dice}[, each {sides}-sided]",
+      "work out the chance that {num_dice} add up to {target}"])
+tool("find_speedrun_record", "games", "Get the speedrun leaderboard of a game category, with the world record.",
+     {"game": text("Title of the game.", values=VIDEO_GAMES),
+      "category": text("Run category, e.g. Any%.", values=["Any%", "100%", "Glitchless", "Low%", "All Bosses", "Any% No Major Glitches", "True Ending", "All Achievements"]),
+      "top": integer("How many leaderboard places to show.", range=(3, 10), default=5)},
+     ["game"],
+     ["get the speedrun world record for {game}[ in {category}]", "show the top {top} {category} times in {game}",
+      "find the fastest {game} speedrun[ for {category}]", "look up the {game} {category} leaderboard"])
+
+# --- sports: rankings and records ----------------------------------------------------------------------
+
+tool("get_world_rankings", "sports", "Get the current world rankings for an individual sport.",
+     {"sport": choice("The sport.", ["tennis", "golf", "boxing", "badminton", "table_tennis", "squash", "surfing"]),
+      "tour": choice("Men's or women's rankings.", ["men", "women"]),
+      "limit": integer("How many ranked players.", range=(5, 50), default=10)},
+     ["sport"],
+     ["get the current {sport=table_tennis:table tennis|tennis:tennis|golf:golf|boxing:boxing|badminton:badminton|squash:squash|surfing:surfing} world rankings[ for {tour}]",
+      "show the top[ {limit}][ {tour=men:men's|women:women's}] {sport=table_tennis:table tennis|tennis:tennis|golf:golf|boxing:boxing|badminton:badminton|squash:squash|surfing:surfing} players",
+      "list who is ranked highest in {sport}"])
+tool("sports.head_to_head", "sports", "Get the head-to-head record between two teams.",
+     {"team_a": text("First team.", kind="team"), "team_b": text("Second team.", kind="team"),
+      "competition": text("Only meetings in this competition.", values=["Champions League", "Premier League", "NBA Finals", "FA Cup", "Super Bowl", "World Series", "Copa del Rey", "Europa League", "NBA playoffs", "Stanley Cup playoffs"]),
+      "last_n": integer("Only the most recent meetings.", unit="games", range=(3, 20))},
+     ["team_a", "team_b"],
+     ["get the head-to-head record of {team_a} against {team_b}[ in the {competition}]",
+      "show how {team_a} have done against {team_b}[ over the last {last_n}]",
+      "compare {team_a} and {team_b} in past meetings",
+      "look up {competition} matches between {team_a} and {team_b}"])
+tool("get_race_results", "sports", "Get the finishing order of a race in a given year.",
+     {"race": text("Name of the race.", values=["Monaco Grand Prix", "Boston Marathon", "Tour de France", "Kentucky Derby", "Indianapolis 500", "London Marathon", "British Grand Prix", "Giro d'Italia", "New York City Marathon", "Daytona 500", "Melbourne Cup"]),
+      "year": integer("Year of the race.", kind="year", range=(1990, 2024)),
+      "top": integer("How many finishers to list.", range=(3, 20), default=10)},
+     ["race", "year"],
+     ["get the results of the {year} {race}", "show who won the {race} in {year}",
+      "list the top {top} finishers at the {race} in {year}", "find the {race} {year} standings[, top {top}]"])
+tool("get_olympic_medals", "sports", "Get a country's Olympic medal count at a Games, optionally in one sport.",
+     {"country": text("Country.", kind="country"),
+      "games": text("Which Olympic Games, e.g. Paris 2024.", values=["Paris 2024", "Tokyo 2020", "Rio 2016", "London 2012", "Beijing 2008", "Beijing 2022", "Pyeongchang 2018", "Sochi 2014", "Athens 2004", "Sydney 2000"]),
+      "sport": text("Only medals in this sport.", values=["swimming", "athletics", "gymnastics", "cycling", "rowing", "judo", "fencing", "speed skating", "alpine skiing", "wrestling"])},
+     ["country", "games"],
+     ["get {country}'s medal count at {games}[ in {sport}]", "show how many medals {country} won at the {games} Olympics",
+      "count {country}'s {sport} medals from {games}", "look up the {games} medal table for {country}"])
+tool("fantasy.player_projection", "sports", "Get a fantasy football points projection for a player in a week.",
+     {"player": text("Player's name.", values=["Patrick Mahomes", "Travis Kelce", "Josh Allen", "Christian McCaffrey", "Justin Jefferson", "Tyreek Hill", "Jalen Hurts", "Lamar Jackson", "CeeDee Lamb", "Saquon Barkley", "Ja'Marr Chase", "Derrick Henry"]), "week": integer("Week of the season.", range=(1, 18)),
+      "scoring": choice("League scoring format.", ["standard", "ppr", "half_ppr"], default="ppr")},
+     ["player", "week"],
+     ["get the week {week} fantasy projection for {player}[ in {scoring=standard:standard|ppr:PPR|half_ppr:half-PPR} scoring]",
+      "project {player}'s fantasy points for week {week}",
+      "see how many {scoring=standard:standard|ppr:PPR|half_ppr:half-PPR} points {player} should score in week {week}"])
+tool("get_injury_report", "sports", "Get the current injury report for a team.",
+     {"team": text("Team name.", kind="team"),
+      "status": choice("Only players with this status.", ["out", "doubtful", "questionable", "day_to_day"])},
+     ["team"],
+     ["get the injury report for {team}", "check which {team} players are injured",
+      "list {team} players listed as {status=out:out|doubtful:doubtful|questionable:questionable|day_to_day:day-to-day}",
+      "see who's hurt on {team}[, only those {status=out:ruled out|doubtful:doubtful|questionable:questionable|day_to_day:day-to-day}]"])
+
+# --- insurance -----------------------------------------------------------------------------------------
+
+CAR_MODELS = ["Honda Civic", "Toyota Camry", "Ford F-150", "Tesla Model 3", "Subaru Outback", "Jeep Wrangler", "BMW 3 Series", "Chevrolet Malibu", "Hyundai Tucson",
+              "Mazda CX-5", "Nissan Leaf", "Kia Soul", "Volkswagen Golf", "Toyota RAV4"]
+CLAIM_WORDS = "collision:collision|theft:theft|water_damage:water damage|fire:fire|medical:medical|liability:liability|storm:storm damage"
+tool("get_auto_insurance_quote", "insurance", "Get a car insurance quote for a driver and vehicle.",
+     {"vehicle": text("Make and model, e.g. Honda Civic.", values=CAR_MODELS),
+      "vehicle_year": integer("Model year.", kind="year", range=(2005, 2025)),
+      "zip_code": text("ZIP code where the car is kept.", kind="zip"),
+      "driver_age": integer("Age of the main driver.", kind="age", range=(17, 85)),
+      "coverage": choice("Coverage level.", ["liability", "standard", "full"], default="standard")},
+     ["vehicle", "zip_code", "driver_age"],
+     ["get a car insurance quote for a {vehicle} in {zip_code} for a driver aged {driver_age}",
+      "quote[ {coverage=liability:liability-only|standard:standard|full:full}] coverage on a[ {vehicle_year}] {vehicle} for a {driver_age}-year-old in {zip_code}",
+      "price auto insurance in ZIP {zip_code} for a {driver_age} year old driving a {vehicle}",
+      "insure a {vehicle_year} {vehicle} kept in {zip_code}, main driver aged {driver_age}"])
+tool("file_insurance_claim", "insurance", "File a claim against an insurance policy.",
+     {"policy_id": text("Policy number.", kind="policy_id"),
+      "claim_type": choice("What happened.", ["collision", "theft", "water_damage", "fire", "medical", "liability", "storm"]),
+      "incident_date": text("Date of the incident, YYYY-MM-DD.", kind="past_date"),
+      "estimated_amount": num("Estimated loss in USD.", kind="money", range=(200, 50000)),
+      "description": text("Short account of what happened.", values=["police report filed", "photos attached", "a neighbor witnessed it", "repair estimate attached", "happened while we were away", "damage found the next morning", "second incident this year", "reported to the landlord"])},
+     ["policy_id", "claim_type", "incident_date"],
+     ["file a {claim_type=" + CLAIM_WORDS + "} claim on policy {policy_id} for an incident on {incident_date}",
+      "open a claim under {policy_id} for {claim_type=" + CLAIM_WORDS + "} on {incident_date}[ of about {estimated_amount}]",
+      "report a {claim_type=" + CLAIM_WORDS + "} loss from {incident_date} on {policy_id}[: {description}]"])
+tool("compare_health_plans", "insurance", "Compare health insurance plans available to a household.",
+     {"zip_code": text("ZIP code of the household.", kind="zip"), "age": integer("Age of the primary applicant.", kind="age", range=(18, 64)),
+      "household_size": integer("People in the household.", unit="people", range=(1, 6)),
+      "metal_tier": choice("Plan tier.", ["bronze", "silver", "gold", "platinum"]),
+      "max_premium": num("Highest monthly premium in USD.", kind="price", range=(100, 1500), dec=0)},
+     ["zip_code", "age"],
+     ["compare health plans in {zip_code} for a {age}-year-old[ with a household of {household_size}]",
+      "find[ {metal_tier}] health insurance for someone aged {age} in {zip_code}[ under {max_premium} a month]",
+      "show {metal_tier} tier plans in {zip_code} for age {age}",
+      "shop for health coverage in {zip_code}, age {age}[, {household_size} in the household]"])
+tool("get_life_insurance_quote", "insurance", "Get a term life insurance quote.",
+     {"age": integer("Applicant's age.", kind="age", range=(20, 70)),
+      "coverage_amount": num("Death benefit in USD.", kind="money", range=(50000, 2000000)),
+      "term_years": integer("Length of the term in years.", unit="years", range=(10, 30), enum=[10, 15, 20, 30]),
+      "smoker": flag("Whether the applicant smokes.", yes=["a smoker"], no=["a non-smoker"], default=False)},
+     ["age", "coverage_amount"],
+     ["get a term life quote for {coverage_amount} of coverage at age {age}[ over {term_years}]",
+      "price a life policy worth {coverage_amount} lasting {term_years} for a {age}-year-old[ {smoker?smoker|non-smoker}]",
+      "quote life insurance of {coverage_amount} for someone aged {age}[ who is {smoker}]"])
+tool("travel_insurance_quote", "insurance", "Get a travel insurance quote for a trip.",
+     {"destination": text("Country being visited.", kind="country"),
+      "start_date": text("First day of the trip, YYYY-MM-DD.", kind="date"), "end_date": text("Last day of the trip, YYYY-MM-DD.", kind="date"),
+      "trip_cost": num("Total prepaid trip cost in USD.", kind="money", range=(500, 20000)),
+      "traveler_ages": array("Age of each traveler.", item("integer", range=(2, 85)), n=(1, 4))},
+     ["destination", "start_date", "end_date"],
+     ["get travel insurance for a trip to {destination} from {start_date} to {end_date}[ costing {trip_cost}]",
+      "quote trip insurance for {destination}, {start_date} to {end_date}[, for travelers aged {traveler_ages}]",
+      "insure a {start_date} to {end_date} trip to {destination}[ for travelers aged {traveler_ages}]"])
+
+# --- public transport ----------------------------------------------------------------------------------
+
+TRANSIT_STOPS = ["Union Station", "Grand Central", "Penn Station", "King's Cross", "Shinjuku", "Alexanderplatz", "Gare du Nord", "Central Station", "Park Street",
+                 "Times Square", "Embarcadero", "Oxford Circus", "Châtelet", "Potsdamer Platz", "Harbourfront", "Airport Terminal 2"]
+TRANSIT_LINES = ["Red Line", "Blue Line", "Green Line", "Orange Line", "Northern line", "Circle line", "Jubilee line", "Yamanote Line", "U2", "M14 bus", "7 train", "RER B"]
+RIDERS = ["adult", "child", "senior", "student"]
+tool("get_next_departures", "transit", "Get the next departures from a transit stop or station.",
+     {"stop": text("Stop or station name, e.g. Union Station.", values=TRANSIT_STOPS),
+      "line": text("Only departures on this line or route, e.g. Red Line.", values=TRANSIT_LINES),
+      "limit": integer("How many departures to list.", range=(3, 10), default=5)},
+     ["stop"],
+     ["get the next departures from {stop}[ on the {line}]", "show when the next {line} leaves {stop}",
+      "list the next {limit} departures from {stop}", "check departures at {stop}[ for the {line}]"])
+tool("plan_transit_trip", "transit", "Plan a public transport journey between two addresses.",
+     {"origin": text("Starting address.", kind="address"), "destination": text("Destination address.", kind="address"),
+      "depart_at": text("Departure time, HH:MM.", kind="time"),
+      "modes": array("Transit modes allowed.", item("enum", options=["bus", "subway", "tram", "rail", "ferry"]), n=(1, 3)),
+      "wheelchair_accessible": flag("Only step-free, wheelchair-accessible routes.", yes=["step-free", "wheelchair accessible"], no=["any route"], default=False)},
+     ["origin", "destination"],
+     ["plan a transit trip from {origin} to {destination}[ leaving at {depart_at}]",
+      "find a {wheelchair_accessible?step-free|} public transport route from {origin} to {destination}",
+      "get from {origin} to {destination} by public transport[ using only {modes}]",
+      "work out which bus or train to take to {destination} from {origin}[ at {depart_at}]"])
+tool("get_transit_fare", "transit", "Look up the public transport fare between two stations.",
+     {"city": text("City of the transit system.", kind="city"),
+      "from_station": text("Boarding station.", values=["Central Station", "Airport", "Harbourfront", "Old Town", "University", "Stadium", "City Hall", "Riverside", "Market Square", "North Terminal", "Westgate", "Museum Quarter", "Union Square", "Park Lane"]),
+      "to_station": text("Destination station.", values=["Central Station", "Airport", "Harbourfront", "Old Town", "University", "Stadium", "City Hall", "Riverside", "Market Square", "North Terminal", "Westgate", "Museum Quarter", "Union Square", "Park Lane"]),
+      "rider_type": choice("Fare category.", RIDERS, default="adult")},
+     ["city", "from_station", "to_station"],
+     ["look up the fare from {from_station} to {to_station} in {city}[ for {rider_type=adult:an adult|child:a child|senior:a senior|student:a student}]",
+      "check how much {rider_type=adult:an adult|child:a child|senior:a senior|student:a student} ticket costs from {from_station} to {to_station} on {city} transit",
+      "find the {city} transit fare between {from_station} and {to_station}"])
+tool("transit.service_alerts", "transit", "Get service alerts and delays on a city's transit network.",
+     {"city": text("City.", kind="city"), "line": text("Only this line.", values=TRANSIT_LINES),
+      "mode": choice("Only this kind of service.", ["subway", "bus", "tram", "rail", "ferry"])},
+     ["city"],
+     ["check for transit delays in {city}[ on the {line}]", "get service alerts for {mode} lines in {city}",
+      "see if the {line} in {city} is running on time", "list disruptions on {city} public transport[ affecting the {mode}]"])
+tool("find_bike_share", "transit", "Find bike-share stations with available bikes near an address.",
+     {"location": text("Address to search around.", kind="address"),
+      "min_bikes": integer("Minimum bikes available at the station.", unit="bikes", range=(1, 10), default=1),
+      "electric_only": flag("Only stations with e-bikes.", yes=["e-bikes only", "electric ones"], no=["any bike"], default=False),
+      "radius_m": integer("Search radius in meters.", unit=["meters", "m"], range=(200, 2000), default=500)},
+     ["location"],
+     ["find a bike-share station near {location}[ with at least {min_bikes} available]",
+      "look for {electric_only?e-bikes|bikes} to rent near {location}",
+      "show bike docks within {radius_m} of {location}",
+      "locate shared bikes around {location}[, {electric_only}]"])
+tool("buy_transit_pass", "transit", "Buy a public transport pass for a city.",
+     {"city": text("City of the transit system.", kind="city"),
+      "pass_type": choice("Pass length.", ["single", "day", "week", "month"]),
+      "rider_type": choice("Fare category.", RIDERS, default="adult"),
+      "quantity": integer("How many passes.", unit="passes", range=(1, 5), default=1)},
+     ["city", "pass_type"],
+     ["buy a {pass_type=single:single-ride|day:day|week:weekly|month:monthly} transit pass for {city}",
+      "purchase {rider_type=adult:an adult|child:a child|senior:a senior|student:a student} {pass_type=single:single-ride|day:day|week:weekly|month:monthly} pass in {city}",
+      "get {quantity} for the {city} metro, {pass_type=single:single-ride|day:day|week:weekly|month:monthly} ones"])
+
+# --- HR and recruiting ---------------------------------------------------------------------------------
+
+JOB_TITLES = ["Software Engineer", "Product Manager", "Data Analyst", "UX Designer", "Registered Nurse", "Sales Associate", "Marketing Manager", "Staff Accountant",
+              "Customer Support Specialist", "DevOps Engineer", "Warehouse Supervisor", "Graphic Designer", "Financial Analyst", "Backend Developer", "Project Coordinator"]
+DEPARTMENTS = ["engineering", "sales", "marketing", "finance", "operations", "support", "design", "people"]
+tool("post_job_opening", "hr", "Publish a job opening on the company careers page.",
+     {"title": text("Job title, e.g. Data Analyst.", values=JOB_TITLES), "location": text("City where the role is based.", kind="city"),
+      "department": choice("Hiring department.", DEPARTMENTS),
+      "salary_max": num("Top of the salary range in USD per year.", kind="money", range=(40000, 250000)),
+      "remote": flag("Whether the role is fully remote.", yes=["remote", "fully remote"], no=["on-site", "in the office"], default=False)},
+     ["title", "location"],
+     ["post a {title} opening in {location}[ paying up to {salary_max}]",
+      "advertise a {remote?remote|on-site} {title} role based in {location}",
+      "publish a job for a {title} in {location}[ on the {department} team]",
+      "list a new {title} position[ in {department}] in {location}"])
+tool("search_candidates", "hr", "Search the applicant database for candidates with given skills.",
+     {"skills": array("Skills the candidate must have.", item("values", values=["Python", "SQL", "Kubernetes", "React", "Salesforce", "Excel", "Figma", "Java", "project management", "negotiation", "Spanish", "AWS", "Tableau", "copywriting"]), n=(1, 3)),
+      "location": text("City the candidate lives in.", kind="city"),
+      "min_years_experience": integer("Minimum years of experience.", unit="years", range=(1, 15))},
+     ["skills"],
+     ["find candidates who know {skills}[ in {location}][ with {min_years_experience} of experience]",
+      "search applicants with {skills} skills[ near {location}]",
+      "look for people with {min_years_experience} of {skills} experience",
+      "pull up {location} candidates skilled in {skills}"])
+tool("schedule_interview", "hr", "Schedule a job interview between a candidate and an interviewer.",
+     {"candidate_name": text("Full name of the candidate.", kind="person"), "position": text("Job title being interviewed for.", values=JOB_TITLES),
+      "date": text("Interview date, YYYY-MM-DD.", kind="date"), "time": text("Start time, HH:MM.", kind="time"),
+      "interviewer": text("Full name of the interviewer.", kind="person"),
+      "format": choice("Interview format.", ["video", "phone", "onsite"], default="video")},
+     ["candidate_name", "position", "date", "time"],
+     ["schedule an interview with {candidate_name} for the {position} role on {date} at {time}[ with {interviewer}]",
+      "set up an interview[ {format=video:over video|phone:by phone|onsite:in person}] at {time} on {date} for {candidate_name}, who applied for {position}",
+      "book {interviewer} to interview {candidate_name} for {position} on {date} at {time}",
+      "arrange {candidate_name}'s {position} interview for {date} at {time}"])
+tool("request_time_off", "hr", "Submit a time-off request for an employee.",
+     {"employee_id": text("Employee identifier.", kind="employee_id"),
+      "start_date": text("First day off, YYYY-MM-DD.", kind="date"), "end_date": text("Last day off, YYYY-MM-DD.", kind="date"),
+      "leave_type": choice("Kind of leave.", ["vacation", "sick", "parental", "bereavement", "unpaid"], default="vacation")},
+     ["employee_id", "start_date", "end_date"],
+     ["request time off for {employee_id} from {start_date} to {end_date}[ as {leave_type} leave]",
+      "book {leave_type} leave for employee {employee_id} between {start_date} and {end_date}",
+      "submit a PTO request for {employee_id}, {start_date} through {end_date}"])
+tool("get_salary_benchmark", "hr", "Get market salary ranges for a job title in a city.",
+     {"job_title": text("Job title.", values=JOB_TITLES), "city": text("City.", kind="city"),
+      "experience_level": choice("Seniority.", ["entry", "mid", "senior", "lead"]),
+      "currency": text("Currency for the figures.", kind="currency", default="USD")},
+     ["job_title", "city"],
+     ["get salary benchmarks for a {job_title} in {city}",
+      "find out what {experience_level=entry:entry-level|mid:mid-level|senior:senior|lead:lead} {job_title}s earn in {city}",
+      "look up the market pay for {job_title} roles in {city}[ in {currency}]",
+      "compare {city} salaries for {job_title}[ at {experience_level=entry:entry|mid:mid|senior:senior|lead:lead} level]"])
+tool("submit_expense_report", "hr", "Submit an expense claim for reimbursement.",
+     {"amount": num("Amount spent in USD.", kind="price", range=(5, 2000)),
+      "category": choice("Expense category.", ["travel", "meals", "lodging", "software", "office_supplies", "training"]),
+      "date": text("Date of the expense, YYYY-MM-DD.", kind="past_date"),
+      "merchant": text("Where the money was spent.", values=["Delta", "Marriott", "Uber", "Staples", "Amazon", "Starbucks", "Hilton", "Udemy", "Lyft", "Office Depot"])},
+     ["amount", "category"],
+     ["submit a {amount} {category=office_supplies:office supplies|travel:travel|meals:meals|lodging:lodging|software:software|training:training} expense[ from {merchant}][ dated {date}]",
+      "file an expense report for {amount} spent on {category=office_supplies:office supplies|travel:travel|meals:meals|lodging:lodging|software:software|training:training}[ at {merchant}]",
+      "get reimbursed {amount} for {category=office_supplies:office supplies|travel:travel|meals:meals|lodging:lodging|software:software|training:training}[ on {date}]",
+      "claim {amount} from {merchant} as a {category=office_supplies:office supplies|travel:travel|meals:meals|lodging:lodging|software:software|training:training} expense"])
+tool("hr.lookup_employee", "hr", "Look up a colleague in the company directory.",
+     {"name": text("The colleague's full name.", kind="person"), "department": choice("Department, to narrow the search.", DEPARTMENTS),
+      "field": choice("Which detail to return.", ["email", "phone", "manager", "office", "title"], default="email")},
+     ["name"],
+     ["look up {name} in the company directory",
+      "find {name}'s {field=email:email address|phone:phone number|manager:manager|office:office location|title:job title}",
+      "get the contact details of {name}[ in {department}]"])
+tool("search_jobs", "hr", "Search job listings by title, location and salary.",
+     {"keywords": text("Job title or keywords.", values=JOB_TITLES), "location": text("City to search in.", kind="city"),
+      "remote_only": flag("Only remote jobs.", yes=["remote only", "fully remote"], no=["on-site or hybrid"], default=False),
+      "min_salary": num("Lowest acceptable salary in USD per year.", kind="money", range=(30000, 200000)),
+      "posted_within_days": integer("Only listings posted in this many days.", unit="days", range=(1, 30))},
+     ["keywords"],
+     ["search for {keywords} jobs[ in {location}][ paying at least {min_salary}]",
+      "find {remote_only?remote|on-site} {keywords} positions",
+      "look for {keywords} openings posted in the last {posted_within_days}",
+      "show {location} job listings for {keywords}"])
+
+# --- e-commerce inventory ------------------------------------------------------------------------------
+
+WAREHOUSES = ["Reno", "Memphis", "Newark", "Dallas", "Columbus", "Atlanta", "Seattle", "Phoenix", "Chicago", "Denver", "Harrisburg", "Louisville"]
+SUPPLIERS = ["Acme Supply Co.", "Globex Components", "Northwind Traders", "Pacific Packaging", "Summit Textiles", "BrightPath Electronics", "Evergreen Foods", "Ironclad Hardware",
+             "Bluewater Imports", "Keystone Paper"]
+tool("inventory.get_stock_level", "inventory", "Get the current stock level of a SKU, on hand and reserved.",
+     {"sku": text("Stock keeping unit.", kind="sku"), "warehouse": text("Only this warehouse.", values=WAREHOUSES)},
+     ["sku"],
+     ["get the stock level of {sku}[ in the {warehouse} warehouse]", "check how many units of {sku} are on hand[ at {warehouse}]",
+      "look up {warehouse} inventory for {sku}", "see if we still have {sku} in stock"])
+tool("adjust_inventory", "inventory", "Adjust the stock count of a SKU, adding or removing units with a reason.",
+     {"sku": text("Stock keeping unit.", kind="sku"), "quantity": integer("Number of units.", unit="units", range=(1, 500)),
+      "direction": choice("Add to or remove from stock.", ["add", "remove"]),
+      "reason": choice("Why the stock changes.", ["received", "damaged", "returned", "cycle_count", "sold_offline"])},
+     ["sku", "quantity", "direction"],
+     ["adjust inventory for {sku}: {direction} {quantity}[, reason {reason=received:received|damaged:damaged|returned:returned|cycle_count:cycle count|sold_offline:sold offline}]",
+      "{direction} {quantity} of {sku}",
+      "record {quantity} of {sku} as {direction=add:added to|remove:removed from} stock[ due to {reason=received:a delivery|damaged:damage|returned:customer returns|cycle_count:a cycle count|sold_offline:offline sales}]"])
+tool("create_purchase_order", "inventory", "Create a purchase order with a supplier.",
+     {"supplier": text("Supplier name.", values=SUPPLIERS), "sku": text("Stock keeping unit to order.", kind="sku"),
+      "quantity": integer("Units to order.", unit="units", range=(10, 5000)),
+      "delivery_date": text("Requested delivery date, YYYY-MM-DD.", kind="date"),
+      "expedited": flag("Pay for expedited shipping.", yes=["expedited", "rush shipping"], no=["standard shipping"], default=False)},
+     ["supplier", "sku", "quantity"],
+     ["create a purchase order with {supplier} for {quantity} of {sku}[ due {delivery_date}]",
+      "order {quantity} of {sku} from {supplier}[ {expedited?with expedited shipping|at standard speed}]",
+      "raise a PO to {supplier}: {quantity} of {sku}[, delivered by {delivery_date}]",
+      "reorder {sku} from {supplier}, {quantity}"])
+tool("list_low_stock", "inventory", "List SKUs whose stock has fallen below a threshold.",
+     {"threshold": integer("Stock level below which an item counts as low.", unit="units", range=(5, 100), default=10),
+      "warehouse": text("Only this warehouse.", values=WAREHOUSES),
+      "category": choice("Only this product category.", ["electronics", "apparel", "home", "grocery", "toys", "beauty"])},
+     [],
+     ["list items running low on stock[ in {warehouse}]", "show everything with fewer than {threshold} left[ at {warehouse}]",
+      "find low-stock {category} products[ under {threshold}]", "get the reorder list[ for the {warehouse} warehouse]"])
+tool("inventory.transfer_stock", "inventory", "Move units of a SKU from one warehouse to another.",
+     {"sku": text("Stock keeping unit.", kind="sku"), "from_warehouse": text("Warehouse the stock leaves.", values=WAREHOUSES),
+      "to_warehouse": text("Warehouse receiving the stock.", values=WAREHOUSES), "quantity": integer("Units to move.", unit="units", range=(5, 1000))},
+     ["sku", "from_warehouse", "to_warehouse", "quantity"],
+     ["transfer {quantity} of {sku} from {from_warehouse} to {to_warehouse}",
+      "move {quantity} of {sku} to {to_warehouse} from {from_warehouse}",
+      "ship {quantity} of {sku} over to the {to_warehouse} warehouse from {from_warehouse}",
+      "rebalance {sku}: send {quantity} from {from_warehouse} to {to_warehouse}"])
+tool("get_sales_report", "inventory", "Get a sales report for a date range, grouped by product, channel, day or region.",
+     {"start_date": text("First day, YYYY-MM-DD.", kind="past_date"), "end_date": text("Last day, YYYY-MM-DD.", kind="past_date"),
+      "group_by": choice("How to group the totals.", ["product", "channel", "day", "region"], default="product"),
+      "channel": choice("Only this sales channel.", ["online", "retail", "wholesale", "marketplace"])},
+     ["start_date", "end_date"],
+     ["get a sales report from {start_date} to {end_date}[ grouped by {group_by}]",
+      "summarize {channel} sales between {start_date} and {end_date}",
+      "break down sales by {group_by} for {start_date} through {end_date}"])
+tool("set_product_price", "inventory", "Change a product's list price, optionally from a future date.",
+     {"product_id": text("Product identifier.", kind="product_id"), "new_price": num("New price in USD.", kind="price", range=(2, 1500)),
+      "effective_date": text("Date the price takes effect, YYYY-MM-DD.", kind="date")},
+     ["product_id", "new_price"],
+     ["set the price of {product_id} to {new_price}[ starting {effective_date}]", "change {product_id}'s list price to {new_price}[ from {effective_date}]",
+      "reprice {product_id} at {new_price}"])
+
+# --- databases -----------------------------------------------------------------------------------------
+
+DB_TABLES = ["customers", "orders", "products", "employees", "invoices", "shipments", "users", "payments", "subscriptions", "tickets", "events", "reviews"]
+DB_COLUMNS = ["email", "created_at", "status", "country", "total", "last_login", "price", "customer_id", "signup_date", "category", "amount", "region"]
+DB_FILTERS = ["status = 'active'", "country = 'US'", "total > 100", "created_at >= '2024-01-01'", "price < 50", "region = 'EMEA'", "amount > 1000",
+              "last_login IS NULL", "category = 'books'", "signup_date < '2023-06-30'"]
+tool("db.select_rows", "database", "Select rows from a database table, with optional columns, filter and row limit.",
+     {"table": text("Table to read from.", values=DB_TABLES),
+      "columns": array("Columns to return; all columns when omitted.", item("values", values=DB_COLUMNS), n=(1, 3)),
+      "where": text("SQL filter condition, e.g. status = 'active'.", values=DB_FILTERS),
+      "limit": integer("Maximum rows to return.", range=(5, 500), default=100)},
+     ["table"],
+     ["select rows from {table}[ where {where}][, limit {limit}]",
+      "get {columns} from the {table} table[ where {where}]",
+      "query {table}[ for rows matching {where}]",
+      "pull the first {limit} {table} records"])
+tool("db.insert_record", "database", "Insert a new record into a people table, e.g. customers or users.",
+     {"table": text("Table to insert into.", values=["customers", "users", "employees", "contacts", "members", "subscribers", "leads", "vendors"]),
+      "record": obj("Column values of the new row.", {"name": text("Full name.", kind="person"), "email": text("Email address.", kind="email"),
+                                                      "status": choice("Account status.", ["active", "pending", "inactive"])}, required=["name", "email"])},
+     ["table", "record"],
+     ["insert {record} into {table}", "add a row to the {table} table: {record}", "create a new {table} record with {record}"])
+tool("db.create_index", "database", "Create an index on a table column.",
+     {"table": text("Table to index.", values=DB_TABLES), "column": text("Column to index.", values=DB_COLUMNS),
+      "unique": flag("Enforce unique values.", yes=["unique", "enforcing uniqueness"], no=["non-unique", "allowing duplicates"], default=False)},
+     ["table", "column"],
+     ["create an index on {table}.{column}", "add a {unique?unique|non-unique} index on the {column} column of {table}",
+      "index {column} in the {table} table[, {unique}]"])
+tool("db.export_table", "database", "Export a database table to a file.",
+     {"table": text("Table to export.", values=DB_TABLES), "format": choice("File format.", ["csv", "json", "parquet", "sql"], default="csv"),
+      "destination": text("Folder to write the export to.", kind="dir_path"),
+      "compress": flag("Gzip the output.", yes=["gzipped", "compressed"], no=["uncompressed"], default=False)},
+     ["table"],
+     ["export the {table} table[ as {format=csv:CSV|json:JSON|parquet:Parquet|sql:a SQL dump}][ to {destination}]",
+      "dump {table} to {format=csv:CSV|json:JSON|parquet:Parquet|sql:SQL}",
+      "save a[ {compress?compressed|plain}] copy of {table}[ in {destination}]"])
+tool("db.describe_table", "database", "Describe the structure of a table: columns, types and indexes.",
+     {"table": text("Table to describe.", values=DB_TABLES),
+      "database": text("Database the table lives in.", values=["production", "analytics", "staging", "warehouse", "crm", "billing", "reporting", "archive"])},
+     ["table"],
+     ["describe the {table} table[ in the {database} database]", "show the schema of {table}[ on {database}]",
+      "list the columns of {database}.{table}"])
+
+# --- statistics and probability ------------------------------------------------------------------------
+
+CONFIDENCE = ["90", "95", "99"]
+tool("two_sample_t_test", "statistics", "Run a two-sample t-test comparing the means of two groups.",
+     {"group_a": array("Measurements of the first group.", item("number", range=(10, 100), dec=1), n=(4, 8)),
+      "group_b": array("Measurements of the second group.", item("number", range=(10, 100), dec=1), n=(4, 8)),
+      "alternative": choice("Alternative hypothesis.", ["two_sided", "less", "greater"], default="two_sided"),
+      "alpha": num("Significance level.", range=(0.01, 0.1), dec=2, default=0.05)},
+     ["group_a", "group_b"],
+     ["run a t-test comparing {group_a} with {group_b}[ at significance level {alpha}]",
+      "test whether the means of {group_a} and {group_b} differ[ at alpha {alpha}]",
+      "do a[ {alternative=two_sided:two-sided|less:one-sided (less than)|greater:one-sided (greater than)}] t-test on {group_a} versus {group_b}"])
+tool("confidence_interval", "statistics", "Compute a confidence interval for a population mean.",
+     {"mean": num("Sample mean.", range=(10, 500), dec=1), "std_dev": num("Sample standard deviation.", range=(1, 50), dec=1),
+      "sample_size": integer("Number of observations.", range=(10, 2000)),
+      "confidence_level": choice("Confidence level in percent.", CONFIDENCE, default="95")},
+     ["mean", "std_dev", "sample_size"],
+     ["compute a {confidence_level}% confidence interval for a mean of {mean} with standard deviation {std_dev} and n = {sample_size}",
+      "find the confidence interval around {mean} given a standard deviation of {std_dev} and {sample_size} observations",
+      "work out the margin of error for a sample of {sample_size} with mean {mean} and SD {std_dev}[ at {confidence_level}% confidence]"])
+tool("linear_regression", "statistics", "Fit a least-squares line to paired data and optionally predict a value.",
+     {"x_values": array("Values of the predictor.", item("number", range=(0, 50), dec=0), n=(4, 7)),
+      "y_values": array("Values of the response.", item("number", range=(0, 200), dec=0), n=(4, 7)),
+      "predict_at": num("An x value to predict y for.", range=(0, 80), dec=0)},
+     ["x_values", "y_values"],
+     ["fit a regression line to x = {x_values} and y = {y_values}[ and predict y at x = {predict_at}]",
+      "run a linear regression of {y_values} on {x_values}",
+      "find the line of best fit through x {x_values} and y {y_values}[, then estimate y for {predict_at}]"])
+tool("poisson_probability", "statistics", "Calculate the Poisson probability of observing k events given an average rate.",
+     {"rate": num("Average number of events per interval (lambda).", range=(0.5, 20), dec=1),
+      "k": integer("Number of events.", range=(0, 25)),
+      "cumulative": flag("Probability of k or fewer events instead of exactly k.", yes=["k or fewer", "at most k"], no=["exactly k"], default=False)},
+     ["rate", "k"],
+     ["calculate the Poisson probability of {k} events when the average is {rate}",
+      "find the chance of seeing {cumulative?at most|exactly} {k} arrivals with a mean rate of {rate}",
+      "with an average of {rate} per hour, work out the probability of {k} occurrences"])
+tool("normal_distribution_probability", "statistics", "Calculate a tail probability under a normal distribution, below or above a value.",
+     {"mean": num("Mean of the distribution.", range=(0, 200), dec=0), "std_dev": num("Standard deviation.", range=(1, 30), dec=1),
+      "x": num("The cut-off value.", range=(0, 250), dec=0),
+      "tail": choice("Probability below or above x.", ["below", "above"])},
+     ["mean", "std_dev", "x", "tail"],
+     ["find the probability that a normal variable with mean {mean} and standard deviation {std_dev} is {tail} {x}",
+      "calculate the area {tail} {x} under a normal curve with mean {mean} and SD {std_dev}",
+      "work out the chance of scoring {tail} {x} if scores are normal with mean {mean} and standard deviation {std_dev}"])
+tool("sample_size_calculator", "statistics", "Calculate the survey sample size needed for a margin of error.",
+     {"margin_of_error": num("Desired margin of error in percent.", kind="percent", range=(1, 10), dec=1),
+      "confidence_level": choice("Confidence level in percent.", CONFIDENCE, default="95"),
+      "population_size": integer("Size of the population, for the finite-population correction.", range=(500, 1000000))},
+     ["margin_of_error"],
+     ["calculate the sample size for a {margin_of_error} margin of error[ at {confidence_level}% confidence]",
+      "find how many people to survey to get within {margin_of_error}[ out of a population of {population_size}]",
+      "work out the respondents needed for {confidence_level}% confidence and a margin of {margin_of_error}"])
+tool("chi_square_test", "statistics", "Run a chi-square goodness-of-fit test on observed versus expected counts.",
+     {"observed": array("Observed counts per category.", item("integer", range=(5, 200)), n=(3, 6)),
+      "expected": array("Expected counts per category, in the same order.", item("integer", range=(5, 200)), n=(3, 6))},
+     ["observed", "expected"],
+     ["run a chi-square test with observed counts {observed} and expected counts {expected}",
+      "test if {observed} fit the expected frequencies {expected}",
+      "compare observed {observed} against expected {expected} with a chi-square test"])
+tool("math.combinations", "math", "Count the ways to choose k items from n, with or without regard to order.",
+     {"n": integer("Total number of items.", range=(2, 60)), "k": integer("Number of items chosen.", range=(1, 10)),
+      "order_matters": flag("Count ordered arrangements (permutations) instead of combinations.", yes=["where order matters", "as permutations"], no=["where order doesn't matter", "as combinations"], default=False)},
+     ["n", "k"],
+     ["count the ways to choose {k} from {n}[ {order_matters?where order matters|where order doesn't matter}]",
+      "calculate the number of ways to select {k} out of {n}",
+      "find the number of {order_matters?permutations|combinations} of {k} items out of {n}",
+      "work out how many ways there are to pick {k} of {n}[, {order_matters}]"])
+
+# --- law: court records and IP -------------------------------------------------------------------------
+
+COURTS = ["Southern District of New York", "Northern District of California", "Cook County Circuit Court", "Los Angeles Superior Court", "Ninth Circuit Court of Appeals",
+          "Harris County District Court", "District of Columbia Superior Court", "Miami-Dade County Court", "Eastern District of Texas", "Delaware Court of Chancery"]
+tool("court_records.search", "law", "Search court records by party name, court and case type.",
+     {"party_name": text("Name of a party to the case.", kind="person"), "court": text("Only cases in this court.", values=COURTS),
+      "case_type": choice("Type of case.", ["civil", "criminal", "family", "probate", "bankruptcy", "traffic"]),
+      "filed_after": text("Only cases filed after this date, YYYY-MM-DD.", kind="past_date")},
+     ["party_name"],
+     ["search court records for {party_name}[ in the {court}]",
+      "find {case_type} cases involving {party_name}[ filed after {filed_after}]",
+      "look up lawsuits naming {party_name}[ since {filed_after}]",
+      "check the {court} docket for cases with {party_name}"])
+tool("trademark_search", "law", "Search the trademark register for a word mark, registered or pending.",
+     {"mark": text("The word mark to check.", values=["Sunbeam", "BlueHarbor", "Zestly", "NovaTrail", "Quokka", "Firefly Labs", "Ironleaf", "PixelPeak", "Maple & Moss", "Brightside", "Tidewater", "Kindling"]),
+      "nice_class": integer("Nice classification class number, 1 to 45.", range=(1, 45)),
+      "jurisdiction": choice("Trademark register.", ["us", "eu", "uk", "international"], default="us")},
+     ["mark"],
+     ["check whether {mark} is a registered trademark[ in class {nice_class}]",
+      "search trademarks for {mark}[ in the {jurisdiction=us:US|eu:EU|uk:UK|international:international} register]",
+      "see if the name {mark} is taken as a trademark",
+      "run {jurisdiction=us:a US|eu:an EU|uk:a UK|international:an international} trademark search on {mark}"])
+tool("patent_search", "law", "Search patents by keywords, assignee or inventor.",
+     {"keywords": text("What the invention is about.", values=["solid-state battery", "gene editing", "drone delivery", "wireless charging", "carbon capture", "facial recognition", "lidar sensor", "mRNA vaccine", "smart thermostat", "water desalination", "foldable display"]),
+      "assignee": text("Company that owns the patent.", kind="company"), "inventor": text("Name of an inventor.", kind="person"),
+      "filed_after": integer("Only patents filed after this year.", kind="year", range=(1995, 2023))},
+     ["keywords"],
+     ["search patents on {keywords}[ assigned to {assignee}][ filed after {filed_after}]",
+      "find {assignee} patents about {keywords}",
+      "look up patents for {keywords} by the inventor {inventor}",
+      "check prior art on {keywords}[ since {filed_after}]"])
+tool("calculate_child_support", "law", "Estimate the monthly child support owed under a state's guidelines.",
+     {"state": text("US state.", kind="us_state"),
+      "paying_parent_income": num("Paying parent's gross monthly income in USD.", kind="money", range=(1500, 20000)),
+      "receiving_parent_income": num("Receiving parent's gross monthly income in USD.", kind="money", range=(500, 15000)),
+      "children": integer("Number of children.", unit="children", range=(1, 5))},
+     ["state", "paying_parent_income", "children"],
+     ["estimate child support in {state} for {children} when the paying parent earns {paying_parent_income} a month[ and the other earns {receiving_parent_income}]",
+      "calculate monthly child support for {children} in {state} on an income of {paying_parent_income}",
+      "work out {state} child support with {children} and a paying parent income of {paying_parent_income}[ against {receiving_parent_income}]"])
+tool("legal.define_term", "law", "Explain a legal term in plain language.",
+     {"term": text("The legal term.", values=["habeas corpus", "tort", "estoppel", "subpoena", "indemnity", "force majeure", "power of attorney", "probate", "easement", "voir dire", "pro bono", "mens rea", "affidavit", "lien"]),
+      "jurisdiction": choice("Legal system.", ["us", "uk", "canada", "australia"], default="us")},
+     ["term"],
+     ["define the legal term {term}",
+      "explain what {term} means[ under {jurisdiction=us:US|uk:UK|canada:Canadian|australia:Australian} law]",
+      "look up {term} in a legal dictionary", "get a plain-English definition of {term}"])
+
+# --- real estate: investing and listings ---------------------------------------------------------------
+
+tool("calculate_rental_yield", "real_estate", "Calculate the rental yield of an investment property, gross and net.",
+     {"purchase_price": num("Purchase price in USD.", kind="money", range=(80000, 1500000)),
+      "monthly_rent": num("Monthly rent in USD.", kind="money", range=(600, 8000)),
+      "annual_expenses": num("Yearly costs (tax, insurance, upkeep) in USD.", kind="money", range=(1000, 30000))},
+     ["purchase_price", "monthly_rent"],
+     ["calculate the rental yield on a {purchase_price} property renting for {monthly_rent} a month[ with {annual_expenses} in yearly costs]",
+      "work out the return on a rental bought for {purchase_price} that brings in {monthly_rent} monthly",
+      "find the net yield for a purchase price of {purchase_price}, rent of {monthly_rent} per month and {annual_expenses} of expenses a year"])
+tool("find_open_houses", "real_estate", "Find open houses in a city on a date.",
+     {"city": text("City and state.", kind="us_city"), "date": text("Date, YYYY-MM-DD.", kind="date"),
+      "min_bedrooms": integer("Minimum bedrooms.", unit="bedrooms", range=(1, 5)),
+      "max_price": num("Highest asking price in USD.", kind="money", range=(150000, 2000000))},
+     ["city"],
+     ["find open houses in {city}[ on {date}]", "list {date} open houses around {city}[ with {min_bedrooms} or more]",
+      "see which homes in {city} are open for viewing[ under {max_price}]",
+      "look for open houses near {city} with at least {min_bedrooms}"])
+tool("get_property_history", "real_estate", "Get the sales history and tax records of a property.",
+     {"address": text("Street address.", kind="address"), "city": text("City and state.", kind="us_city"),
+      "include_tax_history": flag("Also return property tax records.", yes=["with tax records", "including tax history"], no=["sales only"], default=False)},
+     ["address", "city"],
+     ["get the sale history of {address} in {city}",
+      "look up past sales of {address}, {city}[ {include_tax_history?with tax records|without tax records}]",
+      "find what {address} in {city} sold for before"])
+tool("list_rental_property", "real_estate", "Create a rental listing for a property.",
+     {"address": text("Street address of the rental.", kind="address"), "monthly_rent": num("Asking rent per month in USD.", kind="money", range=(600, 8000)),
+      "bedrooms": integer("Number of bedrooms.", unit="bedrooms", range=(1, 5)),
+      "pets_allowed": flag("Whether pets are allowed.", yes=["pets allowed", "pet-friendly"], no=["no pets"], default=False),
+      "available_from": text("Move-in date, YYYY-MM-DD.", kind="date")},
+     ["address", "monthly_rent"],
+     ["list {address} for rent at {monthly_rent} a month[ from {available_from}]",
+      "create a rental listing for {address}[ with {bedrooms}] at {monthly_rent}[, {pets_allowed}]",
+      "advertise a {pets_allowed?pet-friendly|no-pets} rental at {address} for {monthly_rent}"])
+
+# --- education: admissions and libraries ---------------------------------------------------------------
+
+UNIVERSITIES = ["MIT", "Stanford University", "University of Oxford", "University of Cambridge", "Harvard University", "UC Berkeley", "ETH Zurich", "University of Toronto",
+                "University of Tokyo", "National University of Singapore", "University of Melbourne", "Imperial College London", "University of Michigan", "McGill University"]
+tool("get_course_prerequisites", "education", "List the prerequisites of a course at a university.",
+     {"course": text("Course name.", kind="course"), "university": text("University offering the course.", values=UNIVERSITIES)},
+     ["course"],
+     ["list the prerequisites for {course}[ at {university}]", "find out what I need to take before {course}[ at {university}]",
+      "check {university}'s requirements for {course}"])
+tool("get_admission_stats", "education", "Get admission statistics for a university program.",
+     {"university": text("University.", values=UNIVERSITIES), "program": text("Field of study.", kind="subject"),
+      "year": integer("Admissions year.", kind="year", range=(2015, 2024)),
+      "degree": choice("Degree level.", ["bachelors", "masters", "phd"])},
+     ["university", "program"],
+     ["get admission statistics for {program} at {university}[ for {year}]",
+      "find the acceptance rate of the {program} program at {university}",
+      "look up how hard it is to get into {program} at {university}[ for a {degree=bachelors:bachelor's|masters:master's|phd:PhD}]",
+      "show {year} {degree=bachelors:bachelor's|masters:master's|phd:PhD} admissions data for {program} at {university}"])
+tool("search_scholarships", "education", "Search scholarships by field of study and country.",
+     {"field": text("Field of study.", kind="subject"), "country": text("Country of study.", kind="country"),
+      "min_amount": num("Smallest award in USD.", kind="money", range=(500, 50000)),
+      "level": choice("Level of study.", ["undergraduate", "graduate", "doctoral"]),
+      "deadline_after": text("Only scholarships with a deadline after this date, YYYY-MM-DD.", kind="date")},
+     ["field"],
+     ["search for scholarships in {field}[ in {country}][ worth at least {min_amount}]",
+      "find {level} funding for {field} students[ closing after {deadline_after}]",
+      "look for {country} scholarships for {field}",
+      "list {field} scholarships[ for {level} study]"])
+tool("library.check_availability", "education", "Check the availability of a book at a library branch.",
+     {"title": text("Book title.", kind="book"),
+      "branch": text("Library branch.", values=["Central Library", "Eastside Branch", "Riverside Branch", "Northgate Branch", "University Library", "Westwood Branch", "Harbor View Branch", "Oak Park Branch"]),
+      "format": choice("Format wanted.", ["print", "ebook", "audiobook", "large_print"], default="print")},
+     ["title"],
+     ["check if {title} is available at the library[ at {branch}]",
+      "see whether {branch} has {title} on the shelf",
+      "find a copy of {title}[ in {format=print:print|ebook:e-book form|audiobook:audio|large_print:large print}]",
+      "look up {title} in the library catalogue[ for {branch}]"])
+
+# --- food and drink: classes and wine ------------------------------------------------------------------
+
+tool("find_cooking_class", "cooking", "Find cooking classes for a cuisine or technique in a city.",
+     {"cuisine": text("Cuisine or technique, e.g. Thai or pastry.", values=["Thai", "Italian", "French pastry", "sushi", "Indian", "Mexican", "bread baking", "Korean", "vegan", "Spanish tapas", "Vietnamese", "knife skills"]),
+      "city": text("City.", kind="city"), "date": text("Date, YYYY-MM-DD.", kind="date"),
+      "max_price": num("Highest price per person in USD.", kind="price", range=(30, 250), dec=0)},
+     ["cuisine", "city"],
+     ["find a {cuisine} cooking class in {city}[ on {date}]", "look for {cuisine} classes near {city}[ under {max_price}]",
+      "search {city} for {cuisine} cooking lessons[ on {date}]", "find somewhere in {city} to learn {cuisine}"])
+tool("wine.lookup", "cooking", "Look up tasting notes and typical prices for a wine by grape, region and vintage.",
+     {"grape": text("Grape variety, e.g. Pinot Noir.", values=["Pinot Noir", "Cabernet Sauvignon", "Chardonnay", "Riesling", "Malbec", "Sauvignon Blanc", "Tempranillo", "Syrah", "Nebbiolo", "Merlot", "Grenache", "Chenin Blanc"]),
+      "region": text("Wine region, e.g. Burgundy.", values=["Burgundy", "Napa Valley", "Mendoza", "Rioja", "Barossa Valley", "Mosel", "Tuscany", "Marlborough", "Willamette Valley", "Bordeaux", "Piedmont", "Stellenbosch"]),
+      "vintage": integer("Vintage year.", kind="year", range=(2000, 2022))},
+     ["grape"],
+     ["look up {grape} from {region}[ in the {vintage} vintage]", "get tasting notes for a {vintage} {grape}[ from {region}]",
+      "find typical prices for {region} {grape}", "describe {grape} wines[ from {region}]"])
+
+# --- automotive ----------------------------------------------------------------------------------------
+
+tool("decode_vin", "automotive", "Decode a vehicle identification number. Returns the make, model, year and specs.",
+     {"vin": text("The 17-character vehicle identification number.", kind="vin")},
+     ["vin"],
+     ["decode the VIN {vin}", "look up the car with VIN {vin}", "find out the make and model for {vin}"])
+tool("estimate_car_value", "automotive", "Estimate the resale value of a used car, trade-in or private sale.",
+     {"vehicle": text("Make and model, e.g. Toyota Camry.", values=CAR_MODELS), "year": integer("Model year.", kind="year", range=(2008, 2024)),
+      "mileage": integer("Odometer reading in miles.", unit="miles", range=(5000, 200000)),
+      "condition": choice("Overall condition.", ["excellent", "good", "fair", "poor"], default="good"),
+      "sale_type": choice("Trade-in or private sale.", ["trade_in", "private_party"], default="private_party")},
+     ["vehicle", "year", "mileage"],
+     ["estimate the value of a {year} {vehicle} with {mileage} on it",
+      "find out what my {year} {vehicle} with {mileage} is worth[ in {condition} condition]",
+      "get a {sale_type=trade_in:trade-in|private_party:private sale} price for a {year} {vehicle} with {mileage}",
+      "price a used {vehicle} from {year} with {mileage}[ in {condition} shape]"])
+tool("find_ev_chargers", "automotive", "Find electric vehicle charging stations near a city.",
+     {"location": text("City to search.", kind="city"),
+      "connector": choice("Plug type.", ["ccs", "chademo", "tesla", "type2", "j1772"]),
+      "min_power_kw": integer("Minimum charging power in kilowatts.", unit="kW", range=(7, 350)),
+      "available_now": flag("Only chargers free right now.", yes=["free right now", "currently available"], no=["busy or not"], default=False)},
+     ["location"],
+     ["find EV chargers near {location}[ with {connector=ccs:CCS|chademo:CHAdeMO|tesla:Tesla|type2:Type 2|j1772:J1772} plugs]",
+      "look for {min_power_kw} fast chargers in {location}",
+      "show charging stations around {location}[, {available_now?only free ones|busy or not}]"])
+tool("check_vehicle_recalls", "automotive", "Check open safety recalls for a vehicle model and year.",
+     {"vehicle": text("Make and model.", values=CAR_MODELS), "year": integer("Model year.", kind="year", range=(2008, 2025))},
+     ["vehicle", "year"],
+     ["check for recalls on a {year} {vehicle}", "see if the {year} {vehicle} has any open safety recalls",
+      "look up recall notices for {vehicle} models from {year}"])
+
+# --- government and civic services ---------------------------------------------------------------------
+
+tool("find_polling_place", "government", "Find the polling place for a voter's address.",
+     {"address": text("Home street address.", kind="address"), "zip_code": text("ZIP code.", kind="zip"),
+      "election_date": text("Election date, YYYY-MM-DD.", kind="date")},
+     ["address", "zip_code"],
+     ["find the polling place for {address}, {zip_code}[ on {election_date}]",
+      "look up where to vote for someone living at {address} in {zip_code}",
+      "get the voting location for {address} {zip_code}[ for the {election_date} election]"])
+tool("get_elected_officials", "government", "List the elected officials who represent a city.",
+     {"location": text("City and state.", kind="us_city"),
+      "level": choice("Level of government.", ["federal", "state", "county", "city"])},
+     ["location"],
+     ["list the elected officials for {location}[ at the {level} level]",
+      "find out who represents {location}[ in {level} government]",
+      "get {location}'s {level} representatives"])
+tool("report_city_issue", "government", "Report a non-emergency city issue such as a pothole or a broken streetlight.",
+     {"issue_type": choice("What the problem is.", ["pothole", "streetlight", "graffiti", "missed_trash_pickup", "noise", "fallen_tree", "abandoned_vehicle"]),
+      "address": text("Where the problem is.", kind="address"),
+      "details": text("Extra details for the crew.", values=["been there for two weeks", "near the school crossing", "on the north side of the street", "next to the bus stop", "in front of the library", "at the corner by the park", "across from the fire station", "getting worse every day"])},
+     ["issue_type", "address"],
+     ["report a {issue_type=pothole:pothole|streetlight:broken streetlight|graffiti:graffiti problem|missed_trash_pickup:missed trash pickup|noise:noise complaint|fallen_tree:fallen tree|abandoned_vehicle:abandoned vehicle} at {address}",
+      "file a 311 request about a {issue_type=pothole:pothole|streetlight:streetlight that is out|graffiti:graffiti tag|missed_trash_pickup:missed trash pickup|noise:noise problem|fallen_tree:fallen tree|abandoned_vehicle:abandoned car} on {address}[: {details}]",
+      "let the city know about {issue_type=pothole:a pothole|streetlight:a broken streetlight|graffiti:graffiti|missed_trash_pickup:a missed trash pickup|noise:a noise issue|fallen_tree:a fallen tree|abandoned_vehicle:an abandoned vehicle} near {address}[, {details}]"])
 
 # fmt: on
 

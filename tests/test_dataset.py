@@ -114,7 +114,7 @@ def _check_examples(examples: list[ToolCallExample], cat: Catalogue) -> None:
             tool = cat.get(c.name)
             assert v.is_valid(tool, c.arguments), (e.prompt, c)
             for k, val in c.arguments.items():
-                assert value_in_text(val, e.prompt), (k, val, e.prompt)
+                assert value_in_text(val, e.prompt, tool.properties.get(k)), (k, val, e.prompt)
                 if isinstance(val, bool):
                     assert any(m.lower() in e.prompt.lower() for m in ph.param_mentions(k)), (k, e.prompt)
             if e.difficulty != DifficultyLevel.Easy:
@@ -492,6 +492,22 @@ def general_splits():
     return generate_splits(_builtin("general"), ToolDatasetConfig.default())
 
 
+def test_general_catalogue_calls_read_like_real_requests(general_splits) -> None:
+    """No call gives two parameters one string ("from Columbus to Columbus"), and its dates come in
+    parameter order (a start before its end). Single calls: a later step of a multi-step request
+    keeps the values earlier steps set."""
+    s = general_splits
+    calls = [c for e in s.train.examples + s.val.examples + s.test.examples if not e.expected_calls for c in _calls(e)]
+    dated = 0
+    for c in calls:
+        strings = [v for v in c.arguments.values() if isinstance(v, str)]
+        assert len(strings) == len(set(strings)), c
+        dates = [v for v in strings if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)]
+        assert dates == sorted(dates), c
+        dated += len(dates) > 1
+    assert dated > 20
+
+
 def test_general_catalogue_examples_validate_and_values_read_back(general_splits) -> None:
     cat = Catalogue.builtin("general")
     s = general_splits
@@ -513,7 +529,7 @@ def test_general_catalogue_examples_validate_and_values_read_back(general_splits
                     assert all(value_in_text(x, e.prompt) for x in v), (k, v, e.prompt)
                     natural_lists += 1
                     continue
-                assert value_in_text(v, e.prompt), (k, v, e.prompt)
+                assert value_in_text(v, e.prompt, props[k]), (k, v, e.prompt)  # dates as people write them
     assert natural_lists > 0
     # Values vary per parameter rather than cycling through a few.
     cities = {e.expected_params["location"] for e in examples if e.expected_tool == "get_current_weather"}

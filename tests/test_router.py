@@ -488,3 +488,59 @@ def test_a_tool_needing_numbers_the_request_lacks_is_not_called(tiny: Encoder) -
                                            ToolCallExample(prompt="raise the base 2 to the exponent 8")])  # fmt: skip
     assert lacking.tool is None
     assert written.tool == "math_power"
+
+
+def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:
+    """MiniLM, untrained heads: each word encoded on its own is more like the parameter it fills
+    ("Chinese" a cuisine, "Seattle" a location), and "Chinese cuisine" names the parameter after the value."""
+    from mcptrain.policy.router import _Block
+
+    find = ToolSpec(
+        name="restaurant_find",
+        description="Find restaurants",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "location": {"type": "string", "description": "The city where the restaurant is"},
+                "cuisine": {"type": "string", "description": "The type of food served"},
+            },
+            "required": ["location", "cuisine"],
+        },
+    )
+    router = Router(Encoder.minilm(), Catalogue([find], name="food"), RouterConfig(dim=32))
+    text = "find Chinese cuisine in Seattle"
+    (req,) = router._reqs([ToolCallExample(prompt=text)])
+    block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+    feats = block.pointer_feats()  # [P, T, F2]; the last column: like this parameter more than the other
+    tok = {text[a:b].lower(): i for i, (a, b) in enumerate(req.offsets)}
+    location, cuisine = feats[0], feats[1]
+    assert location[tok["seattle"], -1] > 0 > location[tok["chinese"], -1]
+    assert cuisine[tok["chinese"], -1] > 0 > cuisine[tok["seattle"], -1]
+    assert float(cuisine[tok["in"], -2]) == 0.0  # a stopword has no meaning vector
+    after = feats.shape[-1] - 4  # the "word after names the parameter" column
+    assert float(cuisine[tok["chinese"], after]) == 1.0 and float(location[tok["chinese"], after]) == 0.0
+
+
+
+def test_a_date_written_as_people_write_it_is_found_and_read_back_in_the_schema_format(tiny: Encoder) -> None:
+    booking = ToolSpec(
+        name="book_table",
+        description="Book a restaurant table",
+        input_schema={
+            "type": "object",
+            "properties": {"date": {"type": "string", "description": "Day of the booking, YYYY-MM-DD."}},
+            "required": ["date"],
+        },
+    )
+    router = Router(tiny, Catalogue([booking], name="food"), RouterConfig(dim=32))
+    gold = ToolCall(name="book_table", arguments={"date": "2025-03-03"})
+    prompts = ("book a table on March 3rd, 2025", "book a table on 2025-03-03")
+    asked = [ex(p, "book_table", date="2025-03-03") for p in prompts]
+    walks = router._walks(asked, "gold", golds=[gold, gold])
+    assert [w[0].labels for w in walks] == [["tool", "start:date", "end:date"]] * 2  # the span is found in both
+    ends = [w[0].actions[-1] for w in walks]
+    (req,) = router._reqs(asked[:1])
+    assert req.text[req.offsets[walks[0][0].actions[1]][0] : req.offsets[ends[0]][1]] == "March 3rd, 2025"
+    router.fit_supervised(asked * 4, epochs=30, lr=3e-3, batch_size=8, seed=0)
+    (pred,) = router.predict([ToolCallExample(prompt="book a table on April 9th, 2026")])
+    assert (pred.tool, pred.arguments) == ("book_table", {"date": "2026-04-09"})

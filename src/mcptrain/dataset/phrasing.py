@@ -37,6 +37,7 @@ from mcptrain.dataset.values import (
     number_texts,
     split_words,
 )
+from mcptrain.dates import date_format, date_texts
 from mcptrain.types import ToolSpec
 
 Allow = Callable[[str], bool]
@@ -977,6 +978,9 @@ def natural_number_text(value: int | float, prop: dict[str, Any], rng: random.Ra
     return f"{digits}{unit}" if unit in _ATTACHED_UNITS else f"{digits} {unit}"
 
 
+NATURAL_DATE_RATE = 0.5  # share of date values written as people write dates, not in the schema's format
+
+
 def natural_value_text(value: Any, prop: dict[str, Any], rng: random.Random, quote_rate: float = 0.25) -> str:
     """Any argument value as people write it; every form reads back to exactly `value`.
 
@@ -990,6 +994,10 @@ def natural_value_text(value: Any, prop: dict[str, Any], rng: random.Random, quo
     if isinstance(value, str):
         if isinstance(prop.get("enum"), list):
             return value.replace("_", " ") if "_" in value and rng.random() < 0.5 else value
+        fmt = date_format(prop)
+        forms = date_texts(value, fmt) if fmt else []
+        if forms and rng.random() < NATURAL_DATE_RATE:  # "March 3rd, 2025" for 2025-03-03
+            return rng.choice(forms[1:])
         if " " in value and rng.random() < quote_rate:
             return f'"{value}"'
         return value

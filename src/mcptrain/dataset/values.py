@@ -24,6 +24,7 @@ from typing import Any
 import jsonschema
 from jsonschema.protocols import Validator
 
+from mcptrain.dates import date_format, date_texts
 from mcptrain.errors import SchemaError
 from mcptrain.types import ToolSpec
 
@@ -91,18 +92,22 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def value_in_text(value: Any, text: str) -> bool:
-    """Whether `value` can be read back verbatim from `text` (booleans are phrased, so always True).
+def value_in_text(value: Any, text: str, prop: dict[str, Any] | None = None) -> bool:
+    """Whether `value` can be read back verbatim from `text` (booleans are phrased, so always True);
+    with the parameter's schema `prop`, a date may be written as people write dates.
 
         >>> value_in_text(25, "with a limit of 25"), value_in_text({"a": 1}, 'data {"a": 1}')
         (True, True)
+        >>> value_in_text("2025-03-03", "on March 3rd, 2025", {"type": "string", "format": "date"})
+        True
     """
     if isinstance(value, bool):
         return True
     if isinstance(value, (int, float)):
         return any(_number_in(t, text) for t in number_texts(value))
     if isinstance(value, str):
-        return value in text
+        fmt = date_format(prop) if prop is not None else None
+        return any(form in text for form in (date_texts(value, fmt) if fmt else []) or [value])
     return json_text(value) in text
 
 
@@ -214,6 +219,8 @@ def synth_args(
         for name in required:
             if name not in args:  # required but undeclared: any string satisfies an absent schema
                 args[name] = _string(name, {}, rng, tool)
+        if natural:
+            _tidy(args, props, rng, tool, keep={n for n, v in (shared or {}).items() if args.get(n) == v})
         if attempt >= 6:  # later attempts drop optional values that keep failing
             args = _drop_failing_optionals(tool, args, validator)
         if validator.is_valid(tool, args):
@@ -224,6 +231,24 @@ def synth_args(
         f"tool '{tool.name}': could not build arguments that satisfy its input schema ({last_error}); "
         "check that the schema is satisfiable"
     )
+
+
+def _tidy(args: dict[str, Any], props: dict[str, Any], rng: random.Random, tool: ToolSpec, keep: set[str]) -> None:
+    """What people would not ask, mended in place: two parameters with one string value ("from
+    Columbus to Columbus") draw again; dates go in parameter order (a start before its end)."""
+    seen: set[str] = set()
+    for name, value in args.items():
+        if isinstance(value, str) and value in seen and name not in keep:
+            for _ in range(5):
+                value = synth_value(name, props.get(name) or {}, rng, tool=tool)
+                if value not in seen:
+                    args[name] = value
+                    break
+        if isinstance(args[name], str):
+            seen.add(args[name])
+    dated = [n for n, v in args.items() if isinstance(v, str) and date_texts(v, "%Y-%m-%d") and n not in keep]
+    for name, value in zip(dated, sorted(args[n] for n in dated), strict=True):  # ISO dates sort as dates
+        args[name] = value
 
 
 def synth_value(

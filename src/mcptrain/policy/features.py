@@ -23,6 +23,7 @@ import torch
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
+from mcptrain.dates import date_format, date_texts
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     NEGATIONS,
@@ -45,7 +46,7 @@ from mcptrain.types import ToolCallExample, ToolSpec
 
 SCHEMA_KINDS = ("string", "integer", "number", "boolean", "object", "array", "enum", "untyped")
 N_TOKEN_FEATS = 17  # param-independent per-token features, see build_request
-N_PARAM_TOKEN_FEATS = 5  # param-dependent per-token features, see _Block.pointer_feats
+N_PARAM_TOKEN_FEATS = 8  # param-dependent per-token features, see _Block.pointer_feats
 N_LOCAL = 14  # per (request, parameter) text features, see param_text_features
 N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
 LEX_MENTION, LEX_FULL, LEX_POS, LEX_NEG = 8, 9, 10, 11  # columns of param_text_features
@@ -87,6 +88,7 @@ class ParamInfo:
     enum_texts: list[str]
     enum_emb: Tensor | None  # [K, H]
     validator: Any
+    date_format: str | None = None  # strftime format of a date string ("%Y-%m-%d"), see mcptrain.dates
 
     @property
     def value_kind(self) -> str:
@@ -185,6 +187,9 @@ class RequestFeatures:
     tok_stem: list[str]  # [T] stem of the word each token belongs to
     prev1: list[str | None]  # [T] stem of the previous non-punctuation word
     prev3: list[frozenset[str]]  # [T] stems of the 3 previous non-punctuation words
+    next1: list[str | None]  # [T] stem of the next word, if it is a content word ("Chinese cuisine")
+    tok_word: list[int]  # [T] index of the word (in w_lower) each token belongs to
+    content_words: list[int]  # words that could be a value by their meaning: not punctuation, stopword or number
     stems: frozenset[str]  # content stems of the whole text (request + history)
     prompt_stems: frozenset[str]  # content stems of the request alone
     words: list[str]
@@ -207,6 +212,9 @@ class RequestFeatures:
     ends: dict[int, int]  # char offset -> token ending there
     sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
     quote_cum: Tensor  # [T] quote-character tokens up to and including t
+    word_vecs: Tensor | None = None
+    """[C, H] each of content_words encoded on its own (normalised); the router fills it on first use
+    (`Router._word_vecs`), so requests that never reach an argument skip it."""
 
     @cached_property
     def number_starts(self) -> list[int]:
@@ -288,6 +296,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
         named = i + 1 < len(spans) and word_text[i + 1] in ("=", ":")  # "a=2": a name even if a stopword
         if not word_punct[i] and (word_text[i].lower() not in STOPWORDS or named):
             seen.append(word_stem[i])
+    content = [not word_punct[i] and word_lower[i] not in STOPWORDS for i in range(len(spans))]
+    next1_w = [word_stem[i + 1] if i + 1 < len(spans) and content[i + 1] else None for i in range(len(spans))]
     # Whitespace chunks without wrapping punctuation: where values like "agent-1" or "./a.txt" start and end.
     chunk_starts, chunk_ends = set(), set()
     idlike = bytearray(len(text) + 1)  # per character: inside an id-like chunk (digits, - _ / . @ :)
@@ -405,6 +415,9 @@ def build_request(enc: Encoding) -> RequestFeatures:
         tok_stem=[word_stem[word_of[t]] for t in range(n)],
         prev1=[prev1_w[word_of[t]] for t in range(n)],
         prev3=[prev3_w[word_of[t]] for t in range(n)],
+        next1=[next1_w[word_of[t]] for t in range(n)],
+        tok_word=word_of,
+        content_words=[i for i, w in enumerate(word_lower) if content[i] and not any(c.isdigit() for c in w)],
         stems=stems,
         prompt_stems=stems if prompt_end == len(text) else frozenset(content_stems(text[:prompt_end])),
         words=all_words,
@@ -521,6 +534,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     enum_texts=enum_texts,
                     enum_emb=torch.stack([emb[x] for x in enum_texts]) if enum else None,  # [K, H]
                     validator=validator_for(prop),
+                    date_format=date_format(prop),
                 )
             )
         q = (
@@ -593,15 +607,18 @@ def number_order(req: RequestFeatures) -> list[int]:
     return out
 
 
-def locate_span(req: RequestFeatures, value: Any, kind: str, max_tokens: int) -> tuple[int, int] | None:
+def locate_span(
+    req: RequestFeatures, value: Any, kind: str, max_tokens: int, date_fmt: str | None = None
+) -> tuple[int, int] | None:
     """Token span (start, end) whose text is the value, case-insensitively; None if it is not there.
 
     The span must begin and end on token boundaries, so that pointing at it reads back the value.
+    A date parameter's value may be written as people write dates ("March 3, 2025" for 2025-03-03).
     """
     if kind == "number" or (isinstance(value, int | float) and not isinstance(value, bool)):
         texts = number_texts(value) if not isinstance(value, str) else [value]
     elif isinstance(value, str):
-        texts = [value.strip()]
+        texts = [value.strip(), *(date_texts(value.strip(), date_fmt)[1:] if date_fmt else [])]
     else:
         return None
     for text in texts:

@@ -40,6 +40,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
+from mcptrain.dates import coerce_date
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder
@@ -67,7 +68,8 @@ from mcptrain.policy.features import (
 from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 3  # 2: number order feature; 3: "none" from the best candidate, cosine tool terms, numbers needed
+FORMAT_VERSION = 4  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+# 4: pointer features from the word after a token and from each word's own meaning
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
@@ -169,10 +171,13 @@ class _Block:
         self.kind = m.kind_head(cl)  # [P, 3]
 
     def pointer_feats(self) -> Tensor:
-        """[P, T, F1 + 5]: the token features plus whether the token's word, the word before it, or one
-        of the 3 before it is a word of the parameter's name, the token's cosine with the query, and
-        whether the token starts the k-th number of the request for the k-th numeric parameter
-        ("sides 4 and 5" -> x=4, y=5)."""
+        """[P, T, F1 + 8]: the token features plus whether the token's word, the word before it, one
+        of the 3 before it, or the word after it is a word of the parameter's name ("Chinese
+        cuisine"), whether the token starts the k-th number of the request for the k-th numeric
+        parameter ("sides 4 and 5" -> x=4, y=5), the token's cosine with the query, and how much
+        the token's word, encoded on its own, is like this parameter: its cosine with the parameter
+        text, and that minus its best cosine with the tool's other parameters ("Chinese" is a
+        cuisine, "Seattle" a location)."""
         req, params = self.req, self.tool.params
         t = len(req.offsets)
         if self._pfeats is None:
@@ -189,15 +194,23 @@ class _Block:
                             float(req.prev1[i] in s),
                             float(bool(req.prev3[i] & s)),
                             float(order[i] == rank),
+                            float(req.next1[i] in s),
                         ]
                         for i in range(t)
                     ]
                 )
-            names = torch.tensor(rows, dtype=torch.float32).reshape(len(params), t, 4)  # [P, T, 4]
+            names = torch.tensor(rows, dtype=torch.float32).reshape(len(params), t, 5)  # [P, T, 5]
+            qn = F.normalize(self.tool.q, dim=-1)  # [P, H]
             hn = F.normalize(req.h, dim=-1)  # [T, H] (not cached: it would double the cache's memory)
-            cos = (hn @ F.normalize(self.tool.q, dim=-1).T).T.unsqueeze(-1)  # [T,H]@[H,P] -> [P, T, 1]
+            cos = (hn @ qn.T).T.unsqueeze(-1)  # [T,H]@[H,P] -> [P, T, 1]
+            sim = (self.router._word_vecs(req) @ qn.T).T  # [T,H]@[H,P] -> [P, T]
+            if len(params) > 1:
+                others = torch.stack([sim[torch.arange(len(params)) != j].max(0).values for j in range(len(params))])
+            else:
+                others = torch.zeros_like(sim)  # [P, T] best cosine with another parameter
+            meaning = torch.stack([sim, sim - others], dim=-1)  # [P, T, 2]
             base = req.feats.unsqueeze(0).expand(len(params), t, N_TOKEN_FEATS)  # [P, T, F1]
-            self._pfeats = torch.cat([base, names, cos], dim=-1)  # [P, T, F2]
+            self._pfeats = torch.cat([base, names, cos, meaning], dim=-1)  # [P, T, F2]
         return self._pfeats
 
     def free_number(self, used_starts: set[int]) -> bool:
@@ -423,6 +436,20 @@ class Router(nn.Module):
             self._requests.move_to_end(t)
             out.append(self._requests[t])
         return out
+
+    def _word_vecs(self, req: RequestFeatures) -> Tensor:
+        """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
+        and numbers. Content words are encoded on first use and kept with the request (words repeat:
+        the encoder's cache serves most of them)."""
+        if req.word_vecs is None:
+            req.word_vecs = (
+                self.encoder.embed([req.w_lower[i] for i in req.content_words])
+                if req.content_words
+                else torch.zeros(0, self.encoder.dim)
+            )  # [C, H]
+        row = {w: k + 1 for k, w in enumerate(req.content_words)}
+        idx = torch.tensor([row.get(w, 0) for w in req.tok_word], dtype=torch.long)  # [T] 0 = no vector
+        return torch.cat([req.word_vecs.new_zeros(1, req.word_vecs.shape[1]), req.word_vecs])[idx]  # [T, H]
 
     def _token_reps(self, reqs: list[RequestFeatures]) -> list[Tensor]:
         """Per request, [T, H] token states -> [T, d]: each token mixed with its neighbours (within its
@@ -689,7 +716,9 @@ class Router(nn.Module):
         if kind in ("string", "number"):
             if not req.offsets:
                 return _MISSING
-            span = locate_span(req, gv, kind, self.config.max_span_tokens) if gv is not _MISSING else None
+            span = (
+                locate_span(req, gv, kind, self.config.max_span_tokens, prm.date_format) if gv is not _MISSING else None
+            )
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
@@ -707,7 +736,7 @@ class Router(nn.Module):
             text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])
             if kind == "number":
                 return coerce_number(text, integer=prm.schema_kind == "integer")
-            return text
+            return coerce_date(text, prm.date_format) if prm.date_format else text
         # JSON fragment written in the request, or the fallback
         frags = req.fragments
         logits = block.fragment_logits(i, ck)  # [M + 1]

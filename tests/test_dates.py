@@ -1,0 +1,61 @@
+"""Dates as written in requests <-> the format a parameter's schema names (mcptrain.dates)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from mcptrain.dates import coerce_date, date_format, date_texts
+
+
+@pytest.mark.parametrize(
+    ("schema", "fmt"),
+    [
+        ({"type": "string", "description": "The date, in the format of YYYY-MM-DD such as '2022-12-01'."}, "%Y-%m-%d"),
+        ({"type": "string", "description": "Birth date. Must be in MM-DD-YYYY format."}, "%m-%d-%Y"),
+        ({"type": "string", "description": "Departure date in the format of 'dd/mm/yyyy'."}, "%d/%m/%Y"),
+        ({"type": "string", "format": "date"}, "%Y-%m-%d"),
+        ({"type": "string", "description": "Start, in the format 'YYYY-MM-DD HH:mm:ss'."}, None),  # a datetime
+        ({"type": "string", "description": "Start time, YYYY-MM-DDTHH:MM."}, None),
+        ({"type": "string", "description": "From YYYY-MM-DD or MM/DD/YYYY."}, None),  # which one?
+        ({"type": "integer", "description": "Year, YYYY-MM-DD."}, None),
+        ({"type": "string", "enum": ["2024-01-01"], "description": "YYYY-MM-DD"}, None),
+    ],
+)
+def test_date_format_comes_from_the_schema(schema: dict, fmt: str | None) -> None:
+    assert date_format(schema) == fmt
+
+
+@pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%m-%d-%Y", "%d-%m-%Y", "%Y/%m/%d", "%m/%d/%Y", "%d/%m/%Y"])
+def test_every_written_form_reads_back_to_the_value(fmt: str) -> None:
+    day = date(2023, 1, 1)
+    for _ in range(400):  # every day of 2023 and a month of 2024, days 1-12 included (month/day ambiguity)
+        value = day.strftime(fmt)
+        forms = date_texts(value, fmt)
+        assert forms[0] == value and len(set(forms)) == len(forms) > 4
+        assert [coerce_date(f, fmt) for f in forms] == [value] * len(forms), value
+        day += timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("March 11th, 2023", "2023-03-11"),
+        ("Jun.20,2023", "2023-06-20"),
+        ("the 12th of march 2023", "2023-03-12"),
+        ("15th October,2023", "2023-10-15"),
+        ("2023 April 4th", "2023-04-04"),
+        ("2022/08/16", "2022-08-16"),
+        ("March 2023", "March 2023"),  # no day: left as written
+        ("next Friday", "next Friday"),
+        ("2022", "2022"),
+        ("4th", "4th"),  # no year: left as written, not filled in from today's date
+    ],
+)
+def test_coerce_date_reads_what_people_write(text: str, iso: str) -> None:
+    assert coerce_date(text, "%Y-%m-%d") == iso
+
+
+def test_a_value_is_no_date_in_another_format() -> None:
+    assert date_texts("2023-03-11", "%m/%d/%Y") == []

@@ -24,6 +24,7 @@ from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import date_format, date_texts
+from mcptrain.places import wants_city_state
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     NEGATIONS,
@@ -89,6 +90,7 @@ class ParamInfo:
     enum_emb: Tensor | None  # [K, H]
     validator: Any
     date_format: str | None = None  # strftime format of a date string ("%Y-%m-%d"), see mcptrain.dates
+    city_state: bool = False  # a place the API wants as 'City, State' ("Berkeley, CA"), see mcptrain.places
 
     @property
     def value_kind(self) -> str:
@@ -535,6 +537,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     enum_emb=torch.stack([emb[x] for x in enum_texts]) if enum else None,  # [K, H]
                     validator=validator_for(prop),
                     date_format=date_format(prop),
+                    city_state=wants_city_state(prop),
                 )
             )
         q = (

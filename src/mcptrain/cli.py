@@ -145,12 +145,22 @@ def generate(
             help="Share of examples offered only 1-5 candidate tools (a quarter without the right one).",
         ),
     ] = 0.0,
+    phrasebook: Annotated[
+        Path | None,
+        typer.Option(
+            "--phrasebook",
+            help='A JSON object {"tool": ["request in people\'s words, with {param} slots", ...]}: '
+            "the generator asks for those tools mostly in these words.",
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
 ) -> None:
     """Generate train/val/test JSONL, tools.json and stats.json from a catalogue."""
     from mcptrain.dataset import ToolDatasetConfig, generate_splits, write_splits
 
     cat = resolve_catalogue(catalog, server, timeout)
+    if phrasebook is not None:
+        cat = cat.with_phrasebook(phrasebook)
     config = ToolDatasetConfig.preset(preset).with_overrides(
         seed=seed, held_out_tools=held_out_tools, candidate_subset_ratio=candidate_subsets
     )

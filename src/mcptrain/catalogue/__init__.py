@@ -17,6 +17,8 @@ from typing import Any
 import jsonschema
 
 from mcptrain.catalogue.loaders import detect_and_parse, tools_from_mcp_listing
+from mcptrain.dataset.phrasing import SLOT, request_templates
+from mcptrain.dataset.values import HINT_REQUESTS
 from mcptrain.errors import CatalogueError, SchemaError
 from mcptrain.io import atomic_write_text, dumps_pretty, read_json
 from mcptrain.types import ToolSpec
@@ -52,9 +54,14 @@ class Catalogue:
             raise CatalogueError(
                 f"unknown catalogue '{name}'; use one of {', '.join(BUILTIN)} or a path to a JSON file"
             )
-        data = resources.files("mcptrain.catalogue") / "data" / f"{name}.json"
-        with resources.as_file(data) as path:
-            return cls.from_file(path, default_name=name)
+        data = resources.files("mcptrain.catalogue") / "data"
+        with resources.as_file(data / f"{name}.json") as path:
+            cat = cls.from_file(path, default_name=name)
+        book = data / "phrasebooks" / f"{name}.json"
+        if book.is_file():  # how people ask for these tools, for the generator (see `with_phrasebook`)
+            with resources.as_file(book) as path:
+                cat = cat.with_phrasebook(path)
+        return cat
 
     @classmethod
     def from_file(cls, path: str | Path, default_name: str | None = None) -> Catalogue:
@@ -128,6 +135,30 @@ class Catalogue:
             out.setdefault(t.category, []).append(t.name)
         return out
 
+    def with_phrasebook(self, path: str | Path) -> Catalogue:
+        """This catalogue with requests in people's words for its tools, read from a phrasebook: a JSON
+        object `{"tool_name": ["template", ...]}` in the slot syntax of `dataset.phrasing` ("save
+        {value} under {key}[ in the {namespace} namespace]"). The generator then asks for these tools
+        mostly in those words. The templates go into each input schema as `x-mcptrain-requests`, an
+        annotation that validators and the router ignore.
+        """
+        book = read_json(Path(path))
+        if not isinstance(book, dict):
+            raise CatalogueError(f"{path}: a phrasebook is a JSON object of tool name -> list of requests")
+        tools = {t.name: t for t in self.tools}
+        for name, templates in book.items():
+            if name not in tools:
+                raise CatalogueError(f"{path}: catalogue '{self.name}' has no tool '{name}'; fix or drop its entry")
+            tool = tools[name]
+            if not isinstance(templates, list) or not all(isinstance(t, str) and t.strip() for t in templates):
+                raise CatalogueError(f"{path}: tool '{name}': give a list of non-empty request strings")
+            for template in templates:
+                check_template(template, tool, str(path))
+            schema = dict(tool.input_schema)
+            schema[HINT_REQUESTS] = [*request_templates(tool), *templates]
+            tools[name] = tool.model_copy(update={"input_schema": schema})
+        return Catalogue(list(tools.values()), self.name, self.version, self.source)
+
     def subset(self, names: list[str]) -> Catalogue:
         return Catalogue([self.get(n) for n in names], self.name, self.version, self.source)
 
@@ -161,6 +192,28 @@ def validate_tools(tools: list[ToolSpec], where: str) -> None:
         check_schema(tool.input_schema, tool.name, where)
 
 
+def check_template(template: str, tool: ToolSpec, where: str) -> None:
+    """A request template names only the tool's parameters, `{p?yes|no}` only booleans and
+    `{p=a:x|b:y}` only values of p's enum."""
+    for m in SLOT.finditer(template):
+        name, yes, mapping = m.group(1), m.group(2), m.group(4)
+        prop = tool.properties.get(name)
+        bad = None
+        if prop is None:
+            bad = f"'{{{name}}}' is not a parameter ({', '.join(tool.properties) or 'it has none'})"
+        elif yes is not None and prop.get("type") != "boolean":
+            bad = f"'{m.group(0)}' writes yes/no text for '{name}', which is not a boolean"
+        elif mapping is not None:
+            enum = [str(v) for v in prop.get("enum") or []]
+            keys = [part.split(":", 1)[0] for part in mapping.split("|")]
+            if not enum or any(k not in enum for k in keys):
+                bad = f"'{m.group(0)}' maps values that are not in the enum of '{name}' ({', '.join(enum)})"
+        if bad:
+            raise CatalogueError(f"{where}: tool '{tool.name}': request {template!r}: {bad}")
+    if template.count("[") != template.count("]") or template.count("{") != template.count("}"):
+        raise CatalogueError(f"{where}: tool '{tool.name}': request {template!r}: unbalanced [ ] or {{ }}")
+
+
 def check_schema(schema: Any, tool: str, where: str) -> None:
     if not isinstance(schema, dict):
         raise SchemaError(f"{where}: tool '{tool}': input schema must be a JSON object")
@@ -178,4 +231,4 @@ def check_schema(schema: Any, tool: str, where: str) -> None:
         )
 
 
-__all__ = ["BUILTIN", "Catalogue", "check_schema", "validate_tools"]
+__all__ = ["BUILTIN", "Catalogue", "check_schema", "check_template", "validate_tools"]

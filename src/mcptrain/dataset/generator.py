@@ -457,7 +457,9 @@ class Generator:
             cats.setdefault(t.category, []).append(t.name)
         self.categories = cats
         self.related = {t.name: self._related(t) for t in self.tools}
-        self.lexical = frozenset(i for ids in ph.lexical_families().values() for i in ids)
+        self.lexical = frozenset(i for ids in ph.lexical_families().values() for i in ids) | frozenset(
+            i for t in self.tools if len(ids := ph.request_ids(t)) >= ph.MIN_SPLIT_REQUESTS for i in ids
+        )
         # Irrelevant templates whose wording already overlaps a tool are dropped for this catalogue, and
         # those on a topic that natural tools cover (a weather question when there is a forecast tool).
         covered = {t.category for t in self.tools if is_natural(t)}
@@ -565,7 +567,11 @@ class Generator:
             calls.append(ToolCall(name=tool.name, arguments=args))
             intent = self.intents[tool.name]
             natural = is_natural(tool)
-            request = ph.pick_request(tool, args, rng) if natural and rng.random() < ph.NATURAL_REQUEST_RATE else None
+            request = (
+                ph.pick_request(tool, args, rng, allow, sentences=False)
+                if natural and rng.random() < ph.NATURAL_REQUEST_RATE
+                else None
+            )
             if request is not None:
                 vp, rest = request[0], {k: v for k, v in args.items() if k not in request[1]}
             elif difficulty == DifficultyLevel.Easy:
@@ -669,8 +675,10 @@ class Generator:
         natural = is_natural(tool)
         request = None
         if natural and need & {"vp", "VP", "goal", "Goal"} and rng.random() < ph.NATURAL_REQUEST_RATE:
-            request = ph.pick_request(tool, args, rng)
+            request = ph.pick_request(tool, args, rng, allow)
         rest = args if request is None else {k: v for k, v in args.items() if k not in request[1]}
+        if request is not None and ph.is_sentence(request[0]):  # a whole sentence is asked on its own
+            return self._sentence_prompt(request[0], rest, tool, difficulty, rng, allow, exclude), frame.id
         if need & {"vp", "VP"}:
             if request is not None:
                 vp = request[0]
@@ -702,6 +710,19 @@ class Generator:
         fields["tool"] = tool.name
         text = re.sub(r" {2,}", " ", frame.template.format(**fields)).strip()
         return text, frame.id
+
+    def _sentence_prompt(
+        self, sentence: str, rest: dict[str, Any], tool: ToolSpec, difficulty: DifficultyLevel,
+        rng: random.Random, allow: ph.Allow, exclude: frozenset[str],
+    ) -> str:
+        """A request that is one of the tool's own sentences, the values it does not write after it
+        as sentences; above Medium a distractor before it ("Forget the logs for now. Is agent ...?")."""
+        parts = []
+        if difficulty in (DifficultyLevel.Hard, DifficultyLevel.Expert):
+            other = self._distractors(tool, 1, rng, exclude | {tool.name})[0]
+            parts.append(_cap(ph.distractor_clause(other, rng, allow)).rstrip(".") + ".")
+        parts.append(_cap(sentence) + ph.render_args(rest, tool, "sent", rng, natural=is_natural(tool)))
+        return " ".join(parts)
 
     def _hide_name(self, text: str, tool: ToolSpec) -> str:
         """Above Easy a request never spells the tool's name; a description that does gets its words."""

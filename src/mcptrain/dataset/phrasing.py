@@ -697,7 +697,7 @@ def param_mentions(name: str) -> list[str]:
 _TOKEN_LIKE = re.compile(r"[\w.\-/@:~#+=\[\]]+")
 
 _INLINE = {
-    "string": ("{n} {v}", "the {n} {v}", "{n} set to {v}", "{v} as the {n}", "{n} {v}"),
+    "string": ("{n} {v}", "the {n} {v}", "{n} set to {v}", "{v} as the {n}", "{n} {v}", "the {v} {n}"),
     "enum": ("{n} {v}", "{n} set to {v}", "{v} as the {n}", "the {v} {n}", "a {n} of {v}"),
     "number": ("{n} {v}", "a {n} of {v}", "{n} set to {v}", "{v} as the {n}", "{n} = {v}"),
     "json": ("{n} {v}", "{n} set to {v}", "{v} as the {n}", "this {n}: {v}"),
@@ -872,7 +872,7 @@ only JSON fragments cannot read these back; set this to 0.0 to keep every list a
 NATURAL_WORD_RATE = 0.2
 """Share of small whole numbers (0-20, 30, 40, ... 90) written as words ("five")."""
 
-_SLOT = re.compile(r"\{(\w+)(?:\?([^|{}]*)\|([^{}]*)|=([^{}]*))?\}")
+SLOT = re.compile(r"\{(\w+)(?:\?([^|{}]*)\|([^{}]*)|=([^{}]*))?\}")
 _SEGMENT = re.compile(r"\[([^\[\]]*)\]")
 _CURRENCY = {
     "USD": ("$", "dollars"), "EUR": ("€", "euros"), "GBP": ("£", "pounds"), "JPY": ("¥", "yen"),
@@ -902,8 +902,8 @@ def template_params(template: str) -> tuple[set[str], set[str]]:
         >>> template_params("area of a circle of radius {r}[ in {unit}]")
         ({'r'}, {'r', 'unit'})
     """
-    every = {m.group(1) for m in _SLOT.finditer(template)}
-    outside = {m.group(1) for m in _SLOT.finditer(_SEGMENT.sub("", template))}
+    every = {m.group(1) for m in SLOT.finditer(template)}
+    outside = {m.group(1) for m in SLOT.finditer(_SEGMENT.sub("", template))}
     return outside, every
 
 
@@ -1027,7 +1027,7 @@ def fill_request(
     props = tool.properties
 
     def segment(m: re.Match[str]) -> str:
-        names = {s.group(1) for s in _SLOT.finditer(m.group(1))}
+        names = {s.group(1) for s in SLOT.finditer(m.group(1))}
         return m.group(1) if names <= set(args) else ""
 
     used: set[str] = set()
@@ -1049,13 +1049,36 @@ def fill_request(
         quoted = m.start() > 0 and m.string[m.start() - 1] in "\"'“"  # the request already quotes it
         return natural_value_text(value, prop, rng, quote_rate=0.0 if quoted else 0.25)
 
-    text = _SLOT.sub(slot, _SEGMENT.sub(segment, template))
+    text = SLOT.sub(slot, _SEGMENT.sub(segment, template))
     return re.sub(r" {2,}", " ", text).strip(), used
 
 
-def pick_request(tool: ToolSpec, args: dict[str, Any], rng: random.Random) -> tuple[str, set[str]] | None:
-    """One of the tool's own wordings that fits `args`, filled in; None if the tool has none that fits."""
-    usable = [t for t in request_templates(tool) if template_params(t)[0] <= set(args)]
+MIN_SPLIT_REQUESTS = 4
+"""A tool with at least this many own wordings keeps some for test (splits.pattern_families); with
+fewer, train and test share them."""
+
+
+def request_ids(tool: ToolSpec) -> list[str]:
+    """Pattern ids of a tool's own wordings, in order: `req:memory_store:00`, ..."""
+    return [f"req:{tool.name}:{i:02d}" for i in range(len(request_templates(tool)))]
+
+
+def is_sentence(template: str) -> bool:
+    """A wording that is a whole sentence ("is agent {agentId} still alive?", "{taskId} is done.")
+    rather than a verb phrase ("kill agent {agentId}"): it ends in '.', '?' or '!'. A sentence is
+    asked on its own; a verb phrase goes into frames ("Could you {vp}?", "I need to {vp}.")."""
+    return template.rstrip().endswith((".", "?", "!"))
+
+
+def pick_request(
+    tool: ToolSpec, args: dict[str, Any], rng: random.Random, allow: Allow = _everything, sentences: bool = True
+) -> tuple[str, set[str]] | None:
+    """One of the tool's own wordings that `allow`s and fits `args`, filled in; None if none does.
+    `sentences=False` keeps to verb phrases (a step of a multi-step request)."""
+    usable = [
+        t for t, i in zip(request_templates(tool), request_ids(tool), strict=True)
+        if allow(i) and template_params(t)[0] <= set(args) and (sentences or not is_sentence(t))
+    ]
     if not usable:
         return None
     return fill_request(rng.choice(usable), args, tool, rng)

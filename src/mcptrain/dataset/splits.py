@@ -64,11 +64,12 @@ class PatternPartition(BaseModel):
     test: list[str] = Field(default_factory=list)
 
 
-def pattern_families() -> dict[str, list[list[str]]]:
+def pattern_families(tools: Sequence[ToolSpec] = ()) -> dict[str, list[list[str]]]:
     """Every pattern id by family, in groups that must stay on one side of the split.
 
     Frames that differ only in how arguments are written (`{VP}{args_with}.` and `{VP}.{args_sent}`)
-    give the same words for a tool without arguments, so they form one group.
+    give the same words for a tool without arguments, so they form one group. A tool with at least
+    `ph.MIN_SPLIT_REQUESTS` requests in its own words (a phrasebook) is a family of its own.
     """
     fams: dict[str, list[list[str]]] = {}
     for level, frames in ph.DIFFICULTY_FRAMES.items():
@@ -81,12 +82,16 @@ def pattern_families() -> dict[str, list[list[str]]]:
         fams[family] = [[t.id] for t in ph.IRRELEVANT if t.family == family]
     for family, ids in ph.lexical_families().items():
         fams[family] = [[i] for i in ids]
+    for tool in tools:
+        ids = ph.request_ids(tool)
+        if len(ids) >= ph.MIN_SPLIT_REQUESTS:
+            fams[f"req:{tool.name}"] = [[i] for i in ids]
     return fams
 
 
-def partition_patterns(seed: int, test_ratio: float) -> PatternPartition:
+def partition_patterns(seed: int, test_ratio: float, tools: Sequence[ToolSpec] = ()) -> PatternPartition:
     """Reserve round(groups * test_ratio) pattern groups of each family for test (at least 1, at
-    most all but one).
+    most all but one); `tools` adds each tool's own wordings (see `pattern_families`).
 
         >>> p = partition_patterns(42, 0.3)
         >>> len([i for i in p.test if i.startswith("multi-")])   # 14 multi-step joins -> 4 for test
@@ -94,7 +99,7 @@ def partition_patterns(seed: int, test_ratio: float) -> PatternPartition:
     """
     train: list[str] = []
     test: list[str] = []
-    for family, groups in pattern_families().items():
+    for family, groups in pattern_families(tools).items():
         groups = sorted(groups)
         derive_rng(seed, "patterns", family).shuffle(groups)
         n = len(groups)
@@ -264,7 +269,7 @@ def generate_splits(
     if not tools:
         raise McptrainError(f"catalogue '{catalogue.name}' has no tools; nothing to generate")
     held_out = choose_held_out(tools, config)
-    partition = partition_patterns(config.seed, config.test_pattern_ratio)
+    partition = partition_patterns(config.seed, config.test_pattern_ratio, tools)
     seen, unseen = frozenset(partition.train), frozenset(partition.test)
     allowed = {"train": seen, "val": seen, "test": unseen}
     exclude = {"train": frozenset(held_out), "val": frozenset(held_out), "test": frozenset()}

@@ -41,6 +41,7 @@ from mcptrain.policy.text import (
     quoted_spans,
     split_identifier,
     stem,
+    wants_fraction,
     words,
 )
 from mcptrain.types import ToolCallExample, ToolSpec
@@ -91,6 +92,7 @@ class ParamInfo:
     validator: Any
     date_format: str | None = None  # strftime format of a date string ("%Y-%m-%d"), see mcptrain.dates
     city_state: bool = False  # a place the API wants as 'City, State' ("Berkeley, CA"), see mcptrain.places
+    fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
 
     @property
     def value_kind(self) -> str:
@@ -538,6 +540,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     validator=validator_for(prop),
                     date_format=date_format(prop),
                     city_state=wants_city_state(prop),
+                    fraction=wants_fraction(pname, prop),
                 )
             )
         q = (

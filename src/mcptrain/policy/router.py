@@ -66,7 +66,7 @@ from mcptrain.policy.features import (
     near_words,
     param_text_features,
 )
-from mcptrain.policy.text import Fragment, coerce_number, phrase_present, strip_quotes
+from mcptrain.policy.text import Fragment, coerce_number, percent_written, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
 FORMAT_VERSION = 4  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
@@ -736,7 +736,10 @@ class Router(nn.Module):
                 return _MISSING
             text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])
             if kind == "number":
-                return coerce_number(text, integer=prm.schema_kind == "integer")
+                n = coerce_number(text, integer=prm.schema_kind == "integer")
+                if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):
+                    return round(n / 100, 10)  # "5%" for a rate that wants 0.05
+                return n
             if prm.date_format:
                 return coerce_date(text, prm.date_format)
             return with_state(text) if prm.city_state else text

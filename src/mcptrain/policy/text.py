@@ -107,6 +107,33 @@ def coerce_number(text: str, integer: bool) -> int | float | str:
     return n
 
 
+_PERCENT_SAID = re.compile(r"percent|percentage|per cent|%|0\s*(?:-|to)\s*100", re.I)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def wants_fraction(name: str, prop: dict[str, Any]) -> bool:
+    """Whether a `number` parameter takes a percentage as a fraction: nothing in its name or
+    description says percent ("annual_interest_rate: The annual interest rate" wants 5% as 0.05;
+    "Annual rate as a percentage" wants 5).
+
+        >>> wants_fraction("rate", {"type": "number", "description": "The annual interest rate."})
+        True
+        >>> wants_fraction("tip_percentage", {"type": "number"}), wants_fraction("n", {"type": "integer"})
+        (False, False)
+    """
+    return prop.get("type") == "number" and not _PERCENT_SAID.search(f"{name} {prop.get('description', '')}")
+
+
+def percent_written(text: str, span_end: int) -> bool:
+    """Whether the number ending at `span_end` (a character offset) is written as a percentage:
+    "5%", "5 %", "5 percent".
+
+        >>> percent_written("a rate of 5% a year", 11), percent_written("5 years", 1)
+        (True, False)
+    """
+    return text[span_end - 1 : span_end] == "%" or _PERCENT_AFTER.match(text, span_end) is not None
+
+
 def number_texts(value: Any) -> list[str]:
     """How a number may be written in a request, most literal first: 10 -> ['10', 'ten'], 0.5 -> ['0.5']."""
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -142,6 +142,27 @@ class _Taken:
     fragments: set[int] = field(default_factory=set)
 
 
+def _number_ends(req: RequestFeatures, start: int, max_tokens: int, integer: bool) -> list[int]:
+    """Span ends from `start` whose text reads as a number ("100" of "100, and learning rate 0.005"),
+    whole numbers only for an integer parameter where the text has one; [] if none does."""
+    ok: list[int] = []
+    whole: list[int] = []
+    for e in range(start, min(start + max_tokens, len(req.offsets))):
+        n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[e][1]]), integer)
+        if isinstance(n, int | float) and not isinstance(n, bool):
+            ok.append(e)
+            if float(n).is_integer():
+                whole.append(e)
+    return whole if integer and whole else ok
+
+
+def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
+    """Whether the number starting at token `start` reads as a whole number at its longest."""
+    ends = _number_ends(req, start, max_tokens, integer=False)
+    n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[ends[-1]][1]]), False) if ends else None
+    return isinstance(n, int | float) and float(n).is_integer()
+
+
 class _Block:
     """Everything about one (request, tool) pair that several decisions share, computed once per call."""
 
@@ -722,8 +743,14 @@ class Router(nn.Module):
             )
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
+            integer = prm.schema_kind == "integer"
+            max_len = self.config.max_span_tokens
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
+                if integer:  # and a whole one for an integer parameter, if one is free
+                    fractional = {t for t, k in enumerate(req.number_starts) if k >= 0 and not _whole(req, t, max_len)}
+                    if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
+                        blocked |= fractional
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
@@ -731,7 +758,15 @@ class Router(nn.Module):
             if s is None:
                 return _MISSING
             used.starts.add(s)
-            e = choose(f"end:{name}", block.end_logits(i, ck, s), lambda: span and span[1])
+            end_logits = block.end_logits(i, ck, s)  # [T]
+            if kind == "number":  # a number's span ends where its text still reads as a number
+                ends = _number_ends(req, s, max_len, integer)
+                if span:
+                    ends.append(span[1])
+                if ends:
+                    keep = torch.full_like(end_logits, _NEG).index_fill(0, torch.tensor(ends), 0.0)
+                    end_logits = end_logits + keep
+            e = choose(f"end:{name}", end_logits, lambda: span and span[1])
             if e is None:
                 return _MISSING
             text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])

@@ -1,12 +1,15 @@
 """Router benchmark: baselines vs supervised vs supervised + GRPO, on the same held-out data, one run.
 
-    python benchmarks/bench_router.py [--catalog ruvllm] [--preset default] [--quick]
+    python benchmarks/bench_router.py [--catalog ruvllm] [--preset default] [--examples-per-tool 20] [--quick]
 
-Per catalogue it generates the default dataset (pattern split: test phrasings never seen in
-training), then measures on its test split (and, for ruvllm, on the 112 hand-written requests of
-benchmarks/data/ruvllm_natural.jsonl, never used for training or tuning):
+Per catalogue it generates the default dataset with 20 examples per tool (the crate's default is 10)
+and the catalogue's phrasebook (pattern split: test phrasings, including 30% of each tool's
+phrasebook wordings, never seen in training), then measures on its test split (and, for ruvllm, on
+the 112 hand-written requests of benchmarks/data/ruvllm_natural.jsonl, never used for training or
+tuning):
   - the crate's keyword predictor (ported), BM25, the untrained MiniLM's cosine match (both with a
-    no-tool threshold fitted on the training split), the supervised router, supervised + GRPO;
+    no-tool threshold fitted on the training split), the supervised router trained without the
+    phrasebook (ruvllm), the supervised router, supervised + GRPO;
   - tool accuracy, exact-call accuracy, irrelevance accuracy, with 95% bootstrap intervals;
   - training wall time, predict latency p50/p99 (batch 1, one thread), batched throughput (one
     thread), latency with all 199 claude-flow tools as candidates, peak RSS.
@@ -31,11 +34,12 @@ from run_info import run_info, write_report  # noqa: E402
 from mcptrain.baselines import Bm25Predictor, EncoderCosinePredictor, KeywordPredictor  # noqa: E402
 from mcptrain.catalogue import Catalogue  # noqa: E402
 from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
+from mcptrain.dataset.values import HINT_REQUESTS  # noqa: E402
 from mcptrain.evaluation import EvaluationMetrics, evaluate  # noqa: E402
 from mcptrain.io import read_jsonl_models  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.trainer import McpToolTrainer, McpTrainingConfig  # noqa: E402
-from mcptrain.types import ToolCallExample  # noqa: E402
+from mcptrain.types import ToolCallExample, ToolSpec  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 NATURAL = ROOT / "data" / "ruvllm_natural.jsonl"
@@ -86,14 +90,22 @@ def latency(trainer: McpToolTrainer, examples: list[ToolCallExample], tag: str, 
     }
 
 
-def run_catalogue(name: str, preset: str, quick: bool) -> dict:
+def without_requests(tool: ToolSpec) -> ToolSpec:
+    """The tool without its phrasebook wordings (`x-mcptrain-requests`)."""
+    schema = {k: v for k, v in tool.input_schema.items() if k != HINT_REQUESTS}
+    return tool.model_copy(update={"input_schema": schema})
+
+
+def run_catalogue(name: str, preset: str, quick: bool, per_tool: int) -> dict:
     cat = Catalogue.builtin(name)
-    splits = generate_splits(cat, ToolDatasetConfig.default())
+    data_config = ToolDatasetConfig.default().with_overrides(examples_per_tool=per_tool)
+    splits = generate_splits(cat, data_config)
     train, test = splits.train.examples, splits.test.examples
     eval_sets = {"test": test}
     if name == "ruvllm" and NATURAL.exists():
         eval_sets["natural"] = read_jsonl_models(NATURAL, ToolCallExample)
-    out: dict = {"catalogue": name, "tools": len(cat), "train": len(train), "test": len(test), "policies": {}}
+    out: dict = {"catalogue": name, "tools": len(cat), "examples_per_tool": per_tool, "train": len(train),
+                 "test": len(test), "policies": {}}  # fmt: skip
 
     def record(policy: str, predict, extra: dict | None = None) -> None:
         row = {s: summary(evaluate(predict(exs), exs, cat)) for s, exs in eval_sets.items()}
@@ -119,6 +131,15 @@ def run_catalogue(name: str, preset: str, quick: bool) -> dict:
     def router_predict(exs: list[ToolCallExample]) -> list:
         return [p.call for p in trainer._policy().predict(exs)]
 
+    if name == "ruvllm":  # the same router trained on templates alone: what the phrasebook adds
+        plain = Catalogue([without_requests(t) for t in cat], cat.name, cat.version, cat.source)
+        base = McpToolTrainer(config)
+        base.load_tool_definitions(plain)
+        t0 = time.perf_counter()
+        base.train_supervised(generate_splits(plain, data_config).train.examples)
+        record("router, supervised, no phrasebook", lambda exs: [p.call for p in base._policy().predict(exs)],
+               {"train_seconds": time.perf_counter() - t0})  # fmt: skip
+        del base
     t0 = time.perf_counter()
     trainer.train_supervised(train)
     sup_s = time.perf_counter() - t0
@@ -183,12 +204,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--catalog", action="append", help="ruvllm and/or claude-flow (default: both)")
     ap.add_argument("--preset", default="default")
+    ap.add_argument("--examples-per-tool", type=int, default=20, help="dataset size (the crate's default: 10)")
     ap.add_argument("--quick", action="store_true", help="2 epochs, 5 GRPO steps: a smoke run, not a result")
     ap.add_argument("--out", type=Path, default=ROOT / "results" / "router.json")
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count() or 1)
     started = time.perf_counter()
-    results = [run_catalogue(c, args.preset, args.quick) for c in (args.catalog or ["ruvllm", "claude-flow"])]
+    results = [
+        run_catalogue(c, args.preset, args.quick, args.examples_per_tool)
+        for c in (args.catalog or ["ruvllm", "claude-flow"])
+    ]
     report = {
         **run_info(),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

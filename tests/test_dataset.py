@@ -35,8 +35,10 @@ from mcptrain.dataset import (
 )
 from mcptrain.dataset import phrasing as ph
 from mcptrain.dataset.generator import _STEP_RANK, counts
+from mcptrain.dataset.values import is_natural
 from mcptrain.errors import McptrainError
 from mcptrain.io import read_jsonl_models
+from mcptrain.policy.text import list_fragments
 from mcptrain.types import DifficultyLevel, ToolCall, ToolCallExample, ToolSpec
 
 TINY_TOOLS = [
@@ -107,14 +109,22 @@ def _calls(e: ToolCallExample) -> list[ToolCall]:
 
 def _check_examples(examples: list[ToolCallExample], cat: Catalogue) -> None:
     """Every expected call validates, every value can be read back from the prompt, and above Easy
-    no prompt spells a tool's name."""
+    no prompt spells a tool's name. A tool's own wordings (a phrasebook) may say an enum value or a
+    boolean in words ("put up a proposal" for action=propose, "voting for it" for vote=true): a
+    router classifies those, it does not copy them."""
     v = ArgValidator()
     for e in examples:
         for c in _calls(e):
             tool = cat.get(c.name)
             assert v.is_valid(tool, c.arguments), (e.prompt, c)
+            worded = is_natural(tool)
             for k, val in c.arguments.items():
-                assert value_in_text(val, e.prompt, tool.properties.get(k)), (k, val, e.prompt)
+                prop = tool.properties.get(k) or {}
+                if worded and (isinstance(val, bool) or val in (prop.get("enum") or [])):
+                    continue
+                if worded and isinstance(val, list) and val in [f.value for f in list_fragments(e.prompt)]:
+                    continue  # "0.9 and 0.76", "Paris, Rome and Oslo"
+                assert value_in_text(val, e.prompt, prop), (k, val, e.prompt)
                 if isinstance(val, bool):
                     assert any(m.lower() in e.prompt.lower() for m in ph.param_mentions(k)), (k, e.prompt)
             if e.difficulty != DifficultyLevel.Easy:

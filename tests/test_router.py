@@ -544,3 +544,24 @@ def test_a_date_written_as_people_write_it_is_found_and_read_back_in_the_schema_
     router.fit_supervised(asked * 4, epochs=30, lr=3e-3, batch_size=8, seed=0)
     (pred,) = router.predict([ToolCallExample(prompt="book a table on April 9th, 2026")])
     assert (pred.tool, pred.arguments) == ("book_table", {"date": "2026-04-09"})
+
+
+def test_numbers_read_as_the_parameter_wants_them(tiny: Encoder) -> None:
+    from mcptrain.policy.features import build_request
+    from mcptrain.policy.router import _number_ends, _whole
+    from mcptrain.policy.text import percent_written, wants_fraction
+
+    # "5%" for a rate whose schema says nothing of percent is 0.05; a parameter that says percent keeps 5
+    assert wants_fraction("annual_interest_rate", {"type": "number", "description": "The annual interest rate."})
+    assert not wants_fraction("rate", {"type": "number", "description": "Interest rate as a percentage."})
+    assert not wants_fraction("tip_percentage", {"type": "number"})
+    assert not wants_fraction("years", {"type": "integer", "description": "Years."})
+    text = "invest $5000 at 5% for 10 years, or 5 percent"
+    assert percent_written(text, text.index("5%") + 1) and percent_written(text, len(text) - 8)
+    assert not percent_written(text, text.index("10") + 2)
+    # a number's span ends where its text still reads as a number; an integer wants a whole one
+    req = build_request(tiny.encode(["epochs 100, and learning rate 0.005 or 2.5 times"])[0])
+    at = {req.text[a:b]: i for i, (a, b) in enumerate(req.offsets)}
+    ends = _number_ends(req, at["100"], 8, integer=True)
+    assert [req.text[req.offsets[at["100"]][0] : req.offsets[e][1]] for e in ends] == ["100"]
+    assert _whole(req, at["100"], 8) and not _whole(req, at["2"], 8)

@@ -28,6 +28,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from run_info import run_info, write_report  # noqa: E402
 
@@ -35,9 +36,10 @@ from mcptrain.baselines import Bm25Predictor, EncoderCosinePredictor, KeywordPre
 from mcptrain.catalogue import Catalogue  # noqa: E402
 from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
 from mcptrain.dataset.values import HINT_REQUESTS  # noqa: E402
-from mcptrain.evaluation import EvaluationMetrics, evaluate  # noqa: E402
+from mcptrain.evaluation import EvaluationMetrics, evaluate, paired_difference_ci  # noqa: E402
 from mcptrain.io import read_jsonl_models  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
+from mcptrain.rewards import REWARDS  # noqa: E402
 from mcptrain.trainer import McpToolTrainer, McpTrainingConfig  # noqa: E402
 from mcptrain.types import ToolCallExample, ToolSpec  # noqa: E402
 
@@ -107,8 +109,14 @@ def run_catalogue(name: str, preset: str, quick: bool, per_tool: int) -> dict:
     out: dict = {"catalogue": name, "tools": len(cat), "examples_per_tool": per_tool, "train": len(train),
                  "test": len(test), "policies": {}}  # fmt: skip
 
+    exact: dict[str, dict[str, np.ndarray]] = {}  # policy -> eval set -> [n] exact call per example
+
     def record(policy: str, predict, extra: dict | None = None) -> None:
-        row = {s: summary(evaluate(predict(exs), exs, cat)) for s, exs in eval_sets.items()}
+        row = {}
+        for s, exs in eval_sets.items():
+            calls = predict(exs)
+            row[s] = summary(evaluate(calls, exs, cat))
+            exact.setdefault(policy, {})[s] = np.array(REWARDS["exact_match"](calls, exs)) == 1.0
         out["policies"][policy] = {**row, **(extra or {})}
         print(f"  {name:12s} {policy:24s} " + "  ".join(
             f"{s}: tool {r['tool_accuracy']:.3f} exact {r['exact_call_accuracy']:.3f} "
@@ -149,6 +157,12 @@ def run_catalogue(name: str, preset: str, quick: bool, per_tool: int) -> dict:
     grpo_s = time.perf_counter() - t0
     record("router, supervised + GRPO", router_predict, {"train_seconds": sup_s + grpo_s, "grpo_seconds": grpo_s,
                                                         "grpo_steps": trainer.config.grpo_steps})  # fmt: skip
+    # GRPO against supervised on the same examples: a paired bootstrap of the difference in exact call
+    out["grpo_minus_supervised"] = {
+        s: dict(zip(("exact_call", "ci_low", "ci_high"), paired_difference_ci(
+            exact["router, supervised"][s], exact["router, supervised + GRPO"][s]), strict=True))
+        for s in eval_sets
+    }  # fmt: skip
     out["latency"] = latency(trainer, test, "a")
     # post-training int8 encoder: the same heads on int8 features (accuracy and latency)
     policy = trainer._policy()
@@ -185,11 +199,14 @@ def table(results: list[dict]) -> str:
                     f"{m['exact_call_accuracy']:.3f} [{lo:.3f}, {hi:.3f}] | {m['irrelevance_accuracy']:.3f} | "
                     f"{row.get('train_seconds', 0):.0f} |"
                 )
-    lines += [
-        "",
-        "| catalogue | encoder | candidates | p50 ms (1 thread) | p99 ms | batched req/s (1 thread) |",
-        "|---|---|---:|---:|---:|---:|",
-    ]
+    lines += ["", "| catalogue | eval set | exact call, supervised + GRPO minus supervised [paired 95% CI] |",
+              "|---|---|---|"]  # fmt: skip
+    for r in results:
+        for split, d in r.get("grpo_minus_supervised", {}).items():
+            lines.append(f"| {r['catalogue']} | {split} | {d['exact_call']:+.3f} "
+                         f"[{d['ci_low']:+.3f}, {d['ci_high']:+.3f}] |")  # fmt: skip
+    lines += ["", "| catalogue | encoder | candidates | p50 ms (1 thread) | p99 ms | batched req/s (1 thread) |",
+              "|---|---|---:|---:|---:|---:|"]  # fmt: skip
     for r in results:
         for key in ("latency", "latency_199_candidates", "latency_int8", "latency_int8_199_candidates"):
             if key in r:

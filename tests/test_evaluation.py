@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.evaluation import NONE, bootstrap_ci, evaluate
+from mcptrain.evaluation import NONE, bootstrap_ci, evaluate, paired_difference_ci
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn
 
 CAT = Catalogue([
@@ -71,3 +71,13 @@ def test_bootstrap_is_seeded_and_brackets_the_mean():
 def test_length_mismatch_is_a_bug():
     with pytest.raises(ValueError):
         evaluate(CALLS[:2], EXAMPLES, CAT)
+
+
+def test_paired_difference_resamples_both_policies_together() -> None:
+    # b fixes 3 of a's 10 misses and breaks none: 13/20 - 10/20 = +0.15; no resample goes below 0
+    a = np.array([1] * 10 + [0] * 10)
+    b = np.array([1] * 13 + [0] * 7)
+    diff, lo, hi = paired_difference_ci(a, b, seed=1)
+    assert diff == pytest.approx(0.15) and 0.0 <= lo < 0.15 < hi <= 0.4
+    # the same policy twice: exactly 0, interval [0, 0]
+    assert paired_difference_ci(a, a) == (0.0, 0.0, 0.0)

@@ -458,7 +458,7 @@ class Generator:
         self.categories = cats
         self.related = {t.name: self._related(t) for t in self.tools}
         self.lexical = frozenset(i for ids in ph.lexical_families().values() for i in ids) | frozenset(
-            i for t in self.tools if len(ids := ph.request_ids(t)) >= ph.MIN_SPLIT_REQUESTS for i in ids
+            i for t in self.tools for i in ph.split_request_ids(t)
         )
         # Irrelevant templates whose wording already overlaps a tool are dropped for this catalogue, and
         # those on a topic that natural tools cover (a weather question when there is a forecast tool).

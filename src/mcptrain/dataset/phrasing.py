@@ -38,6 +38,7 @@ from mcptrain.dataset.values import (
     split_words,
 )
 from mcptrain.dates import date_format, date_texts
+from mcptrain.policy.text import NAME_ITEM
 from mcptrain.types import ToolSpec
 
 Allow = Callable[[str], bool]
@@ -883,7 +884,7 @@ _CURRENCY = {
     "CHF": ("", "Swiss francs"),
 }
 _ATTACHED_UNITS = {"%", "°C", "°F", "°", "x"}
-_NAME = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}")  # a list item read back from words (policy.text._ITEM)
+_NAME = re.compile(NAME_ITEM)  # a list item a router reads back from words
 _NO_WORDS = {"money", "price", "percent", "year", "latitude", "longitude"}
 NATURAL_GOALS = (
     "I need to {vp}", "I have to {vp}", "what I need is to {vp}", "the task is to {vp}", "I'm trying to {vp}",
@@ -1070,6 +1071,13 @@ fewer, train and test share them."""
 def request_ids(tool: ToolSpec) -> list[str]:
     """Pattern ids of a tool's own wordings, in order: `req:memory_store:00`, ..."""
     return [f"req:{tool.name}:{i:02d}" for i in range(len(request_templates(tool)))]
+
+
+def split_request_ids(tool: ToolSpec) -> list[str]:
+    """The ids of a tool's own wordings that the split partitions: all of them from
+    MIN_SPLIT_REQUESTS wordings on, none below (train and test then share them)."""
+    ids = request_ids(tool)
+    return ids if len(ids) >= MIN_SPLIT_REQUESTS else []
 
 
 def is_sentence(template: str) -> bool:

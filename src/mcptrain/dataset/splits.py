@@ -83,8 +83,7 @@ def pattern_families(tools: Sequence[ToolSpec] = ()) -> dict[str, list[list[str]
     for family, ids in ph.lexical_families().items():
         fams[family] = [[i] for i in ids]
     for tool in tools:
-        ids = ph.request_ids(tool)
-        if len(ids) >= ph.MIN_SPLIT_REQUESTS:
+        if ids := ph.split_request_ids(tool):
             fams[f"req:{tool.name}"] = [[i] for i in ids]
     return fams
 

@@ -142,25 +142,29 @@ class _Taken:
     fragments: set[int] = field(default_factory=set)
 
 
-def _number_ends(req: RequestFeatures, start: int, max_tokens: int, integer: bool) -> list[int]:
-    """Span ends from `start` whose text reads as a number ("100" of "100, and learning rate 0.005"),
-    whole numbers only for an integer parameter where the text has one; [] if none does."""
-    ok: list[int] = []
-    whole: list[int] = []
+def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[tuple[int, float]]:
+    """(end, number) for each span end from `start` whose text reads as a number: "100" of "100, and
+    learning rate 0.005" reads 100, and no longer span does."""
+    out = []
     for e in range(start, min(start + max_tokens, len(req.offsets))):
-        n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[e][1]]), integer)
+        n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[e][1]]), integer=False)
         if isinstance(n, int | float) and not isinstance(n, bool):
-            ok.append(e)
-            if float(n).is_integer():
-                whole.append(e)
-    return whole if integer and whole else ok
+            out.append((e, float(n)))
+    return out
+
+
+def _number_ends(req: RequestFeatures, start: int, max_tokens: int, integer: bool) -> list[int]:
+    """Span ends from `start` whose text reads as a number, whole numbers only for an integer
+    parameter where the text has one; [] if none does."""
+    readings = _number_readings(req, start, max_tokens)
+    whole = [e for e, n in readings if n.is_integer()]
+    return whole if integer and whole else [e for e, _ in readings]
 
 
 def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     """Whether the number starting at token `start` reads as a whole number at its longest."""
-    ends = _number_ends(req, start, max_tokens, integer=False)
-    n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[ends[-1]][1]]), False) if ends else None
-    return isinstance(n, int | float) and float(n).is_integer()
+    readings = _number_readings(req, start, max_tokens)
+    return bool(readings) and readings[-1][1].is_integer()
 
 
 class _Block:

@@ -183,7 +183,8 @@ def json_fragments(text: str) -> list[Fragment]:
 _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _NUMBER_LIST = re.compile(rf"(?<![\w.]){_NUM}(?:{_SEP}{_NUM})+(?!\w|\.\d)")
-_ITEM = r"(?:\"[^\"]+\"|'[^']+'|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})"
+NAME_ITEM = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}"  # a name in a list written in words: "Rome", "New York"
+_ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
 _NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
 
 

@@ -1,10 +1,10 @@
-"""Places the way a schema asks for them: 'City, State' (mcptrain.places)."""
+"""Places the way a schema asks for them: 'City, State', 'City, Country' (mcptrain.places)."""
 
 from __future__ import annotations
 
 import pytest
 
-from mcptrain.places import wants_city_state, with_state
+from mcptrain.places import complete_place, place_forms, wants_city_state, with_state
 
 
 @pytest.mark.parametrize(
@@ -58,4 +58,36 @@ def test_the_router_knows_which_parameters_want_a_state() -> None:
         },
     )
     table = build_table(Catalogue([tool], name="events"), Encoder.tiny(), max_params=4, key="events")
-    assert [p.city_state for p in table.tools[0].params] == [True, False]
+    assert [p.place for p in table.tools[0].params] == [frozenset({"state"}), frozenset()]
+
+
+@pytest.mark.parametrize(
+    ("description", "forms"),
+    [
+        ("The city, in the format of 'City, State' or 'City, Country' if not in the US.", {"state", "country"}),
+        ("The city, such as 'New York, NY' or 'London, UK'.", {"state", "country"}),  # UK is no US state
+        ("The city, such as 'New York, NY' or 'Washington, DC'.", {"state"}),
+        ("The location, e.g. 'Paris, France'.", {"country"}),
+        ("The city where the salon is.", set()),
+    ],
+)
+def test_place_forms_read_the_description(description: str, forms: set[str]) -> None:
+    assert place_forms({"type": "string", "description": description}) == frozenset(forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "place"),
+    [
+        ("Riga", {"state", "country"}, "Riga, Latvia"),
+        ("Lang Son", {"state", "country"}, "Lang Son, Vietnam"),  # GeoNames writes Lạng Sơn: the request's spelling stays
+        ("London", {"state", "country"}, "London, UK"),
+        ("Boston", {"state", "country"}, "Boston, MA"),  # a US city takes its state
+        ("Boston", {"country"}, "Boston"),  # ... and no country where no state is asked for
+        ("Riga", {"state"}, "Riga"),  # 'City, State' only: a foreign city stays as written
+        ("Moscow", {"country"}, "Moscow, Russia"),  # Moscow, Idaho is far smaller
+        ("Toronto, Canada", {"country"}, "Toronto, Canada"),
+        ("Atlantis Prime", {"state", "country"}, "Atlantis Prime"),
+    ],
+)
+def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: set[str], place: str) -> None:
+    assert complete_place(text, frozenset(forms)) == place

@@ -31,6 +31,11 @@ _MONTH = re.compile(r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 _DAY = re.compile(r"(?<!\d)([12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)", re.I)
 _YEAR = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)")
+_WORDED = re.compile(
+    r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{1,4}(?!\d)"
+    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
 _ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 
 
@@ -61,6 +66,12 @@ def coerce_date(text: str, fmt: str) -> str:
         return text
 
 
+def writes_date(text: str) -> bool:
+    """Whether a request writes a date: digits ("2023-04-11", "4/11/2023") or a month with a day or
+    year ("April 11th", "Jun.20,2023", "the 12th of March")."""
+    return bool(_NUMERIC.search(text) or _WORDED.search(text))
+
+
 def date_texts(value: str, fmt: str) -> list[str]:
     """How a date `value` in `fmt` may be written in a request, the value itself first; every form
     reads back to `value` through `coerce_date`. [] if `value` is no date in `fmt`."""
@@ -82,4 +93,4 @@ def date_texts(value: str, fmt: str) -> list[str]:
     return list(dict.fromkeys(forms))  # "May 3, 2025" is both the long and the short form
 
 
-__all__ = ["coerce_date", "date_format", "date_texts"]
+__all__ = ["coerce_date", "date_format", "date_texts", "writes_date"]

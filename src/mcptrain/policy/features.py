@@ -69,6 +69,7 @@ _DISMISSAL = frozenset(
 # Words that start a later step of an ordered request ("store it, then search"): the first call is
 # the first step, so what later steps name (tools, parameters) is set aside for now.
 _STEP_WORDS = frozenset("then lastly finally afterwards afterward".split())
+_BOUNDARY_WORDS = frozenset("in from to at for with on by near during between under over about into of".split())
 IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
 
 
@@ -217,6 +218,7 @@ class RequestFeatures:
     ends: dict[int, int]  # char offset -> token ending there
     sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
     quote_cum: Tensor  # [T] quote-character tokens up to and including t
+    boundary_cum: Tensor  # [T] boundary words ("in", "from", ...; not quoted, not inside a Title Case name) up to t
     word_vecs: Tensor | None = None
     """[C, H] each of content_words encoded on its own (normalised); the router fills it on first use
     (`Router._word_vecs`), so requests that never reach an argument skip it."""
@@ -378,6 +380,17 @@ def build_request(enc: Encoding) -> RequestFeatures:
     ]
     sentence_cum = torch.tensor(ends_sentence, dtype=torch.float32).reshape(n).cumsum(0)  # [T]
     is_quote = [len(toks[t]) == 1 and toks[t] in QUOTES for t in range(n)]
+    # Words where a value usually ends ("theft | in California", "Boston | driving to"), unless quoted
+    # or inside a Title Case name ("Museum of Modern Art").
+    cap = [w[:1].isupper() and not p for w, p in zip(word_text, word_punct, strict=True)]
+    m_w = len(spans)
+    boundary = [
+        lw in _BOUNDARY_WORDS and not in_quote[spans[i][0]] and not (0 < i < m_w - 1 and cap[i - 1] and cap[i + 1])
+        for i, lw in enumerate(word_lower)
+    ]
+    starts_word = [spans[word_of[t]][0] == offs[t][0] for t in range(n)]
+    is_boundary = [boundary[word_of[t]] and starts_word[t] for t in range(n)]
+    boundary_cum = torch.tensor(is_boundary, dtype=torch.float32).reshape(n).cumsum(0)  # [T]
     quote_cum = torch.tensor(is_quote, dtype=torch.float32).reshape(n).cumsum(0)  # [T]
     # Clauses: "hyperbolic disabled and normalize off" -> the polarity near each name is its own.
     w_clause: list[int] = []
@@ -412,9 +425,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
             first_pos.setdefault(word_stem[i], i / max(1, n_prompt))
     # The words around each word: where a value's span may start and end ("in Los Angeles with",
     # not "Angeles"; "theft in California": the span ends before "in").
-    cap = [w[:1].isupper() and not p for w, p in zip(word_text, word_punct, strict=True)]
     stop = [lw in STOPWORDS for lw in word_lower]
-    m_w = len(spans)
     around = [
         [
             float(i > 0 and cap[i - 1]),
@@ -425,7 +436,9 @@ def build_request(enc: Encoding) -> RequestFeatures:
         ]
         for i in range(m_w)
     ]
-    extra = [[float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]]), *around[word_of[t]]] for t in range(n)]
+    extra = [
+        [float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]]), *around[word_of[t]]] for t in range(n)
+    ]
     feats = torch.cat([feats, torch.tensor(extra).reshape(n, 7)], dim=-1)  # [T, F1]: + dismissive, later step, around
     return RequestFeatures(
         text=text,
@@ -461,6 +474,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         ends=ends,
         sentence_cum=sentence_cum,
         quote_cum=quote_cum,
+        boundary_cum=boundary_cum,
     )
 
 
@@ -477,8 +491,9 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
     name / description overlap, the request's flags (number, JSON object, JSON array, negation,
     quotes), an enum value written anywhere; then clause-local evidence around mentions of the
     name: mentioned, mentioned in full, nearest positive / negative polarity word (1/distance),
-    a number and a quoted string in the same clause; a date parameter and a date written. Mentions in a later step of an ordered request
-    ("..., then list tasks with status pending") do not count: they are for a later call.
+    a number and a quoted string in the same clause; a date parameter and a date written. Mentions
+    in a later step of an ordered request ("..., then list tasks with status pending") do not count:
+    they are for a later call.
 
         >>> # "hyperbolic disabled and normalize off": normalize -> negative 1.0 (its own clause)
     """

@@ -66,12 +66,13 @@ from mcptrain.policy.features import (
     near_words,
     param_text_features,
 )
-from mcptrain.policy.text import Fragment, coerce_number, percent_written, phrase_present, strip_quotes
+from mcptrain.policy.text import STOPWORDS, Fragment, coerce_number, percent_written, phrase_present, strip_quotes
 from mcptrain.types import ToolCall, ToolCallExample
 
 FORMAT_VERSION = 5  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
-# each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date"
+# each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
+# a span crossing a boundary word ("theft in California")
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
@@ -217,7 +218,7 @@ class _Block:
                 rows.append(
                     [
                         [
-                            float(req.tok_stem[i] in s),
+                            float(req.tok_stem[i] in s and req.w_lower[req.tok_word[i]] not in STOPWORDS),
                             float(req.prev1[i] in s),
                             float(bool(req.prev3[i] & s)),
                             float(order[i] == rank),
@@ -264,9 +265,10 @@ class _Block:
             [
                 (req.sentence_cum - before > 0).float(),  # [start, j] holds a sentence end
                 (quotes_before - req.quote_cum[start] > 0).float(),  # a quote strictly between start and j
+                (req.boundary_cum - req.boundary_cum[start] > 0).float(),  # a boundary word ("in") in (start, j]
             ],
             dim=-1,
-        )  # [T, 2]
+        )  # [T, 3]
         logits = self.u @ q + pf @ m.end_f(ck) + crosses @ m.end_cross(ck)  # [T]
         t = logits.shape[0]
         length = torch.arange(t) - start  # [T]
@@ -372,7 +374,7 @@ class Router(nn.Module):
             self.end_q = nn.Linear(d, d)
             self.end_from_start = nn.Linear(d, d, bias=False)
             self.end_f = nn.Linear(d, f2)
-            self.end_cross = nn.Linear(d, 2)
+            self.end_cross = nn.Linear(d, 3)
             self.span_len = nn.Embedding(self.config.max_span_tokens, 1)
             # Enum values and JSON fragments.
             self.enum_q = nn.Linear(d, d)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mcptrain.dates import coerce_date, date_format, date_texts
+from mcptrain.dates import coerce_date, date_format, date_texts, writes_date
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,20 @@ def test_coerce_date_reads_what_people_write(text: str, iso: str) -> None:
 
 def test_a_value_is_no_date_in_another_format() -> None:
     assert date_texts("2023-03-11", "%m/%d/%Y") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("the forecast for Pacifica on April 11th, 2023", True),
+        ("from 2023-10-01 to 2023-10-07", True),
+        ("air quality in London 2022/08/16", True),
+        ("Jun.20,2023", True),
+        ("starting on the 12th of March", True),
+        ("you may want 3 apples", False),  # "may" without a day or year is a verb
+        ("I have 3 cats and 2 dogs", False),
+        ("sometime in May", False),
+    ],
+)
+def test_writes_date_finds_dates_in_digits_or_words(text: str, written: bool) -> None:
+    assert writes_date(text) is written

@@ -565,3 +565,47 @@ def test_numbers_read_as_the_parameter_wants_them(tiny: Encoder) -> None:
     ends = _number_ends(req, at["100"], 8, integer=True)
     assert [req.text[req.offsets[at["100"]][0] : req.offsets[e][1]] for e in ends] == ["100"]
     assert _whole(req, at["100"], 8) and not _whole(req, at["2"], 8)
+
+
+def test_words_around_a_token_tell_where_values_start_and_end(tiny: Encoder) -> None:
+    from mcptrain.policy.features import N_TOKEN_FEATS, build_request
+
+    text = "cases about theft in Los Angeles, and 'meet at noon' near the Museum of Modern Art"
+    req = build_request(tiny.encode([text])[0])
+    at = {text[a:b]: i for i, (a, b) in enumerate(req.offsets)}
+    assert req.feats.shape[1] == N_TOKEN_FEATS
+    # last 5 columns: word before capitalised, word after capitalised, before a stopword, after, next is punctuation
+    assert req.feats[at["Angeles"], -5:].tolist() == [1.0, 0.0, 0.0, 0.0, 1.0]  # inside "Los Angeles", before ","
+    assert req.feats[at["Los"], -5:].tolist() == [0.0, 1.0, 1.0, 0.0, 0.0]
+    # boundary words: "about" and "in" are; "at" inside quotes and "of" inside a Title Case name are not
+    before = {w: int(req.boundary_cum[at[w]]) for w in ("theft", "in", "meet", "noon", "near", "Modern")}
+    assert before == {"theft": 1, "in": 2, "meet": 2, "noon": 2, "near": 3, "Modern": 3}
+
+
+def test_none_sees_how_much_of_the_best_tools_needs_the_request_covers(tiny: Encoder) -> None:
+    from mcptrain.policy.features import build_request, build_table
+    from mcptrain.policy.router import _as_items, _coverage
+
+    tool = ToolSpec(
+        name="flight_schedule",
+        description="Departure and arrival times of flights",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "origin_airport": {"type": "string", "description": "Airport of departure."},
+                "destination_airport": {"type": "string", "description": "Airport of arrival."},
+                "day": {"type": "string"},
+            },
+            "required": ["origin_airport", "destination_airport"],
+        },
+    )
+    info = build_table(Catalogue([tool], name="f"), tiny, max_params=4, key="f").tools[0]
+
+    def covered(text: str) -> float:
+        return _coverage(info, build_request(tiny.encode([text])[0]))
+
+    assert covered("What are the ingredients for lasagna?") == 0.0
+    assert covered("flights from origin airport JFK to destination airport LAX") == 1.0
+    # lists of numbers for a number array are floats (BFCL reads 12 in a list of floats as a wrong type)
+    assert _as_items([12, 15.5], {"type": "array", "items": {"type": "number"}}) == [12.0, 15.5]
+    assert type(_as_items([12], {"type": "array", "items": {"type": "integer"}})[0]) is int

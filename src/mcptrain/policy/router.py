@@ -72,11 +72,12 @@ from mcptrain.types import ToolCall, ToolCallExample
 FORMAT_VERSION = 5  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
-# a span crossing a boundary word ("theft in California")
+# a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
+# the request covers; a Title Case name's meaning is the whole name's
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
-N_NONE_FEATS = N_TOOL_FEATS + 4  # the "none" head's input, see Router._none_logits
+N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 
@@ -467,12 +468,12 @@ class Router(nn.Module):
         return out
 
     def _word_vecs(self, req: RequestFeatures) -> Tensor:
-        """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
-        and numbers. Content words are encoded on first use and kept with the request (words repeat:
-        the encoder's cache serves most of them)."""
+        """[T, H] per token, its word encoded on its own (normalised), or the Title Case name it is
+        part of ("San Diego"); zeros for punctuation, stopwords and numbers. Content words are encoded
+        on first use and kept with the request (words repeat: the encoder's cache serves most of them)."""
         if req.word_vecs is None:
             req.word_vecs = (
-                self.encoder.embed([req.w_lower[i] for i in req.content_words])
+                self.encoder.embed([req.names.get(i, req.w_lower[i]) for i in req.content_words])
                 if req.content_words
                 else torch.zeros(0, self.encoder.dim)
             )  # [C, H]
@@ -613,14 +614,19 @@ class Router(nn.Module):
         late = torch.logsumexp(padded, dim=1) - count.log()[:, None]  # [B, T_max, N] -> [B, N]
         late = late.nan_to_num(0.0, neginf=0.0)  # a request with no tokens gets no vote
         scores = self.tool_feat(feats)[..., 0] + bil + late  # [B, N]
-        none = self._none_logits(feats, scores, cands)  # [B]
+        none = self._none_logits(feats, scores, cands, reqs)  # [B]
         return [torch.cat([scores[b, c], none[b : b + 1]]) for b, c in enumerate(cands)]  # [K_b + 1]
 
-    def _none_logits(self, feats: Tensor, scores: Tensor, cands: list[list[int]]) -> Tensor:
+    def _none_logits(
+        self, feats: Tensor, scores: Tensor, cands: list[list[int]], reqs: list[RequestFeatures]
+    ) -> Tensor:
         """The "none" logit from the best candidate: per feature its maximum over the candidates, the
         best score (as a feature: no gradient into the tool scores), the gap to the runner-up, the
-        number of candidates (log), and whether the best candidate needs more numbers than the request
-        writes. A request no candidate serves matches none of them well, or lacks what it needs.  # [B]"""
+        number of candidates (log), how much of what the best candidate needs the request speaks of
+        (`_coverage`), and whether it needs more numbers than the request writes. A request no
+        candidate serves matches none of them well, or lacks what it needs.  # [B]"""
+        table = self._table
+        assert table is not None
         rows = []
         for b, c in enumerate(cands):
             if not c:
@@ -631,8 +637,9 @@ class Router(nn.Module):
             top, at = s.topk(min(2, len(c)))  # [<=2]
             gap = top[0] - top[1] if len(c) > 1 else s.new_tensor(10.0)
             short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1]  # the best candidate lacks numbers
-            extra = s.new_tensor([float(top[0]), float(gap), math.log(len(c)), float(short)])  # [4]
-            rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 4]
+            covered = _coverage(table.tools[c[int(at[0])]], reqs[b])
+            extra = s.new_tensor([float(top[0]), float(gap), math.log(len(c)), covered, float(short)])  # [5]
+            rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 5]
         x = torch.stack(rows)  # [B, N_NONE_FEATS]
         return self.none_head(x)[:, 0] + self.none_short * x[:, -1]  # [B]
 
@@ -799,11 +806,7 @@ class Router(nn.Module):
             used.fragments.add(a)  # one JSON list per parameter
         if a == len(frags):
             return prm.fallback()
-        value = copy.deepcopy(frags[a][0].value)
-        items = prm.schema.get("items")
-        if isinstance(value, list) and isinstance(items, dict) and items.get("type") == "number":
-            value = [float(x) if type(x) is int else x for x in value]  # [12, 15] for numbers: [12.0, 15.0]
-        return value
+        return _as_items(copy.deepcopy(frags[a][0].value), prm.schema)
 
     def _walks(
         self,
@@ -1059,6 +1062,34 @@ def gold_call(example: ToolCallExample) -> ToolCall | None:
     if example.expected_tool is None:
         return None
     return ToolCall(name=example.expected_tool, arguments=example.expected_params)
+
+
+def _as_items(value: Any, schema: dict[str, Any]) -> Any:
+    """A list read from the request, its whole numbers made floats where the schema's items are
+    numbers (checkers such as BFCL's take 12 for a float only outside a list).
+
+        >>> _as_items([12, 15.5], {"type": "array", "items": {"type": "number"}})
+        [12.0, 15.5]
+    """
+    items = schema.get("items")
+    if isinstance(value, list) and isinstance(items, dict) and items.get("type") == "number":
+        return [float(x) if type(x) is int else x for x in value]
+    return value
+
+
+def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:
+    """How much of what a tool needs the request speaks of: over its required parameters (all of
+    them if none is required), the mean of the larger share of the parameter's name or description
+    words the request has. "ingredients for lasagna" covers nothing a flight schedule needs."""
+    params = [p for p in tool.params if p.required] or tool.params
+    if not params:
+        return 1.0
+    have = req.prompt_stems
+    shares = [
+        max(len(p.stems & have) / max(1, len(p.stems)), len(p.desc_stems & have) / max(1, len(p.desc_stems)))
+        for p in params
+    ]
+    return sum(shares) / len(shares)
 
 
 def _index(cands: list[int], tool_idx: int | None) -> int | None:

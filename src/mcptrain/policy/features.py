@@ -69,7 +69,6 @@ _DISMISSAL = frozenset(
 # Words that start a later step of an ordered request ("store it, then search"): the first call is
 # the first step, so what later steps name (tools, parameters) is set aside for now.
 _STEP_WORDS = frozenset("then lastly finally afterwards afterward".split())
-_JOINERS = frozenset("of de da del la von van".split())
 _BOUNDARY_WORDS = frozenset("in from to at for with on by near during between under over about into of".split())
 IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
 
@@ -196,7 +195,6 @@ class RequestFeatures:
     next1: list[str | None]  # [T] stem of the next word, if it is a content word ("Chinese cuisine")
     tok_word: list[int]  # [T] index of the word (in w_lower) each token belongs to
     content_words: list[int]  # words that could be a value by their meaning: not punctuation, stopword or number
-    names: dict[int, str]  # word index -> the Title Case name it is part of ("san diego"), lower case
     stems: frozenset[str]  # content stems of the whole text (request + history)
     prompt_stems: frozenset[str]  # content stems of the request alone
     words: list[str]
@@ -454,7 +452,6 @@ def build_request(enc: Encoding) -> RequestFeatures:
         next1=[next1_w[word_of[t]] for t in range(n)],
         tok_word=word_of,
         content_words=[i for i, w in enumerate(word_lower) if content[i] and not any(c.isdigit() for c in w)],
-        names=_names(text, spans, word_text, content),
         stems=stems,
         prompt_stems=stems if prompt_end == len(text) else frozenset(content_stems(text[:prompt_end])),
         words=all_words,
@@ -481,29 +478,6 @@ def build_request(enc: Encoding) -> RequestFeatures:
     )
 
 
-
-
-def _names(text: str, spans: list[list[int]], word_text: list[str], content: list[bool]) -> dict[int, str]:
-    """Runs of two or more capitalised content words, a sentence's first word left out ("Get
-    concert details for Beyonce in San Diego" -> {7: "san diego", 8: "san diego"}): a name means
-    what it means as a whole, not what its words mean one by one."""
-    cap = [content[i] and w[:1].isupper() and i > 0 and word_text[i - 1] not in ".?!" for i, w in enumerate(word_text)]
-    names: dict[int, str] = {}
-    i = 0
-    while i < len(word_text):
-        j = i
-        while cap[i] and j + 1 < len(word_text):
-            if cap[j + 1]:
-                j += 1
-            elif j + 2 < len(word_text) and word_text[j + 1] in _JOINERS and cap[j + 2]:
-                j += 2  # "Museum of Modern Art", "Rio de Janeiro"
-            else:
-                break
-        if j > i:
-            name = text[spans[i][0] : spans[j][1]].lower()
-            names.update(dict.fromkeys(range(i, j + 1), name))
-        i = j + 1
-    return names
 
 
 def mentions(req: RequestFeatures, prm: ParamInfo) -> list[int]:

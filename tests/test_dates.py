@@ -1,4 +1,5 @@
-"""Dates as written in requests <-> the format a parameter's schema names (mcptrain.dates)."""
+"""Dates and times of day as written in requests <-> the format a parameter's schema names
+(mcptrain.dates)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mcptrain.dates import coerce_date, date_format, date_texts, writes_date
+from mcptrain.dates import coerce_date, date_format, date_texts, writes_date, writes_time
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,13 @@ from mcptrain.dates import coerce_date, date_format, date_texts, writes_date
         ({"type": "string", "description": "From YYYY-MM-DD or MM/DD/YYYY."}, None),  # which one?
         ({"type": "integer", "description": "Year, YYYY-MM-DD."}, None),
         ({"type": "string", "enum": ["2024-01-01"], "description": "YYYY-MM-DD"}, None),
+        ({"type": "string", "description": "The pickup time, in 24-hour format 'HH:MM'."}, "%H:%M"),
+        ({"type": "string", "description": "Departure in 24-hour format, such as '14:00' for 2 PM."}, "%H:%M"),
+        ({"type": "string", "description": "Time, HH:MM:SS."}, "%H:%M:%S"),
+        ({"type": "string", "format": "time"}, "%H:%M:%S"),
+        ({"type": "string", "description": "A format such as 'YYYY-MM-DD HH:MM:SS' or 'HH:MM'."}, None),
+        ({"type": "string", "description": "The alarm time, 'HH:MM AM/PM'."}, None),  # 12-hour
+        ({"type": "string", "description": "Countdown, in the format 'MM:SS'."}, None),  # a duration
     ],
 )
 def test_date_format_comes_from_the_schema(schema: dict, fmt: str | None) -> None:
@@ -76,3 +84,51 @@ def test_a_value_is_no_date_in_another_format() -> None:
 )
 def test_writes_date_finds_dates_in_digits_or_words(text: str, written: bool) -> None:
     assert writes_date(text) is written
+
+
+@pytest.mark.parametrize("fmt", ["%H:%M", "%H:%M:%S"])
+def test_every_written_time_reads_back_to_the_value(fmt: str) -> None:
+    for minute in range(0, 24 * 60, 5):
+        value = f"{minute // 60:02d}:{minute % 60:02d}" + (":00" if fmt == "%H:%M:%S" else "")
+        forms = date_texts(value, fmt)
+        assert forms[0] == value and len(set(forms)) == len(forms) >= 3
+        assert [coerce_date(f, fmt) for f in forms] == [value] * len(forms), value
+
+
+@pytest.mark.parametrize(
+    ("text", "hm"),
+    [
+        ("10:00 AM", "10:00"),
+        ("at 9 am", "09:00"),
+        ("5:30pm", "17:30"),
+        ("11PM", "23:00"),
+        ("2 in the afternoon", "14:00"),
+        ("4:30 in the afternoon", "16:30"),
+        ("8 in the evening", "20:00"),
+        ("9 o'clock in the morning", "09:00"),
+        ("12 am", "00:00"),
+        ("noon", "12:00"),
+        ("on 2023-04-22 at 19:00", "19:00"),
+        ("5", "5"),  # a bare number says no time of day: left as written
+        ("2023.10.1", "2023.10.1"),
+        ("13 pm", "13 pm"),
+    ],
+)
+def test_coerce_time_reads_what_people_write(text: str, hm: str) -> None:
+    assert coerce_date(text, "%H:%M") == hm
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("pick it up at 10:00 AM", True),
+        ("a table this Friday at 8 in the evening", True),
+        ("set an alarm for 11PM", True),
+        ("lunch at noon", True),
+        ("book 2 tickets for 5 people", False),
+        ("a rating of 4.5 stars", False),
+        ("on 2023-04-22", False),
+    ],
+)
+def test_writes_time_finds_times_of_day(text: str, written: bool) -> None:
+    assert writes_time(text) is written

@@ -546,6 +546,32 @@ def test_a_date_written_as_people_write_it_is_found_and_read_back_in_the_schema_
     assert (pred.tool, pred.arguments) == ("book_table", {"date": "2026-04-09"})
 
 
+def test_a_time_parameter_takes_the_time_the_request_writes(tiny: Encoder) -> None:
+    """Untrained: a time of day starts where the request writes one and ends where it still reads as
+    one, so "5:30pm" beside a date and a count becomes 17:30 whatever the weights; a request that
+    writes no time leaves the pointer free."""
+    show = ToolSpec(
+        name="buy_tickets",
+        description="Buy movie tickets",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "date": {"type": "string", "description": "Show date, YYYY-MM-DD."},
+                "show_time": {"type": "string", "description": "Start time, in 24-hour format 'HH:MM'."},
+            },
+            "required": ["date", "show_time"],
+        },
+    )
+    router = Router(tiny, Catalogue([show], name="movies"), RouterConfig(dim=32))
+    prompts = ["2 tickets for the 5:30pm show on 2023-04-22", "3 tickets on April 22nd, 2023 at 8 in the evening"]
+    with torch.no_grad():
+        groups = router.sample([ToolCallExample(prompt=p) for p in prompts], 16, torch.Generator().manual_seed(0))
+    times = [{s.call.arguments.get("show_time") for s in g if s.call is not None} for g in groups]
+    assert times == [{"17:30"}, {"20:00"}]
+    dates = {s.call.arguments.get("date") for s in groups[1] if s.call is not None}
+    assert dates == {"2023-04-22"}  # the one whole date written, in the schema's format
+
+
 def test_numbers_read_as_the_parameter_wants_them(tiny: Encoder) -> None:
     from mcptrain.policy.features import build_request
     from mcptrain.policy.router import _number_ends, _whole

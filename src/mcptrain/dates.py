@@ -1,11 +1,15 @@
-"""Dates as people write them and as APIs want them: the generator writes "March 3rd, 2025" for a
-parameter that takes "2025-03-03", and the router reads it back in the format the schema names.
+"""Dates and times of day as people write them and as APIs want them: the generator writes
+"March 3rd, 2025" for a parameter that takes "2025-03-03" (or "2 PM" for one that takes "14:00"),
+and the router reads it back in the format the schema names.
 
     >>> fmt = date_format({"type": "string", "description": "Check-in date, in the format YYYY-MM-DD."})
     >>> fmt, coerce_date("March 11th, 2023", fmt), coerce_date("next Friday", fmt)
     ('%Y-%m-%d', '2023-03-11', 'next Friday')
     >>> date_texts("2025-03-03", fmt)[:3]
     ['2025-03-03', 'March 3, 2025', '3 March 2025']
+    >>> hm = date_format({"type": "string", "description": "Pickup time, in 24-hour format 'HH:MM'."})
+    >>> hm, coerce_date("5:30pm", hm), coerce_date("4 in the afternoon", hm), date_texts("09:00", hm)[:3]
+    ('%H:%M', '17:30', '16:00', ['09:00', '9 AM', '9am'])
 """
 
 from __future__ import annotations
@@ -36,23 +40,51 @@ _WORDED = re.compile(
     r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.I,
 )
+# Times of day: a description naming HH:MM (24-hour) or HH:MM:SS, not as the tail of a datetime
+# ("YYYY-MM-DDTHH:MM", "YYYY-MM-DD HH:MM") and not with AM/PM after it.
+_TIME_NAMED = re.compile(r"(?<![\w:])hh:mm(:ss)?(?![\w:]|\s*(?:am|pm|a\.m|p\.m))", re.I)
+_24H = re.compile(r"\b24[- ]?h(?:our)?\b", re.I)
+_DATETIME_NAMED = re.compile(r"(?:yyyy|dd|mm)\s*[t ]\s*hh", re.I)
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*(?:o'?clock\s*)?"
+    r"(?P<mer>[ap]\.?\s?m\b\.?|in the (?:morning|afternoon|evening)|at night|tonight)?(?![\d:])",
+    re.I,
+)
+_NOON = re.compile(r"\b(noon|midday|midnight)\b", re.I)
 _ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 
 
 def date_format(schema: dict[str, Any]) -> str | None:
-    """The strftime format of a string parameter's dates: JSON Schema's "format": "date", or one
-    date-only pattern (YYYY-MM-DD, MM/DD/YYYY, ...) named in its description; else None."""
+    """The strftime format of a string parameter's dates or times of day: JSON Schema's "format":
+    "date" or "time", or one date-only pattern (YYYY-MM-DD, MM/DD/YYYY, ...) or a 24-hour time
+    (HH:MM, HH:MM:SS, or "24-hour") named in its description; else None."""
     if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
         return None
-    if schema.get("format") == "date":
-        return "%Y-%m-%d"
-    named = {m.group(1).lower() for m in _NAMED.finditer(str(schema.get("description", "")))}
-    return _FORMATS[named.pop()] if len(named) == 1 else None
+    if schema.get("format") in ("date", "time"):
+        return "%Y-%m-%d" if schema["format"] == "date" else "%H:%M:%S"
+    desc = str(schema.get("description", ""))
+    named = {m.group(1).lower() for m in _NAMED.finditer(desc)}
+    if named:
+        return _FORMATS[named.pop()] if len(named) == 1 else None
+    times = {bool(m.group(1)) for m in _TIME_NAMED.finditer(desc)}
+    if not times and _24H.search(desc):
+        times = {False}  # "in 24-hour format, such as '14:00'"
+    if len(times) != 1 or _DATETIME_NAMED.search(desc):
+        return None
+    return "%H:%M:%S" if times.pop() else "%H:%M"
+
+
+def is_time(fmt: str | None) -> bool:
+    """Whether a `date_format` is a time of day rather than a date."""
+    return bool(fmt) and "%d" not in str(fmt)
 
 
 def coerce_date(text: str, fmt: str) -> str:
     """A date written in a request -> `fmt`; the text itself unless it names a whole date (a year,
-    and a month and day in words or digits), so "March 2023" or "next Friday" stay as written."""
+    and a month and day in words or digits), so "March 2023" or "next Friday" stay as written.
+    A time format reads a time of day instead (`coerce_time`)."""
+    if is_time(fmt):
+        return coerce_time(text, fmt)
     try:
         return datetime.strptime(text.strip(), fmt).strftime(fmt)  # already in the format ("04/03/2025" day first)
     except ValueError:
@@ -66,6 +98,74 @@ def coerce_date(text: str, fmt: str) -> str:
         return text
 
 
+def _clock(text: str) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of the first time of day in `text` that says it is one: minutes
+    ("10:30"), AM/PM or a part of the day ("9 am", "5 in the afternoon"), noon or midnight."""
+    noon = _NOON.search(text)
+    for m in _CLOCK.finditer(text):
+        if noon and noon.start() < m.start():
+            break
+        mer = (m.group("mer") or "").lower().replace(".", "").replace(" ", "")
+        if not (m.group("m") or mer):
+            continue
+        h = int(m.group("h"))
+        pm = mer.startswith("p") or mer in ("intheafternoon", "intheevening", "atnight", "tonight")
+        if mer and h > 12:
+            continue
+        if pm and h < 12 and not (mer in ("atnight", "tonight") and h < 5):
+            h += 12
+        elif mer.startswith("a") and h == 12:
+            h = 0
+        return h, int(m.group("m") or 0), int(m.group("s") or 0)
+    if noon:
+        return (0, 0, 0) if noon.group(1).lower() == "midnight" else (12, 0, 0)
+    return None
+
+
+def coerce_time(text: str, fmt: str) -> str:
+    """A time of day written in a request ("5:30pm", "9 in the morning", "noon") -> `fmt`; the
+    text itself where it says no time of day (a bare "5" could be anything)."""
+    hms = _clock(text)
+    if hms is None:
+        return text
+    h, m, sec = hms
+    return datetime(2000, 1, 1, h, m, sec).strftime(fmt)
+
+
+# Where a whole date may be written: digits, a month in words with a day and a year in either
+# order ("March 3rd, 2025", "the 3rd of March 2025", "2025 March 3rd", "Jun.20,2023").
+_M = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_D = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_Y = r"[12]\d{3}"
+_DATE_SPAN = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|{_M}\s*{_D},?\s*{_Y}|(?:the\s+)?{_D}\s+(?:of\s+)?{_M},?\s*{_Y}|{_Y},?\s+{_M}\s*{_D})(?![\w/-])",
+    re.I,
+)
+
+
+def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
+    """Character spans of `text` that read back as a whole date (time of day) in `fmt`: where a
+    date (time) parameter's value can be, if anywhere.
+
+        >>> when_spans("from 2023-04-22 at 7:30 pm", "%H:%M"), when_spans("on the 3rd of May 2024", "%Y-%m-%d")
+        ([(19, 26)], [(3, 22)])
+    """
+    if is_time(fmt):
+        found = [(m.start(), m.start() + len(m.group().rstrip().removesuffix("."))) for m in _CLOCK.finditer(text)]
+        found += [m.span() for m in _NOON.finditer(text)]
+    else:
+        found = [m.span() for m in _DATE_SPAN.finditer(text)]
+    out = []
+    for a, b in found:
+        try:
+            datetime.strptime(coerce_date(text[a:b], fmt), fmt)
+        except ValueError:
+            continue
+        out.append((a, b))
+    return sorted(out)
+
+
 def writes_date(text: str) -> bool:
     """Whether a request writes a date: digits ("2023-04-11", "4/11/2023") or a month with a day or
     year ("April 11th", "Jun.20,2023", "the 12th of March")."""
@@ -75,6 +175,8 @@ def writes_date(text: str) -> bool:
 def date_texts(value: str, fmt: str) -> list[str]:
     """How a date `value` in `fmt` may be written in a request, the value itself first; every form
     reads back to `value` through `coerce_date`. [] if `value` is no date in `fmt`."""
+    if is_time(fmt):
+        return _time_texts(value, fmt)
     try:
         d = datetime.strptime(value, fmt)
     except ValueError:
@@ -93,4 +195,37 @@ def date_texts(value: str, fmt: str) -> list[str]:
     return list(dict.fromkeys(forms))  # "May 3, 2025" is both the long and the short form
 
 
-__all__ = ["coerce_date", "date_format", "date_texts", "writes_date"]
+def _time_texts(value: str, fmt: str) -> list[str]:
+    try:
+        t = datetime.strptime(value, fmt)
+    except ValueError:
+        return []
+    if t.second:
+        return [value]
+    h12 = t.hour % 12 or 12
+    clock = f"{h12}:{t.minute:02d}" if t.minute else f"{h12}"
+    mer = "AM" if t.hour < 12 else "PM"
+    part = "in the morning" if 5 <= t.hour < 12 else "in the afternoon" if 12 < t.hour < 18 else "in the evening"
+    forms = [value, f"{clock} {mer}", f"{clock}{mer.lower()}", f"{h12}:{t.minute:02d} {mer}"]
+    if 5 <= t.hour < 12 or 12 < t.hour < 22:
+        forms.append(f"{clock} {part}")
+    if (t.hour, t.minute) in ((12, 0), (0, 0)):
+        forms.append("noon" if t.hour else "midnight")
+    return list(dict.fromkeys(forms))
+
+
+def writes_time(text: str) -> bool:
+    """Whether a request writes a time of day ("10:30", "9 am", "5 in the afternoon", "noon")."""
+    return _clock(text) is not None
+
+
+__all__ = [
+    "coerce_date",
+    "coerce_time",
+    "date_format",
+    "date_texts",
+    "is_time",
+    "when_spans",
+    "writes_date",
+    "writes_time",
+]

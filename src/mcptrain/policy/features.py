@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import date_format, date_texts, writes_date
+from mcptrain.dates import date_format, date_texts, is_time, writes_date, writes_time
 from mcptrain.places import place_forms
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
@@ -91,7 +91,7 @@ class ParamInfo:
     enum_texts: list[str]
     enum_emb: Tensor | None  # [K, H]
     validator: Any
-    date_format: str | None = None  # strftime format of a date string ("%Y-%m-%d"), see mcptrain.dates
+    date_format: str | None = None  # strftime format of a date or time ("%Y-%m-%d", "%H:%M"), see mcptrain.dates
     place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
 
@@ -214,6 +214,7 @@ class RequestFeatures:
     fragments: list[tuple[Fragment, int, int]]  # (fragment, first token, end token) with tokens inside
     flags: list[float]  # has number, JSON object, JSON array, negation, quotes
     has_date: bool  # writes a date (mcptrain.dates.writes_date)
+    has_time: bool  # writes a time of day (mcptrain.dates.writes_time)
     starts: dict[int, int]  # char offset -> token starting there
     ends: dict[int, int]  # char offset -> token ending there
     sentence_cum: Tensor  # [T] sentence-ending tokens (". " "; " "? " "! ") up to and including t
@@ -470,6 +471,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         fragments=fragments,
         flags=flags,
         has_date=writes_date(text[:prompt_end]),
+        has_time=writes_time(text[:prompt_end]),
         starts=starts,
         ends=ends,
         sentence_cum=sentence_cum,
@@ -491,9 +493,9 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
     name / description overlap, the request's flags (number, JSON object, JSON array, negation,
     quotes), an enum value written anywhere; then clause-local evidence around mentions of the
     name: mentioned, mentioned in full, nearest positive / negative polarity word (1/distance),
-    a number and a quoted string in the same clause; a date parameter and a date written. Mentions
-    in a later step of an ordered request ("..., then list tasks with status pending") do not count:
-    they are for a later call.
+    a number and a quoted string in the same clause; a date (time) parameter and a date (time of
+    day) written. Mentions in a later step of an ordered request ("..., then list tasks with status
+    pending") do not count: they are for a later call.
 
         >>> # "hyperbolic disabled and normalize off": normalize -> negative 1.0 (its own clause)
     """
@@ -532,8 +534,16 @@ def param_text_features(req: RequestFeatures, prm: ParamInfo) -> list[float]:
         neg,
         float(number),
         float(quoted),
-        float(req.has_date and (prm.date_format is not None or "date" in prm.stems)),
+        float(_when_written(req, prm)),
     ]
+
+
+def _when_written(req: RequestFeatures, prm: ParamInfo) -> bool:
+    """A date (time) parameter, and the request writes a date (time of day)."""
+    fmt = prm.date_format
+    if is_time(fmt) or (fmt is None and "time" in prm.stems):
+        return req.has_time
+    return req.has_date and (fmt is not None or "date" in prm.stems)
 
 
 def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
@@ -653,7 +663,8 @@ def locate_span(
     """Token span (start, end) whose text is the value, case-insensitively; None if it is not there.
 
     The span must begin and end on token boundaries, so that pointing at it reads back the value.
-    A date parameter's value may be written as people write dates ("March 3, 2025" for 2025-03-03).
+    A date parameter's value may be written as people write dates ("March 3, 2025" for 2025-03-03),
+    a time of day as "2 PM" for 14:00.
     """
     if kind == "number" or (isinstance(value, int | float) and not isinstance(value, bool)):
         texts = number_texts(value) if not isinstance(value, str) else [value]

@@ -40,7 +40,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import coerce_date
+from mcptrain.dates import coerce_date, when_spans
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import complete_place
 from mcptrain.policy.base import Prediction, SampledCall
@@ -168,6 +168,17 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     """Whether the number starting at token `start` reads as a whole number at its longest."""
     readings = _number_readings(req, start, max_tokens)
     return bool(readings) and readings[-1][1].is_integer()
+
+
+def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int]) -> dict[int, list[int]]:
+    """start token -> end tokens of the spans that read as a whole date (time of day) in `fmt`,
+    starts in `blocked` left out (`mcptrain.dates.when_spans`)."""
+    out: dict[int, list[int]] = {}
+    for a, b in when_spans(req.text, fmt):
+        s, e = req.starts.get(a), req.ends.get(b)
+        if s is not None and e is not None and s not in blocked:
+            out.setdefault(s, []).append(e)
+    return out
 
 
 class _Block:
@@ -765,6 +776,9 @@ class Router(nn.Module):
                     fractional = {t for t, k in enumerate(req.number_starts) if k >= 0 and not _whole(req, t, max_len)}
                     if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
                         blocked |= fractional
+            when = _when_spans(req, prm.date_format, blocked) if prm.date_format else {}
+            if when:  # a date (time) starts where the request writes a whole one, if one is free
+                blocked |= set(range(len(req.offsets))) - set(when)
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
@@ -773,8 +787,8 @@ class Router(nn.Module):
                 return _MISSING
             used.starts.add(s)
             end_logits = block.end_logits(i, ck, s)  # [T]
-            if kind == "number":  # a number's span ends where its text still reads as a number
-                ends = _number_ends(req, s, max_len, integer)
+            if kind == "number" or s in when:  # a number's span ends where its text still reads as a number
+                ends = when[s] if s in when else _number_ends(req, s, max_len, integer)
                 if span:
                     ends.append(span[1])
                 if ends:

@@ -27,6 +27,7 @@ from mcptrain.dates import date_format, date_texts, is_time, writes_date, writes
 from mcptrain.places import place_forms
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
+    ACTIONS,
     NEGATIONS,
     QUOTES,
     STOPWORDS,
@@ -36,6 +37,7 @@ from mcptrain.policy.text import (
     is_number_word,
     json_fragments,
     list_fragments,
+    name_action,
     number_texts,
     phrase_present,
     quoted_spans,
@@ -139,6 +141,7 @@ class CatalogueTable:
     m_desc: Tensor  # [V, N] same for description stems
     name_idx: Tensor  # [N, S] vocab rows of each tool's name stems, padded with V (an "absent" slot)
     numbers_needed: Tensor  # [N] required number/integer parameters of each tool
+    action: Tensor  # [N, A] one-hot of what each tool's name says it does (text.ACTIONS), zeros if nothing
 
 
 def schema_kind(prop: dict[str, Any]) -> str:
@@ -630,6 +633,9 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
         numbers_needed=torch.tensor(
             [float(sum(p.required and p.value_kind == "number" for p in t.params)) for t in built]
         ).reshape(len(built)),
+        action=torch.tensor(
+            [[float(name_action(t.name) == a) for a in ACTIONS] for t in tools], dtype=torch.float32
+        ).reshape(n, len(ACTIONS)),
     )
 
 

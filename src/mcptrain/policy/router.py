@@ -66,17 +66,26 @@ from mcptrain.policy.features import (
     near_words,
     param_text_features,
 )
-from mcptrain.policy.text import STOPWORDS, Fragment, coerce_number, percent_written, phrase_present, strip_quotes
+from mcptrain.policy.text import (
+    ACTIONS,
+    STOPWORDS,
+    Fragment,
+    actions,
+    coerce_number,
+    percent_written,
+    phrase_present,
+    strip_quotes,
+)
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 5  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+FORMAT_VERSION = 6  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
-# the request covers
+# the request covers; 6: what the request and each tool's name say they do (find vs book)
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
-N_TOOL_FEATS = 8  # per (request, tool) features, see Router._tool_logits
+N_TOOL_FEATS = 10  # per (request, tool) features, see Router._tool_logits
 N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
@@ -396,7 +405,7 @@ class Router(nn.Module):
             self.frag_feat = nn.Linear(2, 1)
             self.frag_fallback = nn.Linear(d, 1)
         with torch.no_grad():
-            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0, -10.0]]))
+            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0, 0.5, -0.5, -10.0]]))
             for lin in (self.req_proj, self.tool_proj, self.tool_tok, self.tool_key2):
                 lin.weight.mul_(0.1)
             self.enum_feat.weight.copy_(torch.tensor([[3.0, 1.0, 3.0]]))
@@ -542,10 +551,11 @@ class Router(nn.Module):
     def _tool_logits(self, reqs: list[RequestFeatures], cands: list[list[int]]) -> list[Tensor]:
         """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
 
-        A tool's score: learned weights on 8 features (cosine of request and tool text, cosine with
+        A tool's score: learned weights on 10 features (cosine of request and tool text, cosine with
         the name alone, best share of the name's words in one clause of the request, the same in
         clauses that set things aside or belong to a later step, share of the description's words,
-        "this tool was the failed previous call", how early the request names it, "the tool needs
+        "this tool was the failed previous call", how early the request names it, the tool's name
+        does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes": it cannot be called as asked) + a bilinear term
         + late interaction of the request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
         """
@@ -605,9 +615,14 @@ class Router(nn.Module):
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
         written = torch.tensor([float(sum(k >= 0 for k in q.number_starts)) for q in reqs])  # [B] numbers written
         short = (table.numbers_needed[None, :] > written[:, None]).float()  # [B, N]
+        said = torch.tensor(
+            [[float(a in actions(q.w_lower)) for a in ACTIONS] for q in reqs], dtype=torch.float32
+        ).reshape(bsz, len(ACTIONS))  # [B, A] what the request asks to do
+        agree = said @ table.action.T  # [B, A] @ [A, N] -> [B, N] the tool does what the request says
+        other = (said.sum(-1, keepdim=True) > 0).float() * table.action.sum(-1) * (1.0 - agree)  # [B, N] another
         feats = torch.stack(
             [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
-             short],
+             agree, other, short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(r * scale)  # [B, H]

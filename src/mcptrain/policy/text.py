@@ -62,6 +62,32 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS}
 
 
+# What a tool does to its object, from the verb of its name or of a request: finding a stylist is not
+# booking one. Only actions that tools on one object often split between them; "get" says nothing.
+_ACTIONS = {
+    "search": "find finds finding search searches searching look looking lookup discover locate browse explore seek",
+    "book": "book books booking reserve reserving reservation buy buying purchase purchasing order ordering rent "
+    "renting schedule scheduling",
+    "play": "play plays playing stream hear listen",
+    "create": "create creating add adding register insert",
+    "delete": "delete deleting remove removing cancel canceling cancelling erase",
+    "update": "update updating change changing modify edit rename",
+    "send": "send sending email notify",
+}
+ACTIONS = tuple(_ACTIONS)
+_ACTION_OF = {w: a for a, ws in _ACTIONS.items() for w in ws.split()}
+
+
+def actions(ws: Iterable[str]) -> set[str]:
+    """The ACTIONS that lower-case words say: ['find', 'me', 'a', 'stylist'] -> {'search'}."""
+    return {_ACTION_OF[w] for w in ws if w in _ACTION_OF}
+
+
+def name_action(name: str) -> str | None:
+    """A tool's action, from the first action word of its name: 'Services_1_BookAppointment' -> 'book'."""
+    return next((_ACTION_OF[w] for w in words(name) if w in _ACTION_OF), None)
+
+
 def is_number_word(word: str) -> bool:
     return word.lower() in _NUMBER_WORDS
 

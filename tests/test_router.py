@@ -171,6 +171,13 @@ def test_text_helpers() -> None:
     assert [(f.start, f.end, f.value) for f in json_fragments(text)] == [(4, 17, {"a": [1, 2]}), (22, 25, [3])]
     # an apostrophe inside a word is no quote
     assert quoted_spans("name \"a b\" now, don't 'x'") == [(6, 9), (23, 24)]
+    # what a request asks to do, and what a tool's name says it does: finding a stylist is not booking one
+    from mcptrain.policy.text import actions, name_action
+
+    assert actions("can you find me a stylist and book it".split()) == {"search", "book"}
+    assert actions("what is the weather".split()) == set()
+    names = ["Services_1_FindProvider", "Services_1_BookAppointment", "Music_3_LookupMusic", "get_weather"]
+    assert [name_action(n) for n in names] == ["search", "book", "search", None]
 
 
 def test_context_text_carries_the_error() -> None:

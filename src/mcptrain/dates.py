@@ -31,14 +31,17 @@ _FORMATS = {
     "dd/mm/yyyy": "%d/%m/%Y",
 }
 _NAMED = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in _FORMATS) + r")(?![\w:/-]|\s*[T ]?hh)", re.I)
-_MONTH = re.compile(r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
-_DAY = re.compile(r"(?<!\d)([12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)", re.I)
-_YEAR = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+# A date's pieces as people write them: a month in words ("Mar", "March", "Jun."), a day ("3rd"), a year.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_M = rf"{_MONTHS}[a-z]*\.?"
+_D = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_Y = r"[12]\d{3}"
+_MONTH = re.compile(rf"(?<![a-z]){_M}", re.I)
+_DAY = re.compile(rf"(?<!\d){_D}(?!\d)", re.I)
+_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)")
 _WORDED = re.compile(
-    r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{1,4}(?!\d)"
-    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.I,
+    rf"(?<![a-z]){_M},?\s*\d{{1,4}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
 )
 # Times of day: a description naming HH:MM (24-hour) or HH:MM:SS, not as the tail of a datetime
 # ("YYYY-MM-DDTHH:MM", "YYYY-MM-DD HH:MM") and not with AM/PM after it.
@@ -134,9 +137,6 @@ def coerce_time(text: str, fmt: str) -> str:
 
 # Where a whole date may be written: digits, a month in words with a day and a year in either
 # order ("March 3rd, 2025", "the 3rd of March 2025", "2025 March 3rd", "Jun.20,2023").
-_M = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_D = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
-_Y = r"[12]\d{3}"
 _DATE_SPAN = re.compile(
     rf"(?<![\w/.-])(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
     rf"|{_M}\s*{_D},?\s*{_Y}|(?:the\s+)?{_D}\s+(?:of\s+)?{_M},?\s*{_Y}|{_Y},?\s+{_M}\s*{_D})(?![\w/-])",

@@ -63,12 +63,7 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if name.lower() in us:
         return with_state(text) if "state" in forms else text
     found = world.get(name.lower()) if "country" in forms else None
-    if found is None:
-        return text
-    city, country = found
-    if not _folded(city).startswith(_folded(name)):  # an abbreviation or nickname: the city's name
-        name = city
-    return f"{name}, {country}"
+    return text if found is None else _with_region(name, *found)
 
 
 def with_state(text: str) -> str:
@@ -78,12 +73,13 @@ def with_state(text: str) -> str:
     if not name or "," in name:
         return text
     found = _gazetteer()[0].get(name.lower())
-    if found is None:
-        return text
-    city, state = found
-    if not _folded(city).startswith(_folded(name)):  # "SF", "Philly", "Vegas": not the start of the name
-        name = city
-    return f"{name}, {state}"
+    return text if found is None else _with_region(name, *found)
+
+
+def _with_region(name: str, city: str, region: str) -> str:
+    """'name, region', where an abbreviation or nickname ("SF", "Philly", "Vegas": not the start of the
+    city's name) becomes the city's name."""
+    return f"{name if _folded(city).startswith(_folded(name)) else city}, {region}"
 
 
 def _folded(name: str) -> str:

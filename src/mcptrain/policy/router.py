@@ -615,8 +615,9 @@ class Router(nn.Module):
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
         written = torch.tensor([float(sum(k >= 0 for k in q.number_starts)) for q in reqs])  # [B] numbers written
         short = (table.numbers_needed[None, :] > written[:, None]).float()  # [B, N]
+        asked = [actions(q.w_lower) for q in reqs]
         said = torch.tensor(
-            [[float(a in actions(q.w_lower)) for a in ACTIONS] for q in reqs], dtype=torch.float32
+            [[float(a in acts) for a in ACTIONS] for acts in asked], dtype=torch.float32
         ).reshape(bsz, len(ACTIONS))  # [B, A] what the request asks to do
         agree = said @ table.action.T  # [B, A] @ [A, N] -> [B, N] the tool does what the request says
         other = (said.sum(-1, keepdim=True) > 0).float() * table.action.sum(-1) * (1.0 - agree)  # [B, N] another

@@ -64,6 +64,8 @@ def test_tools_show_table():
         (["tools", "list", "--server", "no-such-command-xyz"], ["no-such-command-xyz"]),
         (["tools", "list", "--server", "http://127.0.0.1:9/mcp", "--timeout", "5"], ["127.0.0.1:9"]),
         (["tools", "list", "--catalog", "ruvllm", "--server", "x"], ["not both"]),
+        (["train", "--catalog", "ruvllm", "--reward", "exact"], ["unknown reward(s) exact", "exact_match"]),
+        (["train", "--catalog", "ruvllm", "--reward", "composite=high"], ["'composite=high'", "name=0.5"]),
     ],
 )
 def test_bad_input_exits_2_with_one_line(args, needles):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -301,3 +302,11 @@ def test_component_stats() -> None:
     # mean of [1, 0] = 0.5, population std = 0.5; nothing applicable -> NaN
     assert stats["exact_match/mean"] == 0.5 and stats["exact_match/std"] == 0.5
     assert math.isnan(stats["execution/mean"])
+
+
+def test_parse_weights() -> None:
+    assert rewards.parse_weights("exact_match") == {"exact_match": 1.0}
+    assert rewards.parse_weights(" composite=0.5, exact_match=0.5 ") == {"composite": 0.5, "exact_match": 0.5}
+    for bad, needle in (("exact", "unknown reward(s) exact"), ("toolrl=x", "not a number"), (" , ", "unknown")):
+        with pytest.raises(McptrainError, match=re.escape(needle)):
+            rewards.parse_weights(bad)

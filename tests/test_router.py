@@ -25,7 +25,7 @@ from mcptrain.catalogue import Catalogue  # noqa: E402
 from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
-from mcptrain.policy.router import context_text, gold_call  # noqa: E402
+from mcptrain.policy.router import _name_tokens, context_text, gold_call  # noqa: E402
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
@@ -495,6 +495,68 @@ def test_a_tool_needing_numbers_the_request_lacks_is_not_called(tiny: Encoder) -
                                            ToolCallExample(prompt="raise the base 2 to the exponent 8")])  # fmt: skip
     assert lacking.tool is None
     assert written.tool == "math_power"
+
+
+def test_a_tool_needing_a_date_or_time_the_request_lacks_is_not_called(tiny: Encoder) -> None:
+    """Untrained, as above: "book me a bus ticket" writes no date, so a tool that requires one (a
+    time of day too) cannot be called as asked; written as people write them, it can."""
+    bus = ToolSpec(
+        name="buy_bus_ticket",
+        category="travel",
+        description="Buy a bus ticket",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "departure_date": {"type": "string", "format": "date"},
+                "departure_time": {"type": "string", "description": "Time in HH:MM"},
+            },
+            "required": ["departure_date", "departure_time"],
+        },
+    )
+    router = Router(tiny, Catalogue([bus], name="travel"), RouterConfig(dim=32))
+    prompts = ["buy me a bus ticket", "buy me a bus ticket for March 3rd, 2024",
+               "buy me a bus ticket at 5:30pm", "buy me a bus ticket for March 3rd, 2024 at 5:30pm"]  # fmt: skip
+    with torch.no_grad():
+        got = router.predict([ToolCallExample(prompt=p) for p in prompts])
+    assert [p.tool for p in got] == [None, None, None, "buy_bus_ticket"]
+
+
+def test_a_string_value_does_not_start_or_end_on_a_parameter_name(tiny: Encoder) -> None:
+    """"Use high for the priority": not 'priority'; "filePath=src/a.go": not 'filePath=...'; an
+    identifier ("taskId") ends no value, a plain word may ("Premier League" for `league`)."""
+    from mcptrain.policy.features import build_request
+
+    text = "Use high for the priority, and filePath=src/a.go"
+    req = build_request(tiny.encode([text])[0])
+    words = [text[a:b] for a, b in req.offsets]
+    starts, ends = _name_tokens(req, ["filePath", "priority"])
+    assert [words[t] for t in sorted(starts)] == ["priority", "file"]
+    assert [words[t] for t in sorted(ends)] == ["Path"]  # "priority" is a plain word: it may end a value
+    assert _name_tokens(build_request(tiny.encode(["in the Premier League"])[0]), ["league"])[1] == set()
+
+    task = ToolSpec(
+        name="task_update",
+        description="Update a task",
+        input_schema={
+            "type": "object",
+            "properties": {"taskId": {"type": "string"}, "priority": {"type": "string"}},
+            "required": ["taskId", "priority"],
+        },
+    )
+    router = Router(tiny, Catalogue([task], name="tasks"), RouterConfig(dim=32))
+    prompts = ["update the taskId task-west. Use high for the priority", "priority high, taskId task-9"]
+    examples = [ToolCallExample(prompt=p, candidate_tools=["task_update"]) for p in prompts]
+    values = []
+    for seed in range(5):
+        torch.manual_seed(seed)
+        for layer in router.modules():  # any weights: the rule does not depend on them
+            if isinstance(layer, torch.nn.Linear):
+                torch.nn.init.normal_(layer.weight)
+        with torch.no_grad():
+            groups = router.sample(examples, 8, torch.Generator().manual_seed(seed))
+            values += [v for group in groups for c in group if c.call is not None for v in c.call.arguments.values()]
+    assert len(values) > 40
+    assert not [v for v in values if v.lower().startswith(("priority", "taskid")) or v.endswith("taskId")]
 
 
 def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:

@@ -199,6 +199,11 @@ def train(
     seed: Annotated[int | None, typer.Option(help="Override the preset's seed.")] = None,
     epochs: Annotated[int | None, typer.Option(help="Override the supervised epochs.")] = None,
     grpo_steps: Annotated[int | None, typer.Option("--grpo-steps", help="Override the GRPO steps.")] = None,
+    reward: Annotated[
+        str | None,
+        typer.Option(help="GRPO reward: a registered name (composite, toolrl, exact_match, schema_valid, "
+                     "execution) or weights, e.g. composite=0.5,exact_match=0.5. Default: the preset's."),
+    ] = None,  # fmt: skip
     encoder: Annotated[
         str, typer.Option(help="minilm (default) or tiny (a small random encoder, for tests).")
     ] = "minilm",
@@ -223,8 +228,10 @@ def train(
     With --trajectories, the policy then learns from recorded use: it imitates the successful calls
     and makes off-policy GRPO updates over all of them."""
     from mcptrain.plots import save_curves
+    from mcptrain.rewards import parse_weights
     from mcptrain.trainer import McpToolTrainer, McpTrainingConfig
 
+    weights = parse_weights(reward) if reward is not None else None  # a wrong name fails before any work
     if env is not None and not (catalog or server or data):
         server = env  # the tools come from the server the calls run on
     cat, train_set, val_set = _training_data(catalog, server, data, timeout, seed)
@@ -238,7 +245,7 @@ def train(
         console.print(f"resuming {out} at GRPO step {trainer.stats().grpo_steps}")
     else:
         overrides: dict[str, Any] = {"encoder": encoder}
-        for key, value in (("seed", seed), ("epochs", epochs), ("grpo_steps", grpo_steps)):
+        for key, value in (("seed", seed), ("epochs", epochs), ("grpo_steps", grpo_steps), ("reward_weights", weights)):
             if value is not None:
                 overrides[key] = value
         config = McpTrainingConfig.preset(preset).model_copy(update=overrides)

@@ -384,6 +384,27 @@ def combine(
     return totals, components
 
 
+def parse_weights(text: str) -> dict[str, float]:
+    """Reward weights as written on a command line: names with optional weights (default 1).
+
+        >>> parse_weights("exact_match"), parse_weights("composite=0.5, exact_match=0.5")
+        ({'exact_match': 1.0}, {'composite': 0.5, 'exact_match': 0.5})
+    """
+    weights: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, weight = part.partition("=")
+        try:
+            weights[name.strip()] = float(weight) if weight.strip() else 1.0
+        except ValueError:
+            raise McptrainError(f"reward weight {part!r} is not a number; write name=0.5") from None
+    unknown = [name for name in weights if name not in REWARDS]
+    if unknown or not weights:
+        raise McptrainError(
+            f"unknown reward(s) {', '.join(unknown) or repr(text)}; registered: {', '.join(sorted(REWARDS))}"
+        )
+    return weights
+
+
 def component_stats(components: Mapping[str, Sequence[float | None]]) -> dict[str, float]:
     """`<name>/mean` and `<name>/std` (population) of each component over its applicable values,
     NaN when none applies, for the training log.
@@ -409,6 +430,7 @@ __all__ = [
     "composite_reward",
     "execution_reward",
     "exact_match_reward",
+    "parse_weights",
     "register",
     "schema_valid_reward",
     "toolrl_correctness",

@@ -141,6 +141,7 @@ class CatalogueTable:
     m_desc: Tensor  # [V, N] same for description stems
     name_idx: Tensor  # [N, S] vocab rows of each tool's name stems, padded with V (an "absent" slot)
     numbers_needed: Tensor  # [N] required number/integer parameters of each tool
+    when_needed: Tensor  # [N, 2] the tool requires a date / a time of day (mcptrain.dates formats)
     action: Tensor  # [N, A] one-hot of what each tool's name says it does (text.ACTIONS), zeros if nothing
 
 
@@ -633,6 +634,10 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
         numbers_needed=torch.tensor(
             [float(sum(p.required and p.value_kind == "number" for p in t.params)) for t in built]
         ).reshape(len(built)),
+        when_needed=torch.tensor(
+            [[float(any(p.required and p.date_format and is_time(p.date_format) == t for p in tool.params))
+              for t in (False, True)] for tool in built]
+        ).reshape(len(built), 2),
         action=torch.tensor(
             [[float(name_action(t.name) == a) for a in ACTIONS] for t in tools], dtype=torch.float32
         ).reshape(n, len(ACTIONS)),

@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -78,11 +79,12 @@ from mcptrain.policy.text import (
 )
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 6  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+FORMAT_VERSION = 7  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
-# the request covers; 6: what the request and each tool's name say they do (find vs book)
+# the request covers; 6: what the request and each tool's name say they do (find vs book); 7: "cannot be
+# called as asked" also when a required date or time of day is not written
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 10  # per (request, tool) features, see Router._tool_logits
@@ -179,6 +181,28 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     return bool(readings) and readings[-1][1].is_integer()
 
 
+def _name_tokens(req: RequestFeatures, names: Sequence[str]) -> tuple[set[int], set[int]]:
+    """Tokens starting, and ending, a word of the request written as one of the tool's parameter
+    names. A string value does not start with one ("Use high for the priority" -> not 'priority'),
+    nor end with one written as an identifier ("the task-west taskId" -> not 'task-west taskId');
+    plain words may end a value ("Premier League" for `league`).
+
+        >>> _name_tokens(req("Use high for the priority, and filePath=src/a.go"), ["filePath", "priority"])
+        ({4, 7}, {8})  # tokens: Use high for the priority , and file Path = sr c / a . go
+    """
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for name in names:
+        identifier = name != name.lower() or not name.isalpha()
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", req.text, re.I):
+            s, e = req.starts.get(m.start()), req.ends.get(m.end())
+            if s is not None:
+                starts.add(s)
+            if e is not None and identifier:
+                ends.add(e)
+    return starts, ends
+
+
 def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int]) -> dict[int, list[int]]:
     """start token -> end tokens of the spans that read as a whole date (time of day) in `fmt`,
     starts in `blocked` left out (`mcptrain.dates.when_spans`)."""
@@ -200,6 +224,7 @@ class _Block:
         h = req.r.shape[0]
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
+        self._names: tuple[set[int], set[int]] | None = None
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
         self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
@@ -261,6 +286,12 @@ class _Block:
             base = req.feats.unsqueeze(0).expand(len(params), t, N_TOKEN_FEATS)  # [P, T, F1]
             self._pfeats = torch.cat([base, names, cos, meaning], dim=-1)  # [P, T, F2]
         return self._pfeats
+
+    def name_tokens(self) -> tuple[set[int], set[int]]:
+        """`_name_tokens` for this tool's parameters, computed once."""
+        if self._names is None:
+            self._names = _name_tokens(self.req, [p.name for p in self.tool.params])
+        return self._names
 
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
@@ -556,8 +587,9 @@ class Router(nn.Module):
         clauses that set things aside or belong to a later step, share of the description's words,
         "this tool was the failed previous call", how early the request names it, the tool's name
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
-        more numbers than the request writes": it cannot be called as asked) + a bilinear term
-        + late interaction of the request's tokens with the tool. Nothing per tool is learned, so unseen tools work.
+        more numbers than the request writes, or a date or time of day it does not write": it cannot be
+        called as asked) + a bilinear term + late interaction of the request's tokens with the tool.
+        Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
         assert table is not None
@@ -614,7 +646,10 @@ class Router(nn.Module):
         named = named.view(bsz, 2, n)  # [B, 2, N]
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
         written = torch.tensor([float(sum(k >= 0 for k in q.number_starts)) for q in reqs])  # [B] numbers written
-        short = (table.numbers_needed[None, :] > written[:, None]).float()  # [B, N]
+        short = table.numbers_needed[None, :] > written[:, None]  # [B, N]
+        # a required date (time of day) in a request that writes none: "book me a bus ticket"
+        writes = torch.tensor([[q.has_date, q.has_time] for q in reqs], dtype=torch.float32).reshape(bsz, 2)
+        short = (short | ((1.0 - writes) @ table.when_needed.T > 0)).float()  # [B, 2] @ [2, N] -> [B, N]
         asked = [actions(q.w_lower) for q in reqs]
         said = torch.tensor(
             [[float(a in acts) for a in ACTIONS] for acts in asked], dtype=torch.float32
@@ -650,8 +685,8 @@ class Router(nn.Module):
         """The "none" logit from the best candidate: per feature its maximum over the candidates, the
         best score (as a feature: no gradient into the tool scores), the gap to the runner-up, the
         number of candidates (log), how much of what the best candidate needs the request speaks of
-        (`_coverage`), and whether it needs more numbers than the request writes. A request no
-        candidate serves matches none of them well, or lacks what it needs.  # [B]"""
+        (`_coverage`), and whether it needs more numbers than the request writes (or a date, a time of
+        day). A request no candidate serves matches none of them well, or lacks what it needs.  # [B]"""
         table = self._table
         assert table is not None
         rows = []
@@ -663,7 +698,7 @@ class Router(nn.Module):
             s = scores[b, idx].detach()  # [K]
             top, at = s.topk(min(2, len(c)))  # [<=2]
             gap = top[0] - top[1] if len(c) > 1 else s.new_tensor(10.0)
-            short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1]  # the best candidate lacks numbers
+            short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1]  # the best candidate lacks numbers, a date or a time
             covered = _coverage(table.tools[c[int(at[0])]], reqs[b])
             extra = s.new_tensor([float(top[0]), float(gap), math.log(len(c)), covered, float(short)])  # [5]
             rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 5]
@@ -795,6 +830,10 @@ class Router(nn.Module):
             when = _when_spans(req, prm.date_format, blocked) if prm.date_format else {}
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
+            name_ends: set[int] = set()
+            if kind == "string" and not prm.date_format:
+                name_starts, name_ends = block.name_tokens()
+                blocked |= name_starts
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
@@ -810,6 +849,10 @@ class Router(nn.Module):
                 if ends:
                     keep = torch.full_like(end_logits, _NEG).index_fill(0, torch.tensor(ends), 0.0)
                     end_logits = end_logits + keep
+            else:  # nor end on a parameter's identifier, unless the span is that one token
+                off = sorted(name_ends - {s} - ({span[1]} if span else set()))
+                if off:
+                    end_logits = end_logits.index_fill(0, torch.tensor(off), _NEG)
             e = choose(f"end:{name}", end_logits, lambda: span and span[1])
             if e is None:
                 return _MISSING

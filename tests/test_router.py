@@ -559,6 +559,37 @@ def test_a_string_value_does_not_start_or_end_on_a_parameter_name(tiny: Encoder)
     assert not [v for v in values if v.lower().startswith(("priority", "taskid")) or v.endswith("taskId")]
 
 
+def test_an_integer_whose_description_gives_its_codes_is_chosen_like_an_enum(tiny: Encoder) -> None:
+    """"1 for Bangkok, 2 for Chiang Mai": the router picks a code (a request need not write a number,
+    so "cannot be called as asked" does not apply) and the call validates as an integer."""
+    from mcptrain.policy.features import coded_values
+
+    described = "For example, 1 represents cleaning service, 2 for ironing service, -1 for any."
+    codes = [(1, "cleaning service"), (2, "ironing service")]
+    assert coded_values({"type": "integer", "description": described}) == codes
+    assert coded_values({"type": "integer", "description": "-1 for CPU, 0 for the first GPU"}) == []
+    assert coded_values({"type": "string", "description": "1 for Bangkok, 2 for Chiang Mai"}) == []
+    assert coded_values({"type": "integer", "description": "How many, from 1 to 10"}) == []
+    find = ToolSpec(
+        name="find_housekeeper",
+        description="Find housekeepers offering a service",
+        input_schema={
+            "type": "object",
+            "properties": {"service_id": {"type": "integer", "description": described}},
+            "required": ["service_id"],
+        },
+    )
+    router = Router(tiny, Catalogue([find], name="home"), RouterConfig(dim=32))
+    (info,) = router._table.tools[0].params
+    assert (info.value_kind, info.enum, info.enum_texts) == ("enum", [1, 2], ["cleaning service", "ironing service"])
+    with torch.no_grad():
+        request = ToolCallExample(prompt="find a housekeeper who irons")
+        groups = router.sample([request], 16, torch.Generator().manual_seed(0))
+    calls = [c.call for c in groups[0] if c.call is not None]
+    assert calls and all(c.arguments["service_id"] in (1, 2) for c in calls)
+    assert all(router.validate(c) for c in calls)
+
+
 def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:
     """MiniLM, untrained heads: each word encoded on its own is more like the parameter it fills
     ("Chinese" a cuisine, "Seattle" a location), and "Chinese cuisine" names the parameter after the value."""

@@ -175,6 +175,33 @@ def enum_text(value: Any) -> str:
     return split_identifier(value) if isinstance(value, str) else json.dumps(value)
 
 
+_CODE = re.compile(
+    r"(?<![\w.-])(\d+)\s*(?:for|represents|means|=|:|-)\s*(?:an? |the )?"
+    r"([A-Za-z][A-Za-z' -]{0,40}?)\s*(?=[,;.)]|\band\b|\bor\b|$)"
+)
+
+
+def coded_values(prop: dict[str, Any]) -> list[tuple[int, str]]:
+    """An integer parameter whose description gives its codes: [(code, meaning), ...] when it lists
+    two or more, else []. The router chooses among them as among enum values.
+
+        >>> coded_values({"type": "integer", "description": "For example, 1 for Bangkok, 2 for Chiang Mai."})
+        [(1, 'Bangkok'), (2, 'Chiang Mai')]
+    """
+    if schema_kind(prop) != "integer":
+        return []
+    codes = dict((int(n), text.strip()) for n, text in _CODE.findall(str(prop.get("description", ""))))
+    return list(codes.items()) if len(codes) >= 2 else []
+
+
+def choices(prop: dict[str, Any]) -> tuple[list[Any], list[str]]:
+    """The values a parameter is chosen from, and their texts: an enum's, or an integer's codes."""
+    if schema_kind(prop) == "enum":
+        return list(prop["enum"]), [enum_text(v) for v in prop["enum"]]
+    coded = coded_values(prop)
+    return [n for n, _ in coded], [text for _, text in coded]
+
+
 def validator_for(schema: dict[str, Any]) -> Any:
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     return cls(schema)
@@ -564,16 +591,15 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
     props = [list(t.properties.items())[:max_params] for t in tools]
     for t, ps in zip(tools, props, strict=True):
         texts += [param_text(t, n, p) for n, p in ps]
-        texts += [enum_text(v) for _, p in ps if schema_kind(p) == "enum" for v in p["enum"]]
+        texts += [text for _, p in ps for text in choices(p)[1]]
     emb = dict(zip(texts, encoder.embed(texts), strict=True)) if texts else {}
     n = len(tools)
     built: list[ToolInfo] = []
     for t, ps in zip(tools, props, strict=True):
         params = []
         for pname, prop in ps:
-            kind = schema_kind(prop)
-            enum = list(prop["enum"]) if kind == "enum" else []
-            enum_texts = [enum_text(v) for v in enum]
+            enum, enum_texts = choices(prop)
+            kind = "enum" if enum else schema_kind(prop)  # an integer with codes is chosen like an enum
             params.append(
                 ParamInfo(
                     name=pname,

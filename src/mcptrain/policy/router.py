@@ -84,7 +84,8 @@ FORMAT_VERSION = 7  # 2: number order; 3: "none" from the best candidate, cosine
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
 # the request covers; 6: what the request and each tool's name say they do (find vs book); 7: "cannot be
-# called as asked" also when a required date or time of day is not written
+# called as asked" also when a required date or time of day is not written; string values never start on a
+# parameter's name (a mask, no new weights)
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 10  # per (request, tool) features, see Router._tool_logits

@@ -368,9 +368,7 @@ def combine(
         >>> combine({"exact_match": 1.0}, [None], [ToolCallExample(prompt="hi")])
         ([1.0], {'exact_match': [1.0]})
     """
-    unknown = [name for name in weights if name not in REWARDS]
-    if unknown:
-        raise McptrainError(f"unknown reward(s) {', '.join(unknown)}; registered: {', '.join(sorted(REWARDS))}")
+    _check_registered(list(weights))
     totals = [0.0] * len(calls)
     components: dict[str, list[float | None]] = {}
     for name, weight in weights.items():
@@ -397,12 +395,14 @@ def parse_weights(text: str) -> dict[str, float]:
             weights[name.strip()] = float(weight) if weight.strip() else 1.0
         except ValueError:
             raise McptrainError(f"reward weight {part!r} is not a number; write name=0.5") from None
-    unknown = [name for name in weights if name not in REWARDS]
-    if unknown or not weights:
-        raise McptrainError(
-            f"unknown reward(s) {', '.join(unknown) or repr(text)}; registered: {', '.join(sorted(REWARDS))}"
-        )
+    _check_registered(list(weights) or [repr(text)])  # nothing named: the text itself is the unknown name
     return weights
+
+
+def _check_registered(names: list[str]) -> None:
+    unknown = [name for name in names if name not in REWARDS]
+    if unknown:
+        raise McptrainError(f"unknown reward(s) {', '.join(unknown)}; registered: {', '.join(sorted(REWARDS))}")
 
 
 def component_stats(components: Mapping[str, Sequence[float | None]]) -> dict[str, float]:

@@ -160,6 +160,10 @@ def test_generate_train_eval_predict_end_to_end(tmp_path):
     assert "recorded" in r.stdout
     assert_bad_input(mcptrain("train", "--data", "data", "--resume", "-o", "ck", "--trajectories", "no.db",
                               cwd=tmp_path), "no.db", "--trajectories")  # fmt: skip
+    # a resumed run keeps its checkpoint's settings: a different reward or seed is an error, not ignored
+    assert_bad_input(mcptrain("train", "--data", "data", "--resume", "-o", "ck", "--reward", "toolrl",
+                              cwd=tmp_path), "--reward", "ck", "new --out")  # fmt: skip
+    assert_bad_input(mcptrain("train", "--data", "data", "--resume", "-o", "ck", "--seed", "7", cwd=tmp_path), "--seed")
     # BFCL on two small categories: a report, and one prediction line per entry in BFCL's answer shape
     r = mcptrain("bfcl", "--checkpoint", "ck", "--categories", "live_relevance,live_parallel",
                  "--json", "bfcl.json", "--predictions", "bfcl.jsonl", cwd=tmp_path)  # fmt: skip

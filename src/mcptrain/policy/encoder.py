@@ -209,7 +209,7 @@ class TunedLastLayer(nn.Module):
         n = x.shape[0]
         # Rows rounded up to a multiple of 256: the big activations come in few sizes, so the allocator
         # reuses its blocks (with a new size every batch the heap fragmented, +65 MB per training epoch).
-        blank = -n % 256
+        blank = -n % 256 if torch.is_grad_enabled() else 0  # training only: predict pays for no blank rows
         x = torch.cat([x, x.new_zeros(blank, h)]) if blank else x  # [N', H]
         qkv = lin["qkv"](x)  # [N', 3H]
         # Attention one text at a time: no padding, and no [B, nh, L, L] weights sized by the longest text

@@ -190,15 +190,15 @@ class TunedLastLayer(nn.Module):
 
     def forward(self, x: Tensor, lengths: Sequence[int], int8: bool = False) -> Tensor:
         """[N, H] states before the last layer of several texts, packed one after another (`lengths`
-        positions each) -> [N, H] last states. Only attention pads, per text; the linear maps run on the
-        packed positions, so one long text (a recovery history) costs the others nothing.
+        positions each) -> [N, H] last states. Attention runs per text and the linear maps on the packed
+        positions: nothing is padded, so one long text (a recovery history) costs the others nothing.
 
         Without autograd (predict, sampling) the weights W0 + scale * D are formed once and kept until
         D changes, in int8 with `int8=True` (the encoder's int8 kernels; with an int8 encoder)."""
         if torch.is_grad_enabled():
             w = self._w
 
-            def linear(name: str) -> Callable[[Tensor], Tensor]:
+            def linear(name: str) -> _Linear:
                 return lambda v: F.linear(v, w(f"{name}_w"), w(f"{name}_b"))
 
             lin = {k: linear(k) for k in ("qkv", "out", "up", "down")}
@@ -229,7 +229,7 @@ class TunedLastLayer(nn.Module):
         if self._fixed is None or self._fixed[0] != key:
             w = self._w
 
-            def linear(name: str) -> Callable[[Tensor], Tensor]:
+            def linear(name: str) -> _Linear:
                 weight, bias = w(f"{name}_w"), w(f"{name}_b")
                 if int8:
                     return _int8_linear(weight, bias)

@@ -291,6 +291,12 @@ class RequestFeatures:
         return number_order(self)
 
 
+def focus_embedding(h: Tensor, focus: list[int], whole: Tensor) -> Tensor:
+    """[T, H] token states -> [H] the normalised mean of the `focus` tokens (`RequestFeatures.r_focus`);
+    `whole` (the sentence embedding) when nothing is set aside (`focus` empty)."""
+    return F.normalize(h[focus].mean(0), dim=-1) if focus else whole
+
+
 def context_text(example: ToolCallExample, max_chars: int = 400) -> str:
     """The text the router encodes for a request: the prompt, plus the failed call and its error.
 
@@ -511,7 +517,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         if word_of[t] < n_prompt and not dismissive[w_clause[word_of[t]]] and not w_later[word_of[t]]
     ]
     focus = kept if 0 < len(kept) < n else []
-    r_focus = F.normalize(h[focus].mean(0), dim=-1) if focus else enc.sentence  # [H]
+    r_focus = focus_embedding(h, focus, enc.sentence)  # [H]
     return RequestFeatures(
         text=text,
         r=enc.sentence,

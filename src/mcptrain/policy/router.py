@@ -67,6 +67,7 @@ from mcptrain.policy.features import (
     build_request,
     build_table,
     context_text,
+    focus_embedding,
     locate_span,
     near_words,
     param_text_features,
@@ -545,8 +546,7 @@ class Router(nn.Module):
         for q, yb in zip(distinct, y, strict=True):
             h = yb[q.pieces]  # [T, H]
             r = F.normalize(yb.mean(0), dim=-1)  # [H] mean over all positions, like the sentence embedding
-            focus = F.normalize(h[q.focus].mean(0), dim=-1) if q.focus else r  # [H]
-            new[id(q)] = dataclasses.replace(q, h=h, r=r, r_focus=focus)
+            new[id(q)] = dataclasses.replace(q, h=h, r=r, r_focus=focus_embedding(h, q.focus, r))
         return [new[id(q)] for q in reqs]
 
     def _word_vecs(self, req: RequestFeatures) -> Tensor:

@@ -198,9 +198,10 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
     batch = tiny.tokenizer(texts, padding=True, return_tensors="pt")
     with torch.no_grad():
         ref = tiny.model(**batch).last_hidden_state  # [B, T, H]
-    ours, _ = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
-    real = batch["attention_mask"].bool()
-    assert torch.allclose(ref[real], ours[real], atol=1e-5)
+    real = batch["attention_mask"].bool()  # [B, T]
+    lengths = real.sum(1).tolist()
+    ours, _ = tiny._fast(batch["input_ids"][real], lengths)  # [N, H]: the texts packed, no padding
+    assert torch.allclose(ref[real], ours, atol=1e-5)
     enc = tiny.encode(["terminate agent-1 now"])[0]
     assert enc.sentence.shape == (32,) and torch.isclose(enc.sentence.norm(), torch.tensor(1.0))
     assert enc.tokens is not None and enc.tokens.shape == (len(enc.offsets), 32)
@@ -215,11 +216,12 @@ def test_int8_encoder_stays_close_to_float32(tiny: Encoder) -> None:
     batch = tiny.tokenizer(
         ["terminate agent-1 now", "list every agent in the swarm"], padding=True, return_tensors="pt"
     )
-    ref, _ = tiny._fast(batch["input_ids"], batch["attention_mask"])  # [B, T, H] float32
-    q, _ = _FastBert(tiny.model, "int8")(batch["input_ids"], batch["attention_mask"])  # [B, T, H]
-    real = batch["attention_mask"].bool()
-    assert q.dtype == torch.float32 and not torch.equal(q[real], ref[real])  # really another kernel
-    assert torch.nn.functional.cosine_similarity(q[real], ref[real]).min() > 0.95
+    real = batch["attention_mask"].bool()  # [B, T]
+    ids, lengths = batch["input_ids"][real], real.sum(1).tolist()
+    ref, _ = tiny._fast(ids, lengths)  # [N, H] float32
+    q, _ = _FastBert(tiny.model, "int8")(ids, lengths)  # [N, H]
+    assert q.dtype == torch.float32 and not torch.equal(q, ref)  # really another kernel
+    assert torch.nn.functional.cosine_similarity(q, ref).min() > 0.95
 
 
 def test_tuned_last_layer_starts_as_the_encoder_and_learns() -> None:

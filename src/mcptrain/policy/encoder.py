@@ -58,13 +58,73 @@ class Encoding:
     pieces: list[int] | None = None  # [T] positions of the word pieces (`tokens`) among the L
 
 
+_Linear = Callable[[Tensor], Tensor]
+_Maps = tuple[dict[str, _Linear], dict[str, tuple[Tensor, Tensor]]]  # linear maps, LayerNorm (weight, bias)
+_LINEARS = ("qkv", "out", "up", "down")
+_NORMS = ("ln1", "ln2")
+
+
+def layer_weights(layer: Any) -> dict[str, Tensor]:
+    """A transformers BertLayer -> its tensors by name, the query/key/value maps fused into one."""
+    att = layer.attention
+    return {
+        "qkv_w": torch.cat([att.self.query.weight, att.self.key.weight, att.self.value.weight]),  # [3H, H]
+        "qkv_b": torch.cat([att.self.query.bias, att.self.key.bias, att.self.value.bias]),  # [3H]
+        "out_w": att.output.dense.weight,
+        "out_b": att.output.dense.bias,
+        "ln1_w": att.output.LayerNorm.weight,
+        "ln1_b": att.output.LayerNorm.bias,
+        "up_w": layer.intermediate.dense.weight,
+        "up_b": layer.intermediate.dense.bias,
+        "down_w": layer.output.dense.weight,
+        "down_b": layer.output.dense.bias,
+        "ln2_w": layer.output.LayerNorm.weight,
+        "ln2_b": layer.output.LayerNorm.bias,
+    }
+
+
+def layer_maps(weights: dict[str, Tensor], int8: bool = False) -> _Maps:
+    """`layer_weights`-style tensors -> (linear maps, LayerNorm (weight, bias)) for `bert_layer`; the
+    linear maps in int8 with `int8=True`. Autograd flows through the float maps."""
+    def linear(name: str) -> _Linear:
+        weight, bias = weights[f"{name}_w"], weights[f"{name}_b"]
+        if int8:
+            return _int8_linear(weight.detach().float(), bias.detach().float())
+        return lambda v: F.linear(v, weight, bias)
+
+    return {k: linear(k) for k in _LINEARS}, {k: (weights[f"{k}_w"], weights[f"{k}_b"]) for k in _NORMS}
+
+
+def bert_layer(
+    x: Tensor,
+    lengths: Sequence[int],
+    lin: dict[str, _Linear],
+    norms: dict[str, tuple[Tensor, Tensor]],
+    heads: int,
+    eps: float,
+) -> Tensor:
+    """One BERT layer over several texts packed one after another ([N, H], `lengths` positions each)
+    -> [N, H]. The linear maps run on all positions at once and attention one text at a time: nothing
+    is padded, and there are no [B, heads, L, L] weights sized by the longest text (with a padding
+    mask SDPA materialises them)."""
+    h = x.shape[-1]
+    qkv = lin["qkv"](x)  # [N, 3H]
+    parts = []
+    for part in qkv.split(list(lengths)):  # [L_i, 3H]
+        q, k, v = part.view(1, -1, 3, heads, h // heads).permute(2, 0, 3, 1, 4)  # [1, heads, L_i, hd] each
+        parts.append(F.scaled_dot_product_attention(q, k, v)[0].transpose(0, 1).reshape(-1, h))  # [L_i, H]
+    a = torch.cat(parts) if len(parts) > 1 else parts[0]  # [N, H]
+    x = F.layer_norm(lin["out"](a) + x, (h,), *norms["ln1"], eps)
+    return F.layer_norm(lin["down"](F.gelu(lin["up"](x))) + x, (h,), *norms["ln2"], eps)
+
+
 class _FastBert:
-    """BertModel's forward with fused QKV weights: the same numbers (max |diff| ~1e-6 in float32),
-    ~20% faster at batch 1 on CPU, where small-batch BERT is bound by weight reads and per-module
-    Python overhead. In bfloat16 (CPUs with native bf16) it is ~2x faster again; sentence embeddings
-    keep cosine > 0.9999 with float32's. In int8 (weights per row, activations per call) it is ~2x
-    faster than bfloat16 at batch 1, at a cost: cosine ~0.99 on average, ≥ 0.97, and a router
-    trained on it loses a few points of accuracy (see benchmarks/README.md).
+    """BertModel's forward on packed texts with fused QKV weights: the same numbers as transformers
+    (max |diff| ~1e-6 in float32) with no padding, where small-batch BERT on CPU is bound by weight
+    reads and per-module Python overhead. In bfloat16 (CPUs with native bf16) it is ~2x faster again;
+    sentence embeddings keep cosine > 0.9999 with float32's. In int8 (weights per row, activations per
+    call) it is ~2x faster than bfloat16 at batch 1, at a cost: cosine ~0.99 on average, ≥ 0.97, and a
+    router trained on it loses a few points of accuracy (see benchmarks/README.md).
 
     Only what encoding needs: absolute positions, token type 0, erf-GELU, no dropout, no grad.
     """
@@ -85,56 +145,28 @@ class _FastBert:
         def d(t: Tensor) -> Tensor:
             return t.detach().to(self.dtype).contiguous()
 
-        def linear(weight: Tensor, bias: Tensor) -> Callable[[Tensor], Tensor]:
-            if dtype == "int8":
-                return _int8_linear(weight.detach().float(), bias.detach().float())
-            w, b = d(weight), d(bias)
-            return lambda x: F.linear(x, w, b)
-
         self.word = d(emb.word_embeddings.weight)  # [V, H]
         self.pos = d(emb.position_embeddings.weight)  # [P, H]
         self.type0 = d(emb.token_type_embeddings.weight[0])  # [H]
         self.ln = (d(emb.LayerNorm.weight), d(emb.LayerNorm.bias))
-        self.layers = []
-        for layer in model.encoder.layer:
-            att = layer.attention
-            self.layers.append(
-                (
-                    linear(
-                        torch.cat([att.self.query.weight, att.self.key.weight, att.self.value.weight]),  # [3H, H]
-                        torch.cat([att.self.query.bias, att.self.key.bias, att.self.value.bias]),  # [3H]
-                    ),
-                    linear(att.output.dense.weight, att.output.dense.bias),
-                    (d(att.output.LayerNorm.weight), d(att.output.LayerNorm.bias)),
-                    linear(layer.intermediate.dense.weight, layer.intermediate.dense.bias),
-                    linear(layer.output.dense.weight, layer.output.dense.bias),
-                    (d(layer.output.LayerNorm.weight), d(layer.output.LayerNorm.bias)),
-                )
-            )
+        self.layers = [
+            layer_maps({k: d(t) for k, t in layer_weights(layer).items()}, int8=dtype == "int8")
+            for layer in model.encoder.layer
+        ]
 
     # no_grad, not inference_mode: cached outputs must stay usable as (constant) autograd inputs.
     @torch.no_grad()
-    def __call__(self, ids: Tensor, mask: Tensor) -> tuple[Tensor, Tensor]:
-        """[B, T] token ids, [B, T] attention mask -> ([B, T, H] last hidden states, [B, T, H] the
-        states before the last layer)."""
-        b, t = ids.shape
-        h, nh = self.hidden, self.heads
-        x = self.word[ids] + self.pos[:t] + self.type0  # [B, T, H]
-        x = F.layer_norm(x, (h,), *self.ln, self.eps)
-        # A full mask lets SDPA take its no-mask kernel (the batch-1 case).
-        attn = None if bool(mask.all()) else mask[:, None, None, :].bool()  # [B, 1, 1, T]
+    def __call__(self, ids: Tensor, lengths: Sequence[int]) -> tuple[Tensor, Tensor]:
+        """[N] token ids of several texts packed one after another (`lengths` each) -> ([N, H] last
+        hidden states, [N, H] the states before the last layer), float32."""
+        positions = torch.cat([torch.arange(n) for n in lengths])  # [N]
+        x = self.word[ids] + self.pos[positions] + self.type0  # [N, H]
+        x = F.layer_norm(x, (self.hidden,), *self.ln, self.eps)
         before_last = x
-        for qkv_proj, out_proj, ln1, up, down, ln2 in self.layers:
+        for lin, norms in self.layers:
             before_last = x
-            qkv = qkv_proj(x).view(b, t, 3, nh, h // nh).permute(2, 0, 3, 1, 4)  # [3, B, nh, T, hd]
-            a = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=attn)  # [B, nh, T, hd]
-            a = a.transpose(1, 2).reshape(b, t, h)  # [B, T, H]
-            x = F.layer_norm(out_proj(a) + x, (h,), *ln1, self.eps)
-            x = F.layer_norm(down(F.gelu(up(x))) + x, (h,), *ln2, self.eps)
+            x = bert_layer(x, lengths, lin, norms, self.heads, self.eps)
         return x.float(), before_last.float()
-
-
-_Linear = Callable[[Tensor], Tensor]
 
 
 class TunedLastLayer(nn.Module):
@@ -156,22 +188,7 @@ class TunedLastLayer(nn.Module):
     def __init__(self, encoder: Encoder, scale: float) -> None:
         super().__init__()
         cfg = encoder.model.config
-        layer = encoder.model.encoder.layer[-1]
-        att = layer.attention
-        base = {
-            "qkv_w": torch.cat([att.self.query.weight, att.self.key.weight, att.self.value.weight]),  # [3H, H]
-            "qkv_b": torch.cat([att.self.query.bias, att.self.key.bias, att.self.value.bias]),  # [3H]
-            "out_w": att.output.dense.weight,
-            "out_b": att.output.dense.bias,
-            "ln1_w": att.output.LayerNorm.weight,
-            "ln1_b": att.output.LayerNorm.bias,
-            "up_w": layer.intermediate.dense.weight,
-            "up_b": layer.intermediate.dense.bias,
-            "down_w": layer.output.dense.weight,
-            "down_b": layer.output.dense.bias,
-            "ln2_w": layer.output.LayerNorm.weight,
-            "ln2_b": layer.output.LayerNorm.bias,
-        }
+        base = layer_weights(encoder.model.encoder.layer[-1])
         self.scale = scale
         self.heads = cfg.num_attention_heads
         self.eps = cfg.layer_norm_eps
@@ -185,59 +202,33 @@ class TunedLastLayer(nn.Module):
         """Copies (the GRPO reference policy) drop the cached no-grad weights: int8 kernels do not copy."""
         return {**self.__dict__, "_fixed": None}
 
-    def _w(self, name: str) -> Tensor:
-        return getattr(self, f"{name}0") + self.scale * self.delta[name]
+    def _weights(self) -> dict[str, Tensor]:
+        return {name: getattr(self, f"{name}0") + self.scale * d for name, d in self.delta.items()}
 
     def forward(self, x: Tensor, lengths: Sequence[int], int8: bool = False) -> Tensor:
         """[N, H] states before the last layer of several texts, packed one after another (`lengths`
-        positions each) -> [N, H] last states. Attention runs per text and the linear maps on the packed
-        positions: nothing is padded, so one long text (a recovery history) costs the others nothing.
+        positions each) -> [N, H] last states (`bert_layer`: nothing padded, attention per text).
 
         Without autograd (predict, sampling) the weights W0 + scale * D are formed once and kept until
         D changes, in int8 with `int8=True` (the encoder's int8 kernels; with an int8 encoder)."""
         if torch.is_grad_enabled():
-            w = self._w
-
-            def linear(name: str) -> _Linear:
-                return lambda v: F.linear(v, w(f"{name}_w"), w(f"{name}_b"))
-
-            lin = {k: linear(k) for k in ("qkv", "out", "up", "down")}
-            norms = {k: (w(f"{k}_w"), w(f"{k}_b")) for k in ("ln1", "ln2")}
+            lin, norms = layer_maps(self._weights())
         else:
-            lin, norms = self._fixed_weights(int8)
-        h, nh = x.shape[-1], self.heads
-        n = x.shape[0]
-        # Rows rounded up to a multiple of 256: the big activations come in few sizes, so the allocator
-        # reuses its blocks (with a new size every batch the heap fragmented, +65 MB per training epoch).
-        blank = -n % 256 if torch.is_grad_enabled() else 0  # training only: predict pays for no blank rows
-        x = torch.cat([x, x.new_zeros(blank, h)]) if blank else x  # [N', H]
-        qkv = lin["qkv"](x)  # [N', 3H]
-        # Attention one text at a time: no padding, and no [B, nh, L, L] weights sized by the longest text
-        # (with a mask SDPA materialises them; a batch with one recovery history took 0.5 GB in training).
-        parts = []
-        for part in qkv[:n].split(list(lengths)):  # [L_i, 3H]
-            q, k, v = part.view(1, -1, 3, nh, h // nh).permute(2, 0, 3, 1, 4)  # [1, nh, L_i, hd] each
-            parts.append(F.scaled_dot_product_attention(q, k, v)[0].transpose(0, 1).reshape(-1, h))  # [L_i, H]
-        a = torch.cat([*parts, x.new_zeros(blank, h)])  # [N', H]
-        x = F.layer_norm(lin["out"](a) + x, (h,), *norms["ln1"], self.eps)
-        up = F.gelu(lin["up"](x))  # [N', 4H]
-        return F.layer_norm(lin["down"](up) + x, (h,), *norms["ln2"], self.eps)[:n]  # [N, H]
+            lin, norms = self._fixed_maps(int8)
+        n, h = x.shape
+        # Rows rounded up to a multiple of 256 in training: the big activations come in few sizes, so the
+        # allocator reuses its blocks (with a new size every batch the heap fragmented, +65 MB per epoch).
+        # The blank rows attend among themselves and are dropped. Predict pays for no blank rows.
+        blank = -n % 256 if torch.is_grad_enabled() else 0
+        if blank:
+            x, lengths = torch.cat([x, x.new_zeros(blank, h)]), [*lengths, blank]  # [N', H]
+        return bert_layer(x, lengths, lin, norms, self.heads, self.eps)[:n]  # [N, H]
 
     @torch.no_grad()
-    def _fixed_weights(self, int8: bool) -> tuple[dict[str, _Linear], dict[str, tuple[Tensor, Tensor]]]:
+    def _fixed_maps(self, int8: bool) -> _Maps:
         key = (int8, tuple(p._version for p in self.delta.values()), tuple(p.data_ptr() for p in self.delta.values()))
         if self._fixed is None or self._fixed[0] != key:
-            w = self._w
-
-            def linear(name: str) -> _Linear:
-                weight, bias = w(f"{name}_w"), w(f"{name}_b")
-                if int8:
-                    return _int8_linear(weight, bias)
-                return lambda v: F.linear(v, weight, bias)
-
-            lin = {k: linear(k) for k in ("qkv", "out", "up", "down")}
-            norms = {k: (w(f"{k}_w"), w(f"{k}_b")) for k in ("ln1", "ln2")}
-            self._fixed = (key, lin, norms)
+            self._fixed = (key, *layer_maps(self._weights(), int8=int8))
         return self._fixed[1], self._fixed[2]
 
 
@@ -287,7 +278,7 @@ class Encoder:
         self.dtype = resolve_dtype(dtype)
         self.spec["dtype"] = dtype
         self._fast = _FastBert(model, self.dtype)
-        self._special_ids = torch.tensor(sorted(tokenizer.all_special_ids))
+        self._special_ids = frozenset(tokenizer.all_special_ids)
         self._cache: OrderedDict[str, Encoding] = OrderedDict()
         self.hits = 0
         self.misses = 0
@@ -360,8 +351,8 @@ class Encoder:
             else:
                 todo.append(text)
         self.misses += len(todo)
-        for batch in _length_buckets(todo, self.batch_size):
-            for enc in self._run(batch, tokens):
+        for at in range(0, len(todo), self.batch_size):
+            for enc in self._run(todo[at : at + self.batch_size], tokens):
                 out[enc.text] = enc
                 self._put(enc)
         return [out[t] for t in texts]
@@ -382,50 +373,23 @@ class Encoder:
             self._cache.popitem(last=False)
 
     def _run(self, texts: list[str], tokens: bool) -> list[Encoding]:
-        batch = self.tokenizer(
-            texts,
-            padding=True,
-            truncation=True,
-            max_length=self.max_length,
-            return_tensors="pt",
-            return_offsets_mapping=True,
-        )
-        mask = batch["attention_mask"]  # [B, T]
-        states, mid = self._fast(batch["input_ids"], mask)  # [B, T, H] each
-        m = mask.unsqueeze(-1).to(states.dtype)  # [B, T, 1]
-        pooled = (states * m).sum(1) / m.sum(1).clamp(min=1.0)  # [B, H]
-        pooled = F.normalize(pooled, dim=-1)  # [B, H]
-        # By id, not by position: a "[SEP]" typed inside a text is special too, and never a span end.
-        ids = batch["input_ids"]  # [B, T]
-        keep = ~torch.isin(ids, self._special_ids) & (mask == 1)  # [B, T]
-        offsets = batch["offset_mapping"]  # [B, T, 2]
+        batch = self.tokenizer(texts, truncation=True, max_length=self.max_length, return_offsets_mapping=True)
+        ids = batch["input_ids"]  # B lists of ids
+        lengths = [len(x) for x in ids]
+        states, mid = self._fast(torch.tensor([i for x in ids for i in x], dtype=torch.long), lengths)  # [N, H] each
         out = []
-        for i, text in enumerate(texts):
-            k = keep[i]
-            offs = [(int(a), int(b)) for a, b in offsets[i][k].tolist()]
+        for text, ids_i, offs_i, s, m in zip(
+            texts, ids, batch["offset_mapping"], states.split(lengths), mid.split(lengths), strict=True
+        ):
+            pooled = F.normalize(s.mean(0), dim=-1)  # [H] mean over every position, specials included
             if not tokens:
-                out.append(Encoding(text, pooled[i].clone(), None, []))
+                out.append(Encoding(text, pooled, None, []))
                 continue
-            n = int(mask[i].sum())
-            pieces = k.nonzero()[:, 0].tolist()
-            mid_i = mid[i, :n].to(torch.bfloat16).clone()  # [L_i, H]
-            out.append(Encoding(text, pooled[i].clone(), states[i][k].clone(), offs, mid_i, pieces))
+            # By id, not by position: a "[SEP]" typed inside a text is special too, and never a span end.
+            pieces = [j for j, t in enumerate(ids_i) if t not in self._special_ids]
+            offs = [(int(offs_i[j][0]), int(offs_i[j][1])) for j in pieces]
+            out.append(Encoding(text, pooled, s[pieces], offs, m.to(torch.bfloat16), pieces))  # [T, H], [L, H]
         return out
-
-
-def _length_buckets(texts: list[str], batch_size: int) -> list[list[str]]:
-    """Batches of similar length, so a few long texts (recovery history) do not pad many short ones.
-
-    Sorted by length; a batch closes at `batch_size` texts or when a text is 1.5x (+ 20 characters)
-    longer than the batch's first: ["a", "bb", "c" * 100] -> [["a", "bb"], ["c" * 100]].
-    """
-    out: list[list[str]] = []
-    for text in sorted(texts, key=len):
-        if out and len(out[-1]) < batch_size and len(text) <= 1.5 * len(out[-1][0]) + 20:
-            out[-1].append(text)
-        else:
-            out.append([text])
-    return out
 
 
 def resolve_dtype(dtype: str) -> str:

@@ -516,12 +516,20 @@ class Router(nn.Module):
     # --- request features -----------------------------------------------------------------------------
 
     def _reqs(self, examples: Sequence[ToolCallExample]) -> list[RequestFeatures]:
-        """One encoder pass over the requests not seen before, in one batch."""
+        """One encoder pass over the requests not seen before, in one batch, and one over their words."""
         texts = [context_text(e, self.config.max_context_chars) for e in examples]
         missing = [t for t in dict.fromkeys(texts) if t not in self._requests]
         if missing:
-            for enc in self.encoder.encode(missing, tokens=True):
-                self._requests[enc.text] = build_request(enc)
+            built = [build_request(enc) for enc in self.encoder.encode(missing, tokens=True)]
+            for q in built:
+                self._requests[q.text] = q
+            # Their content words, each encoded on its own (`_word_vecs`), in one batch too (one small
+            # encoder call per request cost ~2 ms each, mostly fixed overhead).
+            unique = list(dict.fromkeys(q.w_lower[i] for q in built for i in q.content_words))
+            vecs = self.encoder.embed(unique)  # [W, H]
+            row = {w: k for k, w in enumerate(unique)}
+            for q in built:
+                q.word_vecs = vecs[[row[q.w_lower[i]] for i in q.content_words]]  # [C, H]
             while len(self._requests) > self.config.cache_size:
                 self._requests.popitem(last=False)
         out = []

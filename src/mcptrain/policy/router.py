@@ -30,7 +30,6 @@ a per-tool weight, so a tool never seen in training still gets a sensible score 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import math
 import re
@@ -538,11 +537,12 @@ class Router(nn.Module):
             out.append(self._requests[t])
         return out
 
-    def _tuned(self, reqs: list[RequestFeatures]) -> list[RequestFeatures]:
-        """The requests with their token states, sentence and focus embeddings from the fine-tuned last
-        layer (with autograd), all distinct requests in one batch; as they are without one."""
+    def _tuned(self, reqs: list[RequestFeatures]) -> list[tuple[Tensor, Tensor, Tensor]]:
+        """Per request, what the tool scores read: its token states, sentence and focus embeddings
+        (`([T, H], [H], [H])`) from the fine-tuned last layer (with autograd), all distinct requests in
+        one batch; the pretrained ones without a tuned layer."""
         if self.top is None or not reqs:
-            return reqs
+            return [(q.h, q.r, q.r_focus) for q in reqs]
         distinct = list({id(q): q for q in reqs}.values())
         mids = [q.mid for q in distinct]
         if any(m is None for m in mids):
@@ -550,18 +550,17 @@ class Router(nn.Module):
         lengths = [m.shape[0] for m in mids]  # type: ignore[union-attr]
         x = torch.cat(mids).float()  # type: ignore[arg-type]  # [N, H] every request's positions, packed
         y = self.top(x, lengths, int8=self.encoder.dtype == "int8").split(lengths)  # B x [L_b, H]
-        new: dict[int, RequestFeatures] = {}
+        new: dict[int, tuple[Tensor, Tensor, Tensor]] = {}
         for q, yb in zip(distinct, y, strict=True):
             h = yb[q.pieces]  # [T, H]
             r = F.normalize(yb.mean(0), dim=-1)  # [H] mean over all positions, like the sentence embedding
-            new[id(q)] = dataclasses.replace(q, h=h, r=r, r_focus=focus_embedding(h, q.focus, r))
+            new[id(q)] = (h, r, focus_embedding(h, q.focus, r))
         return [new[id(q)] for q in reqs]
 
     def _word_vecs(self, req: RequestFeatures) -> Tensor:
         """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
-        and numbers. Content words are encoded on first use and kept with the request (words repeat:
-        the encoder's cache serves most of them)."""
-        req = self._requests.get(req.text, req)  # the cached request keeps them (not a `_tuned` copy)
+        and numbers. Content words are encoded with their request (`_reqs`), else on first use, and kept
+        with it (words repeat: the encoder's cache serves most of them)."""
         if req.word_vecs is None:
             req.word_vecs = (
                 self.encoder.embed([req.w_lower[i] for i in req.content_words])
@@ -619,7 +618,9 @@ class Router(nn.Module):
             hit = self._keys_cache[id(lin)] = (key, lin(table.full * math.sqrt(self.encoder.dim)))
         return hit[1]
 
-    def _tool_logits(self, reqs: list[RequestFeatures], cands: list[list[int]]) -> list[Tensor]:
+    def _tool_logits(
+        self, reqs: list[RequestFeatures], states: list[tuple[Tensor, Tensor, Tensor]], cands: list[list[int]]
+    ) -> list[Tensor]:
         """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
 
         A tool's score: learned weights on 12 features (cosine of request and tool text, cosine with
@@ -629,16 +630,16 @@ class Router(nn.Module):
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes, or a date or time of day it does not write": it cannot be
         called as asked; the two cosines again for what the request asks now, `RequestFeatures.r_focus`)
-        + a bilinear term + late interaction of the request's tokens with the tool. `reqs` carry the
-        fine-tuned last layer's states (`_tuned`).
+        + a bilinear term + late interaction of the request's tokens with the tool. The cosines and
+        tokens come from `states`: the fine-tuned last layer's (`_tuned`).
         Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
         assert table is not None
         scale = math.sqrt(self.encoder.dim)
         v, n = len(table.vocab), len(table.tools)
-        r = torch.stack([q.r for q in reqs])  # [B, H]
-        focus = torch.stack([q.r_focus for q in reqs])  # [B, H]
+        r = torch.stack([st[1] for st in states])  # [B, H]
+        focus = torch.stack([st[2] for st in states])  # [B, H]
         # Index lists first, then one tensor op each: per-request tensor writes cost more than the maths.
         bx: list[int] = []
         vx: list[int] = []
@@ -710,7 +711,7 @@ class Router(nn.Module):
         # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request.
         keys2 = self._tool_keys(table, self.tool_key2)  # [N, d]
         lengths = [len(q.offsets) for q in reqs]
-        h_all = torch.cat([q.h for q in reqs])  # [T_all, H]
+        h_all = torch.cat([st[0] for st in states])  # [T_all, H]
         f_all = torch.cat([q.feats for q in reqs])  # [T_all, F1]
         tok = F.normalize(self.tool_tok(self._drop(h_all)) + self.tool_tok_feat(f_all), dim=-1)  # [T_all, d]
         sim = tok @ F.normalize(keys2, dim=-1).T * self.late_scale.exp()  # [T_all, N]
@@ -937,7 +938,7 @@ class Router(nn.Module):
             raise McptrainError("the router has no catalogue; call router.set_catalogue(catalogue) first")
         reqs = self._reqs(examples)
         cands = [self._candidates(e) for e in examples]
-        logits = self._tool_logits(self._tuned(reqs), cands)  # arguments are read from the pretrained states
+        logits = self._tool_logits(reqs, self._tuned(reqs), cands)  # arguments read the pretrained states
         # Shared per distinct request: token reps and (request, tool) blocks, so a group of G calls
         # for one request costs one set of head passes.
         distinct = list({id(q): q for q in reqs}.values())

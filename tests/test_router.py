@@ -210,6 +210,35 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
     assert tiny.encode(["terminate agent-1 now"])[0] is enc  # cached
 
 
+def test_packed_texts_do_not_see_each_other() -> None:
+    """Texts encoded together (packed, attention per text) give what each gives alone."""
+    enc = Encoder.tiny(hidden_size=32, seed=1)
+    texts = ["stop agent-7", "spawn a coder agent named agent-2 for the login flow, please"]
+    together = enc.encode(texts)
+    enc.clear_cache()
+    for text, joint in zip(texts, together, strict=True):
+        alone = enc.encode([text])[0]
+        assert joint.offsets == alone.offsets and joint.pieces == alone.pieces
+        assert torch.allclose(joint.tokens, alone.tokens, atol=1e-5)
+        assert torch.allclose(joint.sentence, alone.sentence, atol=1e-5)
+        assert torch.allclose(joint.mid.float(), alone.mid.float(), atol=1e-2)  # stored in bfloat16
+
+
+def test_new_requests_get_their_word_vectors_in_one_batch(catalogue: Catalogue, monkeypatch) -> None:
+    enc = Encoder.tiny(hidden_size=32, seed=0)
+    router = Router(enc, catalogue, RouterConfig(dim=32))
+    batches: list[list[str]] = []
+    run = enc._run
+    monkeypatch.setattr(enc, "_run", lambda texts, tokens: batches.append(texts) or run(texts, tokens))
+    reqs = router._reqs([ToolCallExample(prompt="stop the zebra agent"), ToolCallExample(prompt="zebra and koala")])
+    assert len(batches) == 2 and len(batches[0]) == 2  # the requests, then their new words, one batch each
+    assert batches[1].count("zebra") == 1 and "koala" in batches[1]
+    for q in reqs:
+        assert q.word_vecs is not None and q.word_vecs.shape == (len(q.content_words), 32)
+        words = [q.w_lower[i] for i in q.content_words]
+        assert torch.allclose(q.word_vecs, enc.embed(words), atol=1e-5)  # as encoded on their own
+
+
 def test_int8_encoder_stays_close_to_float32(tiny: Encoder) -> None:
     from mcptrain.policy.encoder import _FastBert
 

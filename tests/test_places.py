@@ -69,6 +69,11 @@ def test_the_router_knows_which_parameters_want_a_state() -> None:
         ("The city, such as 'New York, NY' or 'Washington, DC'.", {"state"}),
         ("The location, e.g. 'Paris, France'.", {"country"}),
         ("The city where the salon is.", set()),
+        ("The city and state, e.g. San Francisco, CA", {"state"}),  # OpenAI's get_weather, no quotes
+        ("The city and state, e.g., New York City, NY.", {"state"}),
+        ("The city, e.g. London, UK", {"country"}),
+        ("The city and country where the office is.", {"country"}),
+        ("Use e.g. 5 for five days, NY time.", set()),  # no 'City, XX' after "e.g."
     ],
 )
 def test_place_forms_read_the_description(description: str, forms: set[str]) -> None:

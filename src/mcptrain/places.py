@@ -26,24 +26,28 @@ from typing import Any
 _EXAMPLE = re.compile(r"['\"][A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*, [A-Z]{2}['\"]")
 
 
+# The same example written without quotes after "e.g.": "The city and state, e.g. San Francisco, CA".
+_BARE_EXAMPLE = re.compile(r"\be\.g\.,?:?\s+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*, ([A-Z]{2})\b")
 _COUNTRY_EXAMPLE = re.compile(r"['\"][A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*, [A-Z][a-z]{2,}(?: [A-Z][a-z]+)*['\"]")
 _SHORT_COUNTRY = {"United Kingdom": "UK", "United States": "USA"}  # how people and APIs write these two
 
 
 def place_forms(schema: dict[str, Any]) -> frozenset[str]:
     """How a string parameter wants a city completed: 'state' when it asks for 'City, State' (says
-    so, or shows an example like 'Austin, TX'), 'country' when it asks for 'City, Country' (says so,
-    or shows an example like 'Paris, France'); empty for anything else."""
+    so: "City, State", "the city and state"; or shows an example like 'Austin, TX', quoted or after
+    "e.g."), 'country' when it asks for 'City, Country' (says so, or shows an example like 'Paris,
+    France'); empty for anything else."""
     if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
         return frozenset()
     desc = str(schema.get("description", ""))
     forms = set()
-    for m in _EXAMPLE.finditer(desc):  # 'Austin, TX' shows a state, 'London, UK' a country
-        forms.add("state" if m.group(0)[-3:-1] in _us_states() else "country")
-    if re.search(r"city,\s*state", desc, re.I):
+    regions = [m.group(0)[-3:-1] for m in _EXAMPLE.finditer(desc)] + _BARE_EXAMPLE.findall(desc)
+    for region in regions:  # 'Austin, TX' shows a state, 'London, UK' a country
+        forms.add("state" if region in _us_states() else "country")
+    if re.search(r"city(?:,| and)\s*state", desc, re.I):  # "City, State", "the city and state"
         forms.add("state")
     examples = [m.group(0)[1:-1] for m in _COUNTRY_EXAMPLE.finditer(desc)]
-    if re.search(r"city,\s*country", desc, re.I) or any(not e.startswith("City,") for e in examples):
+    if re.search(r"city(?:,| and)\s*country", desc, re.I) or any(not e.startswith("City,") for e in examples):
         forms.add("country")
     return frozenset(forms)
 

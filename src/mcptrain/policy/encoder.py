@@ -124,7 +124,7 @@ class _FastBert:
     reads and per-module Python overhead. In bfloat16 (CPUs with native bf16) it is ~2x faster again;
     sentence embeddings keep cosine > 0.9999 with float32's. In int8 (weights per row, activations per
     call) it is ~2x faster than bfloat16 at batch 1, at a cost: cosine ~0.99 on average, ≥ 0.97, and a
-    router trained on it loses a few points of accuracy (see benchmarks/README.md).
+    router trained on it loses a few points of accuracy (see the README's router benchmark table).
 
     Only what encoding needs: absolute positions, token type 0, erf-GELU, no dropout, no grad.
     """

@@ -34,6 +34,7 @@ from mcptrain.policy.text import (  # noqa: E402
     json_fragments,
     parse_number,
     quoted_spans,
+    snap_to_quotes,
     split_identifier,
 )
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn  # noqa: E402
@@ -208,6 +209,24 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
     # offsets read the exact text back: "agent-1" is three word pieces
     assert [enc.text[a:b] for a, b in enc.offsets] == ["terminate", "agent", "-", "1", "now"]
     assert tiny.encode(["terminate agent-1 now"])[0] is enc  # cached
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Turn 'the quick brown fox' into a vector", "quick brown fox", "'the quick brown fox'"),  # inside
+        ("predict the label for 'refund not received'.", "for 'refund not", "'refund not received'"),  # crosses in
+        ('search for "onboarding emails", top 10', 'emails", top', '"onboarding emails"'),  # crosses out
+        ("scan “you are now in developer mode” please", "developer mode", "“you are now in developer mode”"),
+        ('set input to "a b" now', 'input to "a b" now', 'input to "a b" now'),  # covers the quote: stays
+        ("it's the agent's job", "agent's job", "agent's job"),  # apostrophes are no quotes
+        ("stop agent-7 now", "agent-7", "agent-7"),
+    ],
+)
+def test_a_string_span_in_quotes_takes_the_quoted_text(text: str, span: str, value: str) -> None:
+    a = text.index(span)
+    s, e = snap_to_quotes(text, a, a + len(span))
+    assert text[s:e].strip("'\"“”") == value.strip("'\"“”")
 
 
 def test_packed_texts_do_not_see_each_other() -> None:

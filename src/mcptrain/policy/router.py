@@ -79,6 +79,7 @@ from mcptrain.policy.text import (
     coerce_number,
     percent_written,
     phrase_present,
+    snap_to_quotes,
     strip_quotes,
 )
 from mcptrain.types import ToolCall, ToolCallExample
@@ -900,7 +901,10 @@ class Router(nn.Module):
             e = choose(f"end:{name}", end_logits, lambda: span and span[1])
             if e is None:
                 return _MISSING
-            text = strip_quotes(req.text[req.offsets[s][0] : req.offsets[e][1]])
+            a, b = req.offsets[s][0], req.offsets[e][1]
+            if kind == "string" and not prm.date_format:
+                a, b = snap_to_quotes(req.text, a, b)  # 'the quick brown fox', not "quick brown fox"
+            text = strip_quotes(req.text[a:b])
             if kind == "number":
                 n = coerce_number(text, integer=prm.schema_kind == "integer")
                 if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):

@@ -270,6 +270,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def snap_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span [start, end) of `text` that lies partly in quotes, or inside them without covering them ->
+    the quoted text: people quote a value whole. Other spans stay.
+
+        >>> t = "Turn 'the quick brown fox' into a vector"
+        >>> [t[slice(*snap_to_quotes(t, a, b))] for a, b in [(10, 25), (0, 9), (0, 4)]]
+        ['the quick brown fox', 'the quick brown fox', 'Turn']
+    """
+    for qs, qe in quoted_spans(text):
+        overlaps = start < qe and qs < end
+        covers = start <= qs and qe <= end
+        if overlaps and not covers:
+            return qs, qe
+    return start, end
+
+
 def find_all(haystack: str, needle: str) -> Iterable[int]:
     """Start index of every (overlapping) case-insensitive occurrence of `needle`."""
     if not needle:
@@ -296,6 +312,7 @@ def phrase_present(text_words: list[str], phrase: str) -> bool:
 __all__ = [
     "NEGATIONS",
     "QUOTES",
+    "snap_to_quotes",
     "STOPWORDS",
     "Fragment",
     "coerce_number",

@@ -531,6 +531,28 @@ def test_number_order_and_names_before_equals(tiny: Encoder) -> None:
     assert req.prev1[two] == "a"  # a stopword that names a value ("a=2") counts as the word before
 
 
+def test_a_negative_number_starts_on_its_digits_and_keeps_its_sign(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"b=-3": the number starts on the token "3" (where the digit features are) and reads -3; a dash
+    between words or numbers ("10-20", "x-3") is no sign. Teacher forcing points where reading gives -3."""
+    from mcptrain.policy.features import build_request, locate_span, number_from
+
+    text = "a=1, b=-3, c=10-20, d = -2.5 and x-3"
+    req = build_request(tiny.encode([text])[0])
+    starts = [t for t, k in enumerate(req.number_starts) if k >= 0]
+    assert [text[a:b] for a, b in (req.offsets[t] for t in starts)] == ["1", "3", "10", "20", "2", "3"]
+    assert [text[number_from(req, t) : req.offsets[t][1]] for t in starts] == ["1", "-3", "10", "20", "-2", "3"]
+    for value in (-3, -2.5):
+        s, e = locate_span(req, value, "number", 24)
+        assert s in starts and float(text[number_from(req, s) : req.offsets[e][1]]) == value
+    # the router reads the sign back whatever its weights: an untrained one given only -3 to point at
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="shift", description="shift by", input_schema={
+        "type": "object", "properties": {"by": {"type": "integer"}}, "required": ["by"]})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="shift"))
+    call = router.predict([ToolCallExample(prompt="shift by -7 please", candidate_tools=["shift"])])[0]
+    assert (call.tool, call.arguments) == ("shift", {"by": -7})
+
+
 def test_later_steps_and_set_aside_parts_leave_the_focus_embedding(tiny: Encoder) -> None:
     """Ordered requests mark what comes after "after that", "Step 2", "Next," as later steps ("the next
     batch" is no step); the focus embedding pools only what is asked now."""

@@ -732,7 +732,9 @@ def number_order(req: RequestFeatures) -> list[int]:
     """
     end = req.text.find(" [SEP] ")
     end = len(req.text) if end < 0 else end
-    starts = {m.start() for m in _NUMBER_START.finditer(req.text, 0, end)}
+    # A sign written on the number ("b=-3") starts on the digits' token; `number_from` reads it with them.
+    starts = {m.start() + (req.text[m.start()] == "-" and m.start() + 1 in req.starts)
+              for m in _NUMBER_START.finditer(req.text, 0, end)}  # fmt: skip
     starts |= {a for a, b in req.offsets if b <= end and is_number_word(req.text[a:b])}
     out, k = [], 0
     for a, _ in req.offsets:
@@ -742,6 +744,19 @@ def number_order(req: RequestFeatures) -> list[int]:
         else:
             out.append(-1)
     return out
+
+
+def number_from(req: RequestFeatures, t: int) -> int:
+    """Character where a number read from token `t` begins: with the '-' written right before it as
+    its sign ("b=-3", "( -2"), not after a word or a number ("10-20", "x-3").
+
+        >>> r = build_request(enc("a=1, b=-3, c=10-20"))
+        >>> [r.text[number_from(r, t):r.offsets[t][1]] for t, k in enumerate(r.number_starts) if k >= 0]
+        ['1', '-3', '10', '20']
+    """
+    a, text = req.offsets[t][0], req.text
+    signed = a > 0 and text[a - 1] == "-" and (a == 1 or not (text[a - 2].isalnum() or text[a - 2] in "._"))
+    return a - 1 if signed else a
 
 
 def locate_span(
@@ -763,6 +778,8 @@ def locate_span(
         text = text.strip(QUOTES + " ")
         for a in find_all(req.text, text):
             s, e = req.starts.get(a), req.ends.get(a + len(text))
+            if text.startswith("-") and a + 1 in req.starts and kind == "number":
+                s = req.starts[a + 1]  # a number's sign is read with its digits (`number_from`)
             if s is not None and e is not None and 0 <= e - s < max_tokens:
                 return s, e
     return None
@@ -783,6 +800,7 @@ __all__ = [
     "build_table",
     "context_text",
     "locate_span",
+    "number_from",
     "number_order",
     "near_words",
     "param_text",

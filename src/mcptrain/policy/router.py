@@ -69,6 +69,7 @@ from mcptrain.policy.features import (
     focus_embedding,
     locate_span,
     near_words,
+    number_from,
     param_text_features,
 )
 from mcptrain.policy.text import (
@@ -171,7 +172,7 @@ def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[
     learning rate 0.005" reads 100, and no longer span does."""
     out = []
     for e in range(start, min(start + max_tokens, len(req.offsets))):
-        n = coerce_number(strip_quotes(req.text[req.offsets[start][0] : req.offsets[e][1]]), integer=False)
+        n = coerce_number(strip_quotes(req.text[number_from(req, start) : req.offsets[e][1]]), integer=False)
         if isinstance(n, int | float) and not isinstance(n, bool):
             out.append((e, float(n)))
     return out
@@ -901,7 +902,7 @@ class Router(nn.Module):
             e = choose(f"end:{name}", end_logits, lambda: span and span[1])
             if e is None:
                 return _MISSING
-            a, b = req.offsets[s][0], req.offsets[e][1]
+            a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
             if kind == "string" and not prm.date_format:
                 a, b = snap_to_quotes(req.text, a, b)  # 'the quick brown fox', not "quick brown fox"
             text = strip_quotes(req.text[a:b])

@@ -97,6 +97,8 @@ def step_cue(word_lower: list[str], i: int) -> bool:
     if lw == "next":  # a sentence or clause opener, not an adjective
         return after == "," and (i == 0 or word_lower[i - 1] in _CLAUSE_PUNCT or word_lower[i - 1] in _CLAUSE_WORDS)
     return False
+
+
 _BOUNDARY_WORDS = frozenset("in from to at for with on by near during between under over about into of".split())
 IN_REQUEST = 14  # column of the token features: 1 in the request, 0 in the recovery history
 
@@ -754,8 +756,8 @@ def number_from(req: RequestFeatures, t: int) -> int:
         >>> [r.text[number_from(r, t):r.offsets[t][1]] for t, k in enumerate(r.number_starts) if k >= 0]
         ['1', '-3', '10', '20']
     """
-    a, text = req.offsets[t][0], req.text
-    signed = a > 0 and text[a - 1] == "-" and (a == 1 or not (text[a - 2].isalnum() or text[a - 2] in "._"))
+    a = req.offsets[t][0]
+    signed = req.text[a - 1 : a] == "-" and _NUMBER_START.match(req.text, a - 1) is not None  # as `number_order`
     return a - 1 if signed else a
 
 
@@ -778,8 +780,8 @@ def locate_span(
         text = text.strip(QUOTES + " ")
         for a in find_all(req.text, text):
             s, e = req.starts.get(a), req.ends.get(a + len(text))
-            if text.startswith("-") and a + 1 in req.starts and kind == "number":
-                s = req.starts[a + 1]  # a number's sign is read with its digits (`number_from`)
+            if kind == "number" and a + 1 in req.starts and number_from(req, req.starts[a + 1]) == a:
+                s = req.starts[a + 1]  # a number's sign is read with its digits
             if s is not None and e is not None and 0 <= e - s < max_tokens:
                 return s, e
     return None

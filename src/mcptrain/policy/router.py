@@ -170,9 +170,9 @@ class _Taken:
 def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[tuple[int, float]]:
     """(end, number) for each span end from `start` whose text reads as a number: "100" of "100, and
     learning rate 0.005" reads 100, and no longer span does."""
-    out = []
+    out, a = [], number_from(req, start)
     for e in range(start, min(start + max_tokens, len(req.offsets))):
-        n = coerce_number(strip_quotes(req.text[number_from(req, start) : req.offsets[e][1]]), integer=False)
+        n = coerce_number(strip_quotes(req.text[a : req.offsets[e][1]]), integer=False)
         if isinstance(n, int | float) and not isinstance(n, bool):
             out.append((e, float(n)))
     return out
@@ -524,13 +524,7 @@ class Router(nn.Module):
             built = [build_request(enc) for enc in self.encoder.encode(missing, tokens=True)]
             for q in built:
                 self._requests[q.text] = q
-            # Their content words, each encoded on its own (`_word_vecs`), in one batch too (one small
-            # encoder call per request cost ~2 ms each, mostly fixed overhead).
-            unique = list(dict.fromkeys(q.w_lower[i] for q in built for i in q.content_words))
-            vecs = self.encoder.embed(unique)  # [W, H]
-            row = {w: k for k, w in enumerate(unique)}
-            for q in built:
-                q.word_vecs = vecs[[row[q.w_lower[i]] for i in q.content_words]]  # [C, H]
+            self._fill_word_vecs(built)
             while len(self._requests) > self.config.cache_size:
                 self._requests.popitem(last=False)
         out = []
@@ -559,16 +553,22 @@ class Router(nn.Module):
             new[id(q)] = (h, r, focus_embedding(h, q.focus, r))
         return [new[id(q)] for q in reqs]
 
+    def _fill_word_vecs(self, reqs: list[RequestFeatures]) -> None:
+        """Set each request's `word_vecs`: its content words, each encoded on its own, all requests' in
+        one batch (one small encoder call per request cost ~2 ms, mostly fixed overhead; words repeat, and
+        the encoder's cache serves most of them)."""
+        unique = list(dict.fromkeys(q.w_lower[i] for q in reqs for i in q.content_words))
+        vecs = self.encoder.embed(unique)  # [W, H]
+        row = {w: k for k, w in enumerate(unique)}
+        for q in reqs:
+            q.word_vecs = vecs[[row[q.w_lower[i]] for i in q.content_words]]  # [C, H]
+
     def _word_vecs(self, req: RequestFeatures) -> Tensor:
         """[T, H] per token, its word encoded on its own (normalised); zeros for punctuation, stopwords
-        and numbers. Content words are encoded with their request (`_reqs`), else on first use, and kept
-        with it (words repeat: the encoder's cache serves most of them)."""
+        and numbers. `_reqs` fills the vectors of the requests it builds (`_fill_word_vecs`)."""
         if req.word_vecs is None:
-            req.word_vecs = (
-                self.encoder.embed([req.w_lower[i] for i in req.content_words])
-                if req.content_words
-                else torch.zeros(0, self.encoder.dim)
-            )  # [C, H]
+            self._fill_word_vecs([req])
+        assert req.word_vecs is not None
         row = {w: k + 1 for k, w in enumerate(req.content_words)}
         idx = torch.tensor([row.get(w, 0) for w in req.tok_word], dtype=torch.long)  # [T] 0 = no vector
         return torch.cat([req.word_vecs.new_zeros(1, req.word_vecs.shape[1]), req.word_vecs])[idx]  # [T, H]

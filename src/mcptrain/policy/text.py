@@ -312,7 +312,6 @@ def phrase_present(text_words: list[str], phrase: str) -> bool:
 __all__ = [
     "NEGATIONS",
     "QUOTES",
-    "snap_to_quotes",
     "STOPWORDS",
     "Fragment",
     "coerce_number",
@@ -325,6 +324,7 @@ __all__ = [
     "parse_number",
     "phrase_present",
     "quoted_spans",
+    "snap_to_quotes",
     "split_identifier",
     "stem",
     "strip_quotes",

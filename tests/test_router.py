@@ -904,3 +904,23 @@ def test_tuned_layer_without_autograd_keeps_its_weights_until_they_change() -> N
     copied = copy.deepcopy(top)
     with torch.no_grad():
         assert torch.allclose(copied(x, mask), top(x, mask))
+
+
+def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A string read as "I" or "What" is the pointer's guess where the request gives none: a required
+    parameter so read means no call, an optional one is left out, an acronym ("US") is a value."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="book_flight", description="book a flight", input_schema={
+        "type": "object", "required": ["to"],
+        "properties": {"to": {"type": "string"}, "airline": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="flights"))
+
+    def said(**args: str) -> ToolCall | None:
+        return router._said(ToolCall(name="book_flight", arguments=args))
+
+    assert said(to="I") is None
+    assert said(to=" What ") is None
+    assert said(to="Paris", airline="which") == ToolCall(name="book_flight", arguments={"to": "Paris"})
+    kept = {"to": "US", "airline": "the Louvre"}
+    assert said(**kept) == ToolCall(name="book_flight", arguments=kept)
+    assert said(to="all") is not None  # "suite all": a quantifier can be a value

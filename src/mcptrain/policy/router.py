@@ -78,6 +78,7 @@ from mcptrain.policy.text import (
     Fragment,
     actions,
     coerce_number,
+    not_a_value,
     percent_written,
     phrase_present,
     snap_to_quotes,
@@ -1016,11 +1017,30 @@ class Router(nn.Module):
         assert self._table is not None
         out = []
         for (tr,) in walks:
-            if tr.call is None:
-                out.append(Prediction(None, {}, tr.confidence, True))
+            call = tr.call if tr.call is None else self._said(tr.call)
+            if call is None:
+                out.append(Prediction(None, {}, tr.confidence if tr.call is None else 1.0 - tr.confidence, True))
                 continue
-            out.append(Prediction(tr.call.name, tr.call.arguments, tr.confidence, self.validate(tr.call)))
+            out.append(Prediction(call.name, call.arguments, tr.confidence, self.validate(call)))
         return out
+
+    def _said(self, call: ToolCall) -> ToolCall | None:
+        """The call without string values the request does not say: a value that is one word like
+        "I", "what", "the" (`NON_VALUES`) is the pointer's best guess where the request gives none. An
+        optional parameter so read is left out; a required one means the tool cannot be called as
+        asked ("I want to book a flight to Paris" gives no departure time, "Who won Monopoly last
+        night?" no game state), so no call (None). Greedy decoding only: sampled calls keep what
+        their decisions gave, so rewards score the decisions the log-probs are of."""
+        table = self._table
+        assert table is not None
+        args = dict(call.arguments)
+        for prm in table.tools[table.index[call.name]].params:
+            value = args.get(prm.name)
+            if isinstance(value, str) and not_a_value(value):
+                if prm.required:
+                    return None
+                del args[prm.name]
+        return ToolCall(name=call.name, arguments=args)
 
     def validate(self, call: ToolCall | None) -> bool:
         """Whether a call's arguments validate against its tool's input schema (None: nothing to check).

@@ -24,6 +24,14 @@ STOPWORDS = frozenset(
     "a an the to of for in on at by with and or is are be it this that me my i you your please "
     "can could would should will do does from as into all any some its our we us".split()
 )
+# Words that are never a string argument's value on their own: a "location" read as "I", a "team"
+# read as "Who" means the request does not say it ("Who is the top ranked tennis player?"). Not
+# "all", "any", "on": those can be values ("suite all").
+NON_VALUES = frozenset(
+    "a an the to of for in at by with and or from as into is are was were be been has have had do does "
+    "can could would should will please help i me my you your we us our it its he she him her his they "
+    "them their this that these those there here what who whom whose which where when why how".split()
+)
 NEGATIONS = frozenset("not no don't dont without never disable disabled off false".split())
 QUOTES = "\"'`“”‘’"
 _NUMBER_WORDS = {
@@ -172,6 +180,19 @@ def number_texts(value: Any) -> list[str]:
     if isinstance(value, int) and abs(value) >= 1000:
         out.append(f"{value:,}")
     return out
+
+
+def not_a_value(text: str) -> bool:
+    """Whether a string read from a request is one word that never is a value on its own
+    (`NON_VALUES`); an acronym written in capitals is a value ("US", "IT").
+
+    >>> not_a_value("What"), not_a_value("I"), not_a_value("US"), not_a_value("the Louvre")
+    (True, True, False, False)
+    """
+    word = text.strip()
+    if len(word) > 1 and word.isupper():
+        return False
+    return word.lower() in NON_VALUES
 
 
 def strip_quotes(text: str) -> str:

@@ -924,3 +924,26 @@ def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: 
     kept = {"to": "US", "airline": "the Louvre"}
     assert said(**kept) == ToolCall(name="book_flight", arguments=kept)
     assert said(to="all") is not None  # "suite all": a quantifier can be a value
+
+
+def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:
+    """`items.enum`: the items the request names, in its order (words of snake_case items anywhere),
+    whatever the router's weights; none named leaves the choice to the fragment decision."""
+    from mcptrain.policy.features import named_items
+
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    items = {"type": "string", "enum": ["Location", "Elevation", "Area", "high_low_temperature"]}
+    tool = ToolSpec(name="park_info", description="facts about a park", input_schema={
+        "type": "object", "required": ["information"],
+        "properties": {"information": {"type": "array", "items": items}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="parks"))
+    prm = router._table.tools[0].params[0]  # type: ignore[union-attr]
+
+    def named(prompt: str) -> list[str]:
+        return named_items(router._reqs([ToolCallExample(prompt=prompt)])[0], prm)
+
+    assert named("What's the area and elevation of Yellowstone?") == ["Area", "Elevation"]
+    assert named("the high and low temperatures at Yosemite") == ["high_low_temperature"]
+    assert named("the low temperatures, not its location") == []  # a part of an item; what is set aside
+    call = router.predict([ToolCallExample(prompt="area and elevation of Zion", candidate_tools=["park_info"])])[0]
+    assert (call.tool, call.arguments) == ("park_info", {"information": ["Area", "Elevation"]})

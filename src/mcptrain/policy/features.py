@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -124,6 +124,7 @@ class ParamInfo:
     date_format: str | None = None  # strftime format of a date or time ("%Y-%m-%d", "%H:%M"), see mcptrain.dates
     place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
+    items_enum: list[Any] = field(default_factory=list)  # an array's allowed items, where its schema lists them
 
     @property
     def value_kind(self) -> str:
@@ -636,6 +637,19 @@ def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
     return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
 
 
+def named_items(req: RequestFeatures, prm: ParamInfo) -> list[Any]:
+    """The allowed items of an array parameter (`items.enum`) that the request names, in the order it
+    names them: "the elevation and area of Yellowstone" -> ["Elevation", "Area"]; "high and low
+    temperatures" names "high_low_temperature". What it sets aside or leaves for a later step does not count.
+    """
+    found = []
+    for k, item in enumerate(prm.items_enum):
+        stems = content_stems(split_identifier(str(item)))
+        if stems and all(s in req.first_pos for s in stems):
+            found.append((min(req.first_pos[s] for s in stems), k, item))
+    return [item for _, _, item in sorted(found)]
+
+
 def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: str) -> CatalogueTable:
     """Encode a catalogue's tools, parameters and enum values once (no grad): what scoring needs."""
     tools = catalogue.tools
@@ -667,6 +681,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     date_format=date_format(prop),
                     place=place_forms(prop),
                     fraction=wants_fraction(pname, prop),
+                    items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
                 )
             )
         q = (
@@ -788,6 +803,7 @@ def locate_span(
 
 
 __all__ = [
+    "named_items",
     "IN_REQUEST",
     "N_LEX",
     "N_LOCAL",

@@ -68,6 +68,7 @@ from mcptrain.policy.features import (
     context_text,
     focus_embedding,
     locate_span,
+    named_items,
     near_words,
     number_from,
     param_text_features,
@@ -915,6 +916,10 @@ class Router(nn.Module):
             if prm.date_format:
                 return coerce_date(text, prm.date_format)
             return complete_place(text, prm.place)
+        if prm.items_enum:  # an array of allowed items: those the request names, if it names any
+            items = named_items(req, prm)
+            if items:
+                return items
         # JSON fragment written in the request, or the fallback
         frags = req.fragments
         logits = block.fragment_logits(i, ck)  # [M + 1]

@@ -32,6 +32,7 @@ from mcptrain.policy.router import _name_tokens, context_text, gold_call  # noqa
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
+    list_fragments,
     parse_number,
     quoted_spans,
     snap_to_quotes,
@@ -947,3 +948,20 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
     assert named("the low temperatures, not its location") == []  # a part of an item; what is set aside
     call = router.predict([ToolCallExample(prompt="area and elevation of Zion", candidate_tools=["park_info"])])[0]
     assert (call.tool, call.arguments) == ("park_info", {"information": ["Area", "Elevation"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "lists"),
+    [
+        ("Check the price of tomatoes and lettuce at the store", [["tomatoes", "lettuce"]]),
+        ("I am efficient, organized, easy going and kind", [["efficient", "organized", "easy going", "kind"]]),
+        ("buy apples, rice or pears", [["apples", "rice", "pears"]]),  # the first item as long as the last
+        ("add 3, 8 and 1 to Paris, Rome", [[3, 8, 1], ["Paris", "Rome"]]),
+        ("the price of the car", []),  # no separator, no list
+        ("run feature-development, steps: build", []),  # "x, steps:" is a label, not a list
+        ('named feature-development, unit-tests and docs ["test", "notify"]', []),  # a JSON list is the list
+    ],
+)
+def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
+    """Lists outside the request's JSON, as `build_request` asks for them."""
+    assert [f.value for f in list_fragments(text, json_fragments(text))] == lists

@@ -233,23 +233,41 @@ _NUMBER_LIST = re.compile(rf"(?<![\w.]){_NUM}(?:{_SEP}{_NUM})+(?!\w|\.\d)")
 NAME_ITEM = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}"  # a name in a list written in words: "Rome", "New York"
 _ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
 _NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
+# A list of lower-case things, 1-3 words each, none of them a stopword: "tomatoes and lettuce",
+# "efficient, organized, easy going and compassionate" (not "price of tomatoes and lettuce at").
+_PLAIN = r"(?!(?:{})\b)[a-z][a-z-]*".format("|".join(sorted(STOPWORDS | {"then", "also", "not", "no"})))
+_PLAIN_ITEM = rf"{_PLAIN}(?: {_PLAIN}){{0,2}}"
+_PLAIN_LIST = re.compile(rf"(?<![\w-]){_PLAIN_ITEM}(?:{_SEP}{_PLAIN_ITEM})+(?![\w-]|\s*:)")  # not "x, steps: [...]"
 
 
 def list_fragments(text: str, taken: Iterable[Fragment] = ()) -> list[Fragment]:
-    """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; "Paris, London and Rome" and
-    quoted items -> lists of strings. Outside the `taken` spans (JSON fragments), in order.
+    """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; "Paris, London and Rome",
+    quoted items and lower-case things ("tomatoes and lettuce") -> lists of strings. Outside the
+    `taken` spans (JSON fragments), in order.
 
     >>> [f.value for f in list_fragments("add 480.2, 433 and -4.5, then Paris, Rome or 'Oslo'")]
     [[480.2, 433, -4.5], ['Paris', 'Rome', 'Oslo']]
+    >>> [f.value for f in list_fragments("the price of tomatoes and lettuce at the store")]
+    [['tomatoes', 'lettuce']]
     """
     busy = [(f.start, f.end) for f in taken]
     out: list[Fragment] = []
-    for pattern, is_number in ((_NUMBER_LIST, True), (_NAME_LIST, False)):
+    kinds = [(_NUMBER_LIST, _NUM), (_NAME_LIST, _ITEM)]
+    if not any(isinstance(f.value, list) for f in taken):  # a request that writes JSON lists uses those
+        kinds.append((_PLAIN_LIST, _PLAIN_ITEM))
+    for pattern, item in kinds:
+        is_number = item == _NUM
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < e and s < b for s, e in busy):
                 continue
-            found = re.findall(_NUM if is_number else _ITEM, m.group(0))
+            if item == _PLAIN_ITEM:  # the first item as long as the last: "buy apples and rice" -> apples
+                found = [x.strip() for x in re.split(_SEP, m.group(0))]
+                first = found[0].split()
+                found[0] = " ".join(first[-len(found[-1].split()) :])
+                a += m.group(0).index(found[0])
+            else:
+                found = re.findall(item, m.group(0))
             values: list[Any] = [parse_number(x) if is_number else strip_quotes(x) for x in found]
             out.append(Fragment(a, b, values))
             busy.append((a, b))

@@ -37,6 +37,7 @@ from mcptrain.policy.text import (  # noqa: E402
     quoted_spans,
     snap_to_quotes,
     split_identifier,
+    whole_value,
 )
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn  # noqa: E402
 
@@ -965,3 +966,20 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
 def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
     """Lists outside the request's JSON, as `build_request` asks for them."""
     assert [f.value for f in list_fragments(text, json_fragments(text))] == lists
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("hours of the Met Museum of Art", "the Met Museum of Art", "Met Museum of Art"),
+        ("a room at The Plaza hotel", "The Plaza", "The Plaza"),  # a capital The is part of the name
+        ("some gluten-free recipes", "gluten", "gluten-free"),
+        ("a state-of-the-art lab", "state", "state-of-the-art"),
+        ("say 'the end' twice", "the end", "the end"),  # quoted text stays as written
+        ("the", "the", "the"),  # nothing after the article: nothing to strip
+    ],
+)
+def test_a_string_value_is_whole_words_without_a_leading_article(text: str, span: str, value: str) -> None:
+    a = text.index(span)
+    s, e = whole_value(text, a, a + len(span))
+    assert text[s:e] == value

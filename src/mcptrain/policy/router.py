@@ -84,6 +84,7 @@ from mcptrain.policy.text import (
     phrase_present,
     snap_to_quotes,
     strip_quotes,
+    whole_value,
 )
 from mcptrain.types import ToolCall, ToolCallExample
 
@@ -906,7 +907,8 @@ class Router(nn.Module):
                 return _MISSING
             a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
             if kind == "string" and not prm.date_format:
-                a, b = snap_to_quotes(req.text, a, b)  # 'the quick brown fox', not "quick brown fox"
+                # 'the quick brown fox', not "quick brown fox"; "Louvre Museum", not "the Louvre Museum"
+                a, b = whole_value(req.text, *snap_to_quotes(req.text, a, b))
             text = strip_quotes(req.text[a:b])
             if kind == "number":
                 n = coerce_number(text, integer=prm.schema_kind == "integer")

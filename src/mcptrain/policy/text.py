@@ -325,6 +325,30 @@ def snap_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)")  # lower case: "The Plaza" is a name
+_HYPHENATED = re.compile(r"(?:-\w+)+")
+
+
+def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """A string span [start, end) as a value: without a leading article ("the Louvre Museum" ->
+    "Louvre Museum"; "The Plaza" keeps its capital The) and not ending inside a hyphenated word
+    ("gluten" of "gluten-free" -> "gluten-free"). A quoted text stays as written.
+
+        >>> t = "the Louvre Museum has gluten-free food"
+        >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
+        ['Louvre Museum', 'gluten-free', 'Louvre']
+    """
+    if (start, end) in quoted_spans(text):
+        return start, end
+    m = _ARTICLE.match(text, start)
+    if m and m.end() < end:
+        start = m.end()
+    m = _HYPHENATED.match(text, end)
+    if m:
+        end = m.end()
+    return start, end
+
+
 def find_all(haystack: str, needle: str) -> Iterable[int]:
     """Start index of every (overlapping) case-insensitive occurrence of `needle`."""
     if not needle:

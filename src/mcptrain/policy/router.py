@@ -858,6 +858,8 @@ class Router(nn.Module):
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":
+            if block.lex[i, LEX_MENTION] > 0 and block.lex[i, LEX_NEG] == 0:
+                return True  # named with no negation near it: "accounting for terrain" sets consider_terrain
             a = choose(f"bool:{name}", block.boolean[i], lambda: _bool_index(gv))
             return _MISSING if a is None else bool(a)
         if kind in ("string", "number"):

@@ -822,6 +822,8 @@ def test_numbers_read_as_the_parameter_wants_them(tiny: Encoder) -> None:
     assert wants_fraction("annual_interest_rate", {"type": "number", "description": "The annual interest rate."})
     assert not wants_fraction("rate", {"type": "number", "description": "Interest rate as a percentage."})
     assert not wants_fraction("tip_percentage", {"type": "number"})
+    assert wants_fraction("rate", {"type": "number", "description": "The annual interest rate. Enter as a decimal."})
+    assert wants_fraction("r", {"type": "number", "description": "Return rate. E.g. 5% = 0.05"})  # an example in %
     assert not wants_fraction("years", {"type": "integer", "description": "Years."})
     text = "invest $5000 at 5% for 10 years, or 5 percent"
     assert percent_written(text, text.index("5%") + 1) and percent_written(text, len(text) - 8)

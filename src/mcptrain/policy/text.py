@@ -143,19 +143,24 @@ def coerce_number(text: str, integer: bool) -> int | float | str:
 
 _PERCENT_SAID = re.compile(r"percent|percentage|per cent|%|0\s*(?:-|to)\s*100", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
+# ... unless it asks for a decimal: "Enter as a decimal. E.g, 5% is 0.05", "in decimal form"
+_DECIMAL_SAID = re.compile(r"\bdecimal\b|\d\s*%\s*(?:is|=|would be represented as|->)\s*0?\.\d", re.I)
 
 
 def wants_fraction(name: str, prop: dict[str, Any]) -> bool:
     """Whether a `number` parameter takes a percentage as a fraction: nothing in its name or
-    description says percent ("annual_interest_rate: The annual interest rate" wants 5% as 0.05;
-    "Annual rate as a percentage" wants 5).
+    description says percent, or it asks for a decimal ("annual_interest_rate: The annual interest
+    rate" and "as a decimal, e.g. 5% is 0.05" want 5% as 0.05; "Annual rate as a percentage" wants 5).
 
         >>> wants_fraction("rate", {"type": "number", "description": "The annual interest rate."})
         True
         >>> wants_fraction("tip_percentage", {"type": "number"}), wants_fraction("n", {"type": "integer"})
         (False, False)
+        >>> wants_fraction("rate", {"type": "number", "description": "Enter as a decimal. E.g, 5% is 0.05"})
+        True
     """
-    return prop.get("type") == "number" and not _PERCENT_SAID.search(f"{name} {prop.get('description', '')}")
+    said = f"{name} {prop.get('description', '')}"
+    return prop.get("type") == "number" and (not _PERCENT_SAID.search(said) or bool(_DECIMAL_SAID.search(said)))
 
 
 def percent_written(text: str, span_end: int) -> bool:

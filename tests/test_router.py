@@ -1006,3 +1006,24 @@ def test_a_flag_the_request_names_without_negation_is_true(tiny: Encoder, catalo
     req = router._reqs([ToolCallExample(prompt=ask)])[0]
     smoking = router._table.tools[0].params[1]  # type: ignore[union-attr]
     assert param_text_features(req, smoking)[LEX_NEG] > 0
+
+
+def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"a charge of 2 coulombs": the one number next to the parameter's name is its value, whatever the
+    pointer's weights (an untrained router; the 3 comes first and has no name next to it)."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="field", description="electric field of a charge", input_schema={
+        "type": "object", "required": ["charge", "distance"],
+        "properties": {"charge": {"type": "integer"}, "distance": {"type": "integer"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="physics"))
+    calls = []
+    for seed in range(5):  # whatever the weights
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router._requests.clear()
+        ask = "the field at 3 meters from a charge of 2 coulombs"
+        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
+        calls += [call.arguments] if call.tool else []
+    assert calls and all(args == {"charge": 2, "distance": 3} for args in calls)

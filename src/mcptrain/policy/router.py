@@ -238,6 +238,7 @@ class _Block:
         h = req.r.shape[0]
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
+        self.numeric = [j for j, prm in enumerate(params) if prm.value_kind == "number"]
         self._names: tuple[set[int], set[int]] | None = None
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
@@ -306,6 +307,18 @@ class _Block:
         if self._names is None:
             self._names = _name_tokens(self.req, [p.name for p in self.tool.params])
         return self._names
+
+    def named_numbers(self, i: int) -> set[int]:
+        """Starts of the numbers that the (content) word before them or the word after names as
+        parameter i and as no other numeric parameter: "3 meters away from a charge of 2 coulombs"
+        -> charge: {2}, distance: {} (no name next to 3). Not the 3 words before: they cross commas
+        ("20 miles a day, consume 3 meat meals" would name 3 for daily_miles too)."""
+        req = self.req
+        pf = self.pointer_feats()  # [P, T, F2]
+        named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
+        others = [j for j in self.numeric if j != i]
+        mine = named[i] & ~named[others].any(0) if others else named[i]  # [T]
+        return {t for t, k in enumerate(req.number_starts) if k >= 0 and bool(mine[t])}
 
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
@@ -881,6 +894,10 @@ class Router(nn.Module):
             when = _when_spans(req, prm.date_format, blocked) if prm.date_format else {}
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
+            if kind == "number":  # the one free number whose neighbours name this parameter, and no other
+                named = block.named_numbers(i) - blocked
+                if len(named) == 1:
+                    blocked |= {t for t, k in enumerate(req.number_starts) if k >= 0} - named
             name_ends: set[int] = set()
             if kind == "string" and not prm.date_format:
                 name_starts, name_ends = block.name_tokens()

@@ -979,9 +979,13 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("a state-of-the-art lab", "state", "state-of-the-art"),
         ("say 'the end' twice", "the end", "the end"),  # quoted text stays as written
         ("the", "the", "the"),  # nothing after the article: nothing to strip
+        ("from NYC to Washington D.C. today", "Washington D.C", "Washington D.C."),  # initials keep their period
+        ("a ride to 123 White Street, San Jose. Two seats", "123 White Street", "123 White Street, San Jose"),
+        ("from 2150 Shattuck Ave, Berkeley, CA and", "2150 Shattuck Ave", "2150 Shattuck Ave, Berkeley, CA"),
+        ("to Main Street, San Jose", "Main Street", "Main Street"),  # no house number: no address
     ],
 )
-def test_a_string_value_is_whole_words_without_a_leading_article(text: str, span: str, value: str) -> None:
+def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:
     a = text.index(span)
     s, e = whole_value(text, a, a + len(span))
     assert text[s:e] == value

@@ -332,12 +332,19 @@ def snap_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 _ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)")  # lower case: "The Plaza" is a name
 _HYPHENATED = re.compile(r"(?:-\w+)+")
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")  # "D.C" before its last period
+_STREET = re.compile(
+    r"\d+\s+(?:[A-Z][\w.]*\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl)\.?$"
+)
+_CITY_AFTER = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s*[A-Z]{2}\b)?")  # ", San Jose", ", Berkeley, CA"
 
 
 def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     """A string span [start, end) as a value: without a leading article ("the Louvre Museum" ->
-    "Louvre Museum"; "The Plaza" keeps its capital The) and not ending inside a hyphenated word
-    ("gluten" of "gluten-free" -> "gluten-free"). A quoted text stays as written.
+    "Louvre Museum"; "The Plaza" keeps its capital The), not ending inside a hyphenated word
+    ("gluten" of "gluten-free" -> "gluten-free") or before the last period of initials ("D.C."),
+    a street address with the city written after it ("123 White Street, San Jose"). A quoted text
+    stays as written.
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
@@ -351,6 +358,10 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     m = _HYPHENATED.match(text, end)
     if m:
         end = m.end()
+    if text[end : end + 1] == "." and _INITIALS_END.search(text, start, end):
+        end += 1  # "Washington D.C."
+    if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):
+        end = m.end()  # a street address with its city: "123 White Street, San Jose"
     return start, end
 
 

@@ -1031,3 +1031,22 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
         call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
         calls += [call.arguments] if call.tool else []
     assert calls and all(args == {"charge": 2, "distance": 3} for args in calls)
+
+
+def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """One enum value written in the request is chosen whatever the enum head says; two written leave it
+    to the head."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="forecast", description="weather forecast", input_schema={
+        "type": "object", "required": ["units"],
+        "properties": {"units": {"type": "string", "enum": ["celsius", "fahrenheit", "kelvin"]}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="weather"))
+    with torch.no_grad():
+        router.enum_feat.weight.zero_()
+        router.enum_feat.bias.zero_()
+        router.enum_v.weight.zero_()
+    for ask, units in [("forecast for Oslo in Kelvin", "kelvin"), ("Oslo forecast, fahrenheit please", "fahrenheit")]:
+        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["forecast"])])[0]
+        assert (call.tool, call.arguments) == ("forecast", {"units": units})
+    two = router.predict([ToolCallExample(prompt="forecast in celsius or kelvin", candidate_tools=["forecast"])])[0]
+    assert two.arguments == {"units": "celsius"}  # all scores 0: the head's argmax, the first value

@@ -868,6 +868,9 @@ class Router(nn.Module):
         ck = block.conditioned(i, kind)
         name = prm.name
         if kind == "enum":
+            written = [k for k, t in enumerate(prm.enum_texts) if phrase_present(req.words, t)]
+            if len(written) == 1:  # the request writes one of the allowed values: that one
+                return copy.deepcopy(prm.enum[written[0]])
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":

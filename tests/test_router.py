@@ -1050,3 +1050,11 @@ def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalog
         assert (call.tool, call.arguments) == ("forecast", {"units": units})
     two = router.predict([ToolCallExample(prompt="forecast in celsius or kelvin", candidate_tools=["forecast"])])[0]
     assert two.arguments == {"units": "celsius"}  # all scores 0: the head's argmax, the first value
+    # optional, the include head saying "omit": a written value is given all the same
+    tool.input_schema["required"] = []
+    router.set_catalogue(Catalogue([tool], name="weather-optional"))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    for ask, args in [("forecast for Oslo in Kelvin", {"units": "kelvin"}), ("forecast for Oslo", {})]:
+        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["forecast"])])[0]
+        assert (call.tool, call.arguments) == ("forecast", args)

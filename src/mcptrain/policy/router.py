@@ -308,6 +308,13 @@ class _Block:
             self._names = _name_tokens(self.req, [p.name for p in self.tool.params])
         return self._names
 
+    def one_written(self, i: int) -> int | None:
+        """The index of the one allowed value of enum parameter i the request writes; None if it
+        writes none or several."""
+        req, prm = self.req, self.tool.params[i]
+        written = [k for k, t in enumerate(prm.enum_texts) if phrase_present(req.words, t)]
+        return written[0] if len(written) == 1 else None
+
     def named_numbers(self, i: int) -> set[int]:
         """Starts of the numbers that the (content) word before them or the word after names as
         parameter i and as no other numeric parameter: "3 meters away from a charge of 2 coulombs"
@@ -830,7 +837,9 @@ class Router(nn.Module):
         used = _Taken()  # span starts and fragments taken by earlier parameters of this call
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
-            if not prm.required:
+            # an optional enum whose one allowed value the request writes is given (not under teacher forcing)
+            written = mode != "gold" and prm.value_kind == "enum" and block.one_written(i) is not None
+            if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):
                     include = include.index_fill(0, torch.tensor([1]), _NEG)  # no number left to give it
@@ -868,9 +877,9 @@ class Router(nn.Module):
         ck = block.conditioned(i, kind)
         name = prm.name
         if kind == "enum":
-            written = [k for k, t in enumerate(prm.enum_texts) if phrase_present(req.words, t)]
-            if len(written) == 1:  # the request writes one of the allowed values: that one
-                return copy.deepcopy(prm.enum[written[0]])
+            written = block.one_written(i)
+            if written is not None:  # the request writes one of the allowed values: that one
+                return copy.deepcopy(prm.enum[written])
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":

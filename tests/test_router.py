@@ -1010,6 +1010,14 @@ def test_a_flag_the_request_names_without_negation_is_true(tiny: Encoder, catalo
     req = router._reqs([ToolCallExample(prompt=ask)])[0]
     smoking = router._table.tools[0].params[1]  # type: ignore[union-attr]
     assert param_text_features(req, smoking)[LEX_NEG] > 0
+    # optional, the include head saying "omit": a flag the request names is given all the same
+    tool.input_schema["required"] = []
+    router.set_catalogue(Catalogue([tool], name="routes-optional"))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    ask = "Route from Boston to Salem accounting for terrain"
+    call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["route"])])[0]
+    assert (call.tool, call.arguments) == ("route", {"consider_terrain": True})
 
 
 def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:

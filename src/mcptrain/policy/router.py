@@ -308,6 +308,10 @@ class _Block:
             self._names = _name_tokens(self.req, [p.name for p in self.tool.params])
         return self._names
 
+    def named_flag(self, i: int) -> bool:
+        """Whether the request names parameter i with no negation near it ("accounting for terrain")."""
+        return bool(self.lex[i, LEX_MENTION] > 0 and self.lex[i, LEX_NEG] == 0)
+
     def one_written(self, i: int) -> int | None:
         """The index of the one allowed value of enum parameter i the request writes; None if it
         writes none or several."""
@@ -838,7 +842,10 @@ class Router(nn.Module):
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional enum whose one allowed value the request writes is given (not under teacher forcing)
-            written = mode != "gold" and prm.value_kind == "enum" and block.one_written(i) is not None
+            written = mode != "gold" and (
+                (prm.value_kind == "enum" and block.one_written(i) is not None)
+                or (prm.value_kind == "bool" and block.named_flag(i))
+            )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):
@@ -883,7 +890,7 @@ class Router(nn.Module):
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":
-            if block.lex[i, LEX_MENTION] > 0 and block.lex[i, LEX_NEG] == 0:
+            if block.named_flag(i):
                 return True  # named with no negation near it: "accounting for terrain" sets consider_terrain
             a = choose(f"bool:{name}", block.boolean[i], lambda: _bool_index(gv))
             return _MISSING if a is None else bool(a)

@@ -1039,6 +1039,14 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
         call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
         calls += [call.arguments] if call.tool else []
     assert calls and all(args == {"charge": 2, "distance": 3} for args in calls)
+    # optional, the include head saying "omit": a number next to its name is given all the same
+    tool.input_schema["required"] = []
+    router = Router(tiny, Catalogue([tool], name="physics-optional"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    ask = "the field from a charge of 2 coulombs"
+    call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
+    assert (call.tool, call.arguments) == ("field", {"charge": 2})
 
 
 def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -845,6 +845,7 @@ class Router(nn.Module):
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
+                or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
             )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]

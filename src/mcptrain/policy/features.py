@@ -803,7 +803,6 @@ def locate_span(
 
 
 __all__ = [
-    "named_items",
     "IN_REQUEST",
     "N_LEX",
     "N_LOCAL",
@@ -818,6 +817,7 @@ __all__ = [
     "build_table",
     "context_text",
     "locate_span",
+    "named_items",
     "number_from",
     "number_order",
     "near_words",

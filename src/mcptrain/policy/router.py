@@ -841,7 +841,8 @@ class Router(nn.Module):
         used = _Taken()  # span starts and fragments taken by earlier parameters of this call
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
-            # an optional enum whose one allowed value the request writes is given (not under teacher forcing)
+            # an optional parameter the request's words settle (an allowed value written, a flag named, a
+            # number next to its name) is given; not under teacher forcing, so the include head still learns
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
@@ -1064,7 +1065,7 @@ class Router(nn.Module):
         out = []
         for (tr,) in walks:
             call = tr.call if tr.call is None else self._said(tr.call)
-            if call is None:
+            if call is None:  # no call by the heads (their "none" probability), or by `_said` (all but the tool's)
                 out.append(Prediction(None, {}, tr.confidence if tr.call is None else 1.0 - tr.confidence, True))
                 continue
             out.append(Prediction(call.name, call.arguments, tr.confidence, self.validate(call)))

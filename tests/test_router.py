@@ -609,6 +609,26 @@ def test_set_encoder_reencodes_and_checks_the_width(tiny: Encoder, catalogue: Ca
         router.set_encoder(Encoder.tiny(hidden_size=16))
 
 
+def test_set_encoder_tunes_the_new_encoders_last_layer(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The tuned layer's frozen weights come from the new encoder; its learned change stays."""
+    from mcptrain.policy.encoder import layer_weights
+
+    router = Router(tiny, catalogue, RouterConfig(dim=16, seed=0))
+    assert router.top is not None
+    with torch.no_grad():
+        router.top.delta["up_w"].fill_(0.5)
+    other = Encoder.tiny(hidden_size=32, seed=1)
+    router.set_encoder(other)
+    new = layer_weights(other.model.encoder.layer[-1])
+    assert torch.equal(router.top.up_w0, new["up_w"]) and torch.equal(router.top.qkv_b0, new["qkv_b"])
+    assert bool((router.top.delta["up_w"] == 0.5).all())
+    e = other.encode(["list agents"])[0]
+    with torch.no_grad():  # D back to 0: exactly the new encoder's last layer
+        router.top.delta["up_w"].zero_()
+        y = router.top(e.mid.float(), [e.mid.shape[0]])
+    assert torch.allclose(y[e.pieces], e.tokens, atol=1e-2)
+
+
 def test_an_optional_number_is_left_out_when_no_number_is_free(trained: tuple[Router, list[float]]) -> None:
     router, _ = trained
     (group,) = router.sample([ToolCallExample(prompt="store value blue under key color")], 32,

@@ -198,6 +198,16 @@ class TunedLastLayer(nn.Module):
 
         self._fixed: tuple[Any, ...] | None = None  # (key, linears, norms): the no-grad path's weights
 
+    def rebase(self, encoder: Encoder) -> None:
+        """Take W0 from another encoder of the same shape (the learned change D stays): a router that
+        switches encoders tunes the new one's last layer, not the old one's."""
+        for name, t in layer_weights(encoder.model.encoder.layer[-1]).items():
+            old = getattr(self, f"{name}0")
+            if old.shape != t.shape:
+                raise McptrainError(f"encoder layer {name} is {tuple(t.shape)}, the tuned layer's {tuple(old.shape)}")
+            old.copy_(t.detach().float())
+        self._fixed = None
+
     def __getstate__(self) -> dict[str, Any]:
         """Copies (the GRPO reference policy) drop the cached no-grad weights: int8 kernels do not copy."""
         return {**self.__dict__, "_fixed": None}

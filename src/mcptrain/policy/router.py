@@ -531,10 +531,13 @@ class Router(nn.Module):
 
     def set_encoder(self, encoder: Encoder) -> None:
         """Use another encoder of the same width from now on (e.g. int8 for speed); cached tool tables
-        and request features are dropped, so everything is re-encoded with it."""
+        and request features are dropped, so everything is re-encoded with it, and the fine-tuned last
+        layer keeps its learned change on the new encoder's pretrained weights."""
         if encoder.dim != self.encoder.dim:
             raise McptrainError(f"encoder width {encoder.dim} does not match the router's {self.encoder.dim}")
         catalogue = self.catalogue
+        if self.top is not None:
+            self.top.rebase(encoder)
         self.encoder = encoder
         self._tables.clear()
         self._requests.clear()

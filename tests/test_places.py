@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mcptrain.places import complete_place, place_forms, wants_city_state, with_state
+from mcptrain.places import complete_place, place_forms, region_after, wants_city_state, with_state
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,17 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
 )
 def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: set[str], place: str) -> None:
     assert complete_place(text, frozenset(forms)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "place"),
+    [
+        ("weather in Chennai, Tamil Nadu in fahrenheit", "Chennai", "Chennai, Tamil Nadu"),
+        ("temperatura em Divinópolis, MG? fahrenheit", "Divinópolis", "Divinópolis, MG"),
+        ("concerts in Portland, OR. Can you look", "Portland", "Portland, OR"),  # the sentence ends there
+        ("weather in Paris today", "Paris", "Paris"),  # no region written: GeoNames completes it
+    ],
+)
+def test_a_city_takes_the_region_the_request_writes_after_it(text: str, city: str, place: str) -> None:
+    a = text.index(city)
+    assert text[a : region_after(text, a + len(city))] == place

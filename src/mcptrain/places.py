@@ -57,6 +57,21 @@ def wants_city_state(schema: dict[str, Any]) -> bool:
     return "state" in place_forms(schema)
 
 
+_REGION_AFTER = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")  # ", Tamil Nadu", ", MG"
+
+
+def region_after(text: str, end: int) -> int:
+    """The end of a city read from `text` up to `end`, with the region the request writes after it:
+    "Chennai, Tamil Nadu" is the place, not "Chennai" completed from GeoNames ("Chennai, India").
+
+        >>> t = "the weather in Chennai, Tamil Nadu in fahrenheit"
+        >>> t[15 : region_after(t, 22)]
+        'Chennai, Tamil Nadu'
+    """
+    m = _REGION_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 _AFTER_PLACE = re.compile(r"\s+(?:from|on|at|for|with|near|during|by|until|starting|this|next)\b.*$", re.I)
 
 
@@ -160,4 +175,4 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
     )
 
 
-__all__ = ["complete_place", "place_forms", "wants_city_state", "with_state"]
+__all__ = ["complete_place", "place_forms", "region_after", "wants_city_state", "with_state"]

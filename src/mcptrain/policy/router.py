@@ -46,7 +46,7 @@ from torch import Tensor, nn
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import coerce_date, when_spans
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import complete_place
+from mcptrain.places import complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -952,6 +952,8 @@ class Router(nn.Module):
             if kind == "string" and not prm.date_format:
                 # 'the quick brown fox', not "quick brown fox"; "Louvre Museum", not "the Louvre Museum"
                 a, b = whole_value(req.text, *snap_to_quotes(req.text, a, b))
+                if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
+                    b = region_after(req.text, b)
             text = strip_quotes(req.text[a:b])
             if kind == "number":
                 n = coerce_number(text, integer=prm.schema_kind == "integer")

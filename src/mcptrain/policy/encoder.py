@@ -158,7 +158,7 @@ class _FastBert:
     @torch.no_grad()
     def __call__(self, ids: Tensor, lengths: Sequence[int]) -> tuple[Tensor, Tensor]:
         """[N] token ids of several texts packed one after another (`lengths` each) -> ([N, H] last
-        hidden states, [N, H] the states before the last layer), float32."""
+        hidden states in float32, [N, H] the states before the last layer in the encoder's dtype)."""
         positions = torch.cat([torch.arange(n) for n in lengths])  # [N]
         x = self.word[ids] + self.pos[positions] + self.type0  # [N, H]
         x = F.layer_norm(x, (self.hidden,), *self.ln, self.eps)
@@ -166,7 +166,7 @@ class _FastBert:
         for lin, norms in self.layers:
             before_last = x
             x = bert_layer(x, lengths, lin, norms, self.heads, self.eps)
-        return x.float(), before_last.float()
+        return x.float(), before_last
 
 
 class TunedLastLayer(nn.Module):
@@ -398,7 +398,8 @@ class Encoder:
             # By id, not by position: a "[SEP]" typed inside a text is special too, and never a span end.
             pieces = [j for j, t in enumerate(ids_i) if t not in self._special_ids]
             offs = [(int(offs_i[j][0]), int(offs_i[j][1])) for j in pieces]
-            out.append(Encoding(text, pooled, s[pieces], offs, m.to(torch.bfloat16), pieces))  # [T, H], [L, H]
+            mid_i = m.to(torch.bfloat16, copy=True)  # [L, H] its own storage, not a view of the batch's
+            out.append(Encoding(text, pooled, s[pieces], offs, mid_i, pieces))  # [T, H], [L, H]
         return out
 
 

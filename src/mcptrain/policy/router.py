@@ -82,7 +82,6 @@ from mcptrain.policy.text import (
     not_a_value,
     percent_written,
     phrase_present,
-    snap_to_quotes,
     strip_quotes,
     whole_value,
 )
@@ -238,8 +237,9 @@ class _Block:
         h = req.r.shape[0]
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
-        self.numeric = [j for j, prm in enumerate(params) if prm.value_kind == "number"]
         self._names: tuple[set[int], set[int]] | None = None
+        self._named_numbers: list[set[int]] | None = None
+        self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
         self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
@@ -312,24 +312,36 @@ class _Block:
         """Whether the request names parameter i with no negation near it ("accounting for terrain")."""
         return bool(self.lex[i, LEX_MENTION] > 0 and self.lex[i, LEX_NEG] == 0)
 
+    def written(self, i: int) -> list[int]:
+        """Indices of the allowed values of enum parameter i that the request writes, computed once."""
+        if i not in self._written:
+            words = self.req.words
+            self._written[i] = [k for k, t in enumerate(self.tool.params[i].enum_texts) if phrase_present(words, t)]
+        return self._written[i]
+
     def one_written(self, i: int) -> int | None:
         """The index of the one allowed value of enum parameter i the request writes; None if it
         writes none or several."""
-        req, prm = self.req, self.tool.params[i]
-        written = [k for k, t in enumerate(prm.enum_texts) if phrase_present(req.words, t)]
+        written = self.written(i)
         return written[0] if len(written) == 1 else None
 
     def named_numbers(self, i: int) -> set[int]:
         """Starts of the numbers that the (content) word before them or the word after names as
         parameter i and as no other numeric parameter: "3 meters away from a charge of 2 coulombs"
         -> charge: {2}, distance: {} (no name next to 3). Not the 3 words before: they cross commas
-        ("20 miles a day, consume 3 meat meals" would name 3 for daily_miles too)."""
-        req = self.req
-        pf = self.pointer_feats()  # [P, T, F2]
-        named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
-        others = [j for j in self.numeric if j != i]
-        mine = named[i] & ~named[others].any(0) if others else named[i]  # [T]
-        return {t for t, k in enumerate(req.number_starts) if k >= 0 and bool(mine[t])}
+        ("20 miles a day, consume 3 meat meals" would name 3 for daily_miles too). Computed once for
+        all parameters."""
+        if self._named_numbers is None:
+            numeric = [j for j, prm in enumerate(self.tool.params) if prm.value_kind == "number"]
+            pf = self.pointer_feats()  # [P, T, F2]
+            named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
+            starts = [t for t, k in enumerate(self.req.number_starts) if k >= 0]
+            self._named_numbers = []
+            for j in range(len(self.tool.params)):
+                others = [o for o in numeric if o != j]
+                mine = named[j] & ~named[others].any(0) if others else named[j]  # [T]
+                self._named_numbers.append({t for t in starts if bool(mine[t])})
+        return self._named_numbers[i]
 
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
@@ -373,7 +385,8 @@ class _Block:
         assert v is not None
         bil = m.enum_v(v * math.sqrt(v.shape[1])) @ m.enum_q(ck) / math.sqrt(m.config.dim)  # [K]
         near = near_words(req, prm)
-        exact = [[float(phrase_present(req.words, t)), float(phrase_present(near, t))] for t in prm.enum_texts]
+        written = self.written(i)
+        exact = [[float(k in written), float(phrase_present(near, t))] for k, t in enumerate(prm.enum_texts)]
         feats = torch.cat([(v @ req.r)[:, None], torch.tensor(exact).reshape(-1, 2)], dim=-1)  # [K, 3]
         return bil + m.enum_feat(feats)[:, 0]  # [K]
 
@@ -950,8 +963,7 @@ class Router(nn.Module):
                 return _MISSING
             a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
             if kind == "string" and not prm.date_format:
-                # 'the quick brown fox', not "quick brown fox"; "Louvre Museum", not "the Louvre Museum"
-                a, b = whole_value(req.text, *snap_to_quotes(req.text, a, b))
+                a, b = whole_value(req.text, a, b)  # 'the quick brown fox', not "quick brown fox" or "the fox"
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
             text = strip_quotes(req.text[a:b])

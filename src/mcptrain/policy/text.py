@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mcptrain.places import REGION
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SEPARATORS = re.compile(r"[_\-./:]+")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -314,15 +316,18 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def snap_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+def snap_to_quotes(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
     """A span [start, end) of `text` that lies partly in quotes, or inside them without covering them ->
-    the quoted text: people quote a value whole. Other spans stay.
+    the quoted text: people quote a value whole. Other spans stay. `quotes`: `quoted_spans(text)`,
+    where the caller has them.
 
         >>> t = "Turn 'the quick brown fox' into a vector"
         >>> [t[slice(*snap_to_quotes(t, a, b))] for a, b in [(10, 25), (0, 9), (0, 4)]]
         ['the quick brown fox', 'the quick brown fox', 'Turn']
     """
-    for qs, qe in quoted_spans(text):
+    for qs, qe in quoted_spans(text) if quotes is None else quotes:
         overlaps = start < qe and qs < end
         covers = start <= qs and qe <= end
         if overlaps and not covers:
@@ -336,21 +341,23 @@ _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")  # "D.C" befor
 _STREET = re.compile(
     r"\d+\s+(?:[A-Z][\w.]*\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl)\.?$"
 )
-_CITY_AFTER = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s*[A-Z]{2}\b)?")  # ", San Jose", ", Berkeley, CA"
+_CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b)?")  # ", San Jose", ", Berkeley, CA"
 
 
 def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
-    """A string span [start, end) as a value: without a leading article ("the Louvre Museum" ->
-    "Louvre Museum"; "The Plaza" keeps its capital The), not ending inside a hyphenated word
+    """A string span [start, end) as a value: the quoted text where it lies partly in quotes
+    (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
+    -> "Louvre Museum"; "The Plaza" keeps its capital The), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free") or before the last period of initials ("D.C."),
-    a street address with the city written after it ("123 White Street, San Jose"). A quoted text
-    stays as written.
+    a street address with the city written after it ("123 White Street, San Jose").
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
         ['Louvre Museum', 'gluten-free', 'Louvre']
     """
-    if (start, end) in quoted_spans(text):
+    quotes = quoted_spans(text)
+    start, end = snap_to_quotes(text, start, end, quotes)
+    if (start, end) in quotes:
         return start, end
     m = _ARTICLE.match(text, start)
     if m and m.end() < end:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mcptrain.places import complete_place, place_forms, region_after, wants_city_state, with_state
+from mcptrain.places import complete_place, place_forms, place_spans, region_after, wants_city_state, with_state
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,21 @@ def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: se
 def test_a_city_takes_the_region_the_request_writes_after_it(text: str, city: str, place: str) -> None:
     a = text.index(city)
     assert text[a : region_after(text, a + len(city))] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Sushi in Boston, or tacos in Santa Clara County?", ["Boston", "Santa Clara"]),
+        ("pandas in the wild in China", ["China"]),
+        ("In Paris, find hotels near the Louvre", ["Paris"]),  # a capital at the sentence start is no name
+        ("I'm in Berkeley California and looking", ["Berkeley"]),  # the state after it is the city's
+        ("the next game of the Boston Celtics in Miami", ["Miami"]),  # a team, not the city
+        ("an Uber from 2020 Addison Street, Berkeley, CA", []),  # the end of an address
+        ("Tesco stores near Letterkenny,Ireland", []),  # a town too small to know, then its country
+        ("a contract between John and Alice", []),  # Alice, TX has 19,000 people: too few to be sure
+        ("stocks of Google and Apple", []),  # GeoNames' alternate names ("google" is Topeka) do not count
+    ],
+)
+def test_place_spans_find_places_a_request_names(text: str, places: list[str]) -> None:
+    assert [text[a:b] for a, b in place_spans(text)] == places

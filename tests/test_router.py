@@ -1069,6 +1069,28 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
     assert (call.tool, call.arguments) == ("field", {"charge": 2})
 
 
+def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"sushi restaurant in Boston": whatever the pointer's weights, the place the request names is the
+    location's value and no other string parameter's, and a span stops before it ("theft in Boston")."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="find_restaurant", description="find a restaurant", input_schema={
+        "type": "object", "required": ["cuisine", "location"],
+        "properties": {"cuisine": {"type": "string"}, "location": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="food"))
+    calls = []
+    for seed in range(5):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router._requests.clear()
+        ask = ToolCallExample(prompt="a sushi restaurant in Boston", candidate_tools=["find_restaurant"])
+        call = router.predict([ask])[0]
+        calls += [call.arguments] if call.tool else []
+    assert calls and all(args["location"] == "Boston" for args in calls)
+    assert all("Boston" not in args["cuisine"] for args in calls)
+
+
 def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """One enum value written in the request is chosen whatever the enum head says; two written leave it
     to the head."""

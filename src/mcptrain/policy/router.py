@@ -167,6 +167,8 @@ class _Taken:
 
     starts: set[int] = field(default_factory=set)
     fragments: set[int] = field(default_factory=set)
+    decoding: bool = False
+    """Not teacher forcing: the decoding rules that training does not see apply (sample, replay, greedy)."""
 
 
 def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[tuple[int, float]]:
@@ -240,6 +242,7 @@ class _Block:
         self._names: tuple[set[int], set[int]] | None = None
         self._named_numbers: list[set[int]] | None = None
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
+        self.locations = sum(prm.location for prm in tool.params)  # parameters that take a place
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
         self.lex = torch.cat([lex, tool.static], dim=-1)  # [P, N_LOCAL] + [P, 1 + kinds] -> [P, N_LEX]
@@ -854,7 +857,7 @@ class Router(nn.Module):
             block = blocks[ti] = _Block(self, req, u, tool)
         gold_args = gold.arguments if gold is not None else {}
         args: dict[str, Any] = {}
-        used = _Taken()  # span starts and fragments taken by earlier parameters of this call
+        used = _Taken(decoding=mode != "gold")  # span starts and fragments taken by earlier parameters
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
@@ -936,9 +939,16 @@ class Router(nn.Module):
                 if len(named) == 1:
                     blocked |= {t for t, k in enumerate(req.number_starts) if k >= 0} - named
             name_ends: set[int] = set()
+            places_off = False  # the places the request names are another parameter's
             if kind == "string" and not prm.date_format:
                 name_starts, name_ends = block.name_tokens()
                 blocked |= name_starts
+                places = req.place_starts
+                if used.decoding and places and prm.location and places - blocked:
+                    blocked |= set(range(len(req.offsets))) - places  # a place parameter takes a place named
+                elif used.decoding and places and not prm.location and len(places) <= block.locations:
+                    blocked |= places  # no other parameter takes them: "sushi in Boston" -> cuisine sushi
+                    places_off = True
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
@@ -955,7 +965,13 @@ class Router(nn.Module):
                     keep = torch.full_like(end_logits, _NEG).index_fill(0, torch.tensor(ends), 0.0)
                     end_logits = end_logits + keep
             else:  # nor end on a parameter's identifier, unless the span is that one token
-                off = sorted(name_ends - {s} - ({span[1]} if span else set()))
+                off = name_ends - {s}
+                if kind == "string" and places_off:  # nor run into a place it may not take: "theft in Boston"
+                    p = min((t for t in req.place_starts if t > s), default=None)
+                    stop = p - 1 if p is not None and p - 1 > s and req.w_lower[req.tok_word[p - 1]] in STOPWORDS else p
+                    if stop is not None and any(req.w_lower[req.tok_word[t]] not in STOPWORDS for t in range(s, stop)):
+                        off |= set(range(stop, len(req.offsets)))  # (unless what is left says nothing: "in")
+                off = sorted(off - ({span[1]} if span else set()))
                 if off:
                     end_logits = end_logits.index_fill(0, torch.tensor(off), _NEG)
             e = choose(f"end:{name}", end_logits, lambda: span and span[1])

@@ -971,9 +971,9 @@ class Router(nn.Module):
                     stop = p - 1 if p is not None and p - 1 > s and req.w_lower[req.tok_word[p - 1]] in STOPWORDS else p
                     if stop is not None and any(req.w_lower[req.tok_word[t]] not in STOPWORDS for t in range(s, stop)):
                         off |= set(range(stop, len(req.offsets)))  # (unless what is left says nothing: "in")
-                off = sorted(off - ({span[1]} if span else set()))
-                if off:
-                    end_logits = end_logits.index_fill(0, torch.tensor(off), _NEG)
+                ban = sorted(off - ({span[1]} if span else set()))
+                if ban:
+                    end_logits = end_logits.index_fill(0, torch.tensor(ban), _NEG)
             e = choose(f"end:{name}", end_logits, lambda: span and span[1])
             if e is None:
                 return _MISSING

@@ -1069,6 +1069,21 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
     assert (call.tool, call.arguments) == ("field", {"charge": 2})
 
 
+def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": a date parameter is given all the same when the request writes a
+    whole date, and left out when it writes none."""
+    tool = ToolSpec(name="weather", description="weather forecast", input_schema={
+        "type": "object", "required": ["city"],
+        "properties": {"city": {"type": "string"},
+                       "date": {"type": "string", "description": "YYYY-MM-DD"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="weather-dates"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    asks = ["weather in Oslo on March 8th, 2023", "weather in Oslo"]
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["weather"]) for a in asks])
+    assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None]
+
+
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:
     """"sushi restaurant in Boston": whatever the pointer's weights, the place the request names is the
     location's value and no other string parameter's, and a span stops before it ("theft in Boston")."""

@@ -866,6 +866,7 @@ class Router(nn.Module):
                 (prm.value_kind == "enum" and block.one_written(i) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
+                or (prm.date_format is not None and bool(_when_spans(req, prm.date_format, used.starts)))
             )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]

@@ -1084,6 +1084,19 @@ def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: 
     assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None]
 
 
+def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": "directed by Herbert Ross" gives directed_by a value all the same."""
+    tool = ToolSpec(name="find_movies", description="find movies", input_schema={
+        "type": "object", "properties": {"directed_by": {"type": "string"}, "genre": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="movies-named"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+        router.none_head[-1].bias.fill_(-20.0)  # whatever the untrained "none" says: a call
+    ask = ToolCallExample(prompt="movies directed by Herbert Ross", candidate_tools=["find_movies"])
+    call = router.predict([ask])[0]
+    assert call.tool == "find_movies" and set(call.arguments) == {"directed_by"}
+
+
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:
     """"sushi restaurant in Boston": whatever the pointer's weights, the place the request names is the
     location's value and no other string parameter's, and a span stops before it ("theft in Boston")."""

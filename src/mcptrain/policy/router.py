@@ -867,6 +867,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
                 or (prm.date_format is not None and bool(_when_spans(req, prm.date_format, used.starts)))
+                or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
             )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]

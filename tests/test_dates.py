@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mcptrain.dates import coerce_date, date_format, date_texts, writes_date, writes_time
+from mcptrain.dates import coerce_date, date_format, date_texts, when_spans, writes_date, writes_time, written_year
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,17 @@ def test_coerce_time_reads_what_people_write(text: str, hm: str) -> None:
 )
 def test_writes_time_finds_times_of_day(text: str, written: bool) -> None:
     assert writes_time(text) is written
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("departing on April 15th and returning on April 22nd 2023", ["2023-04-15", "2023-04-22"]),
+        ("the weather in London on the 12th of March. It's 2023 right now", ["2023-03-12"]),
+        ("a music event on March 6th", []),  # no year written: not a whole date
+        ("March 6th, in 2022 or 2023", []),  # two years: which one is not said
+    ],
+)
+def test_a_date_without_a_year_takes_the_one_the_request_writes(text: str, dates: list[str]) -> None:
+    year = written_year(text)
+    assert [coerce_date(text[a:b], "%Y-%m-%d", year) for a, b in when_spans(text, "%Y-%m-%d")] == dates

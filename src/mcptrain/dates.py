@@ -82,23 +82,34 @@ def is_time(fmt: str | None) -> bool:
     return bool(fmt) and "%d" not in str(fmt)
 
 
-def coerce_date(text: str, fmt: str) -> str:
+def coerce_date(text: str, fmt: str, year: int | None = None) -> str:
     """A date written in a request -> `fmt`; the text itself unless it names a whole date (a year,
     and a month and day in words or digits), so "March 2023" or "next Friday" stay as written.
-    A time format reads a time of day instead (`coerce_time`)."""
+    `year`: the year the request writes elsewhere (`written_year`), for a date written without one
+    ("the 12th of March. It's 2023 now"). A time format reads a time of day instead (`coerce_time`)."""
     if is_time(fmt):
         return coerce_time(text, fmt)
     try:
         return datetime.strptime(text.strip(), fmt).strftime(fmt)  # already in the format ("04/03/2025" day first)
     except ValueError:
         pass
-    worded = _MONTH.search(text) and _YEAR.search(text) and _DAY.search(_YEAR.sub(" ", text))
+    worded = _MONTH.search(text) and (year or _YEAR.search(text)) and _DAY.search(_YEAR.sub(" ", text))
     if not (worded or _NUMERIC.search(text)):
         return text
     try:
-        return dateparser.parse(text, fuzzy=True, default=datetime(2000, 1, 1)).strftime(fmt)
+        return dateparser.parse(text, fuzzy=True, default=datetime(year or 2000, 1, 1)).strftime(fmt)
     except (ValueError, OverflowError):
         return text
+
+
+def written_year(text: str) -> int | None:
+    """The one year a request writes, if it writes one (several different years: None).
+
+    >>> written_year("the weather in London on the 12th of March. It's 2023 now"), written_year("in 2022 or 2023")
+    (2023, None)
+    """
+    years = {int(y) for y in _YEAR.findall(text) if 1900 <= int(y) <= 2099}
+    return years.pop() if len(years) == 1 else None
 
 
 def _clock(text: str) -> tuple[int, int, int] | None:
@@ -144,22 +155,30 @@ _DATE_SPAN = re.compile(
 )
 
 
+_DAY_MONTH = re.compile(rf"(?<![\w/.-])(?:{_M}\s*{_D}|(?:the\s+)?{_D}\s+(?:of\s+)?{_M})(?![\w/-])", re.I)
+
+
 def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
     """Character spans of `text` that read back as a whole date (time of day) in `fmt`: where a
-    date (time) parameter's value can be, if anywhere.
+    date (time) parameter's value can be, if anywhere. A month and day without a year count where
+    the text writes one year elsewhere (`written_year`).
 
         >>> when_spans("from 2023-04-22 at 7:30 pm", "%H:%M"), when_spans("on the 3rd of May 2024", "%Y-%m-%d")
         ([(19, 26)], [(3, 22)])
     """
+    year = None
     if is_time(fmt):
         found = [(m.start(), m.start() + len(m.group().rstrip().removesuffix("."))) for m in _CLOCK.finditer(text)]
         found += [m.span() for m in _NOON.finditer(text)]
     else:
         found = [m.span() for m in _DATE_SPAN.finditer(text)]
+        year = written_year(text)
+        if year is not None:  # "April 15th ... April 22nd 2023": the first is a date of 2023 too
+            found += [m.span() for m in _DAY_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in found)]
     out = []
     for a, b in found:
         try:
-            datetime.strptime(coerce_date(text[a:b], fmt), fmt)
+            datetime.strptime(coerce_date(text[a:b], fmt, year), fmt)
         except ValueError:
             continue
         out.append((a, b))
@@ -227,5 +246,6 @@ __all__ = [
     "is_time",
     "when_spans",
     "writes_date",
+    "written_year",
     "writes_time",
 ]

@@ -44,7 +44,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import coerce_date, when_spans
+from mcptrain.dates import coerce_date, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
@@ -991,7 +991,7 @@ class Router(nn.Module):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n
             if prm.date_format:
-                return coerce_date(text, prm.date_format)
+                return coerce_date(text, prm.date_format, written_year(req.text))
             return complete_place(text, prm.place)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)

@@ -1097,6 +1097,31 @@ def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Cat
     assert call.tool == "find_movies" and set(call.arguments) == {"directed_by"}
 
 
+def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
+    Steve Whitmire" does not), and "host is 'db.company.com'" gives the quoted host."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    movies = ToolSpec(name="find_movies", description="find movies", input_schema={
+        "type": "object", "required": ["directed_by"], "properties": {"directed_by": {"type": "string"}}})  # fmt: skip
+    server = ToolSpec(name="add_server", description="add a server", input_schema={
+        "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([movies, server], name="named-values"))
+    asks = [("a Fantasy movie with Steve Whitmire directed by Jim Henson", "find_movies", "directed_by", "Jim"),
+            ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com")]  # fmt: skip
+    made = 0
+    for seed in range(5):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router._requests.clear()
+        for ask, tool, param, value in asks:
+            call = router.predict([ToolCallExample(prompt=ask, candidate_tools=[tool])])[0]
+            assert call.tool is None or call.arguments[param].startswith(value)
+            made += call.tool is not None
+    assert made >= 4
+
+
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:
     """"sushi restaurant in Boston": whatever the pointer's weights, the place the request names is the
     location's value and no other string parameter's, and a span stops before it ("theft in Boston")."""

@@ -39,6 +39,7 @@ from mcptrain.policy.text import (
     json_fragments,
     list_fragments,
     name_action,
+    not_a_value,
     number_texts,
     phrase_present,
     quoted_spans,
@@ -656,6 +657,44 @@ def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
     near = {req.w_clause[i] for i in mentions(req, prm)} - {c for c, later in enumerate(req.later) if later}
     idx = sorted(j for c in near for j in req.clauses[c])
     return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
+
+
+_LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to"})
+
+
+def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
+    """Tokens where a value starts right after the parameter's name, written in full: a quoted text,
+    a capitalised word that does not start a sentence, or a number, with at most two words like "by",
+    "is", "called" between ("directed by Jim Henson", "the album Chief", "host 'db.example.com'").
+
+        >>> # "a movie directed by Jim Henson with Jennifer Connelly": directed_by -> {token of "Jim"}
+    """
+    first: dict[int, int] = {}  # word -> its first token, in the request
+    for t, w in enumerate(req.tok_word):
+        if req.feats[t, IN_REQUEST] > 0:
+            first.setdefault(w, t)
+    out = set()
+    n, m = len(prm.stems), len(req.w_lower)
+    for i in mentions(req, prm):
+        if req.later[req.w_clause[i]] or not prm.stems <= set(req.w_stem[i : i + 2 * n]):
+            continue
+        j = max(k for k in range(i, min(i + 2 * n, m)) if req.w_stem[k] in prm.stems)
+        k = j + 1
+        while k < m and k <= j + 2 and req.w_lower[k] in _LINK_WORDS:
+            k += 1
+        if k not in first:
+            continue
+        a, b = req.offsets[first[k]]
+        word = req.text[a:b]
+        if len(word) == 1 and word in QUOTES:
+            k += 1
+        elif not_a_value(word) or not (
+            req.w_quoted[k] or word[:1].isdigit() or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
+        ):
+            continue  # ("the password I think is '1234'": no value right after the name)
+        if k in first:
+            out.add(first[k])
+    return out
 
 
 def named_items(req: RequestFeatures, prm: ParamInfo) -> list[Any]:

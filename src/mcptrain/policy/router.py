@@ -69,6 +69,7 @@ from mcptrain.policy.features import (
     focus_embedding,
     locate_span,
     named_items,
+    named_value_starts,
     near_words,
     number_from,
     param_text_features,
@@ -242,6 +243,7 @@ class _Block:
         self._names: tuple[set[int], set[int]] | None = None
         self._named_numbers: list[set[int]] | None = None
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
+        self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
         self.locations = sum(prm.location for prm in tool.params)  # parameters that take a place
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
@@ -345,6 +347,12 @@ class _Block:
                 mine = named[j] & ~named[others].any(0) if others else named[j]  # [T]
                 self._named_numbers.append({t for t in starts if bool(mine[t])})
         return self._named_numbers[i]
+
+    def named_value(self, i: int) -> set[int]:
+        """`features.named_value_starts` of parameter i, computed once."""
+        if i not in self._named_values:
+            self._named_values[i] = named_value_starts(self.req, self.tool.params[i])
+        return self._named_values[i]
 
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
@@ -951,6 +959,9 @@ class Router(nn.Module):
                 elif used.decoding and places and not prm.location and len(places) <= block.locations:
                     blocked |= places  # no other parameter takes them: "sushi in Boston" -> cuisine sushi
                     places_off = True
+                named = block.named_value(i) - blocked
+                if used.decoding and len(named) == 1:  # the value right after its name: "directed by Jim Henson"
+                    blocked |= set(range(len(req.offsets))) - named
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)

@@ -35,8 +35,10 @@ from mcptrain.policy.text import (  # noqa: E402
     list_fragments,
     parse_number,
     quoted_spans,
+    shaped_spans,
     snap_to_quotes,
     split_identifier,
+    value_shape,
     whole_value,
 )
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn  # noqa: E402
@@ -1120,6 +1122,42 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
             assert call.tool is None or call.arguments[param].startswith(value)
             made += call.tool is not None
     assert made >= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "found"),
+    [
+        ("add the server at 'db.example.com', port 5432", "host", ["db.example.com"]),
+        ("host IP as 192.168.0.10, port 5432", "host", ["192.168.0.10"]),
+        ("use localhost for the host", "host", ["localhost"]),
+        ("GET 'https://192.168.1.1/api/v1/topologies' with", "url", ["https://192.168.1.1/api/v1/topologies"]),
+        ("the key is '12345-ABCDE', version 6.3.1", "host", []),  # no host written
+        ("mail joe.b@corp.com.", "email", ["joe.b@corp.com"]),
+        ("mail joe.b@corp.com.", "host", []),  # an e-mail's domain is no host
+    ],
+)
+def test_values_with_a_shape_are_found(text: str, shape: str, found: list[str]) -> None:
+    assert [text[a:b] for a, b in shaped_spans(text, shape)] == found
+
+
+def test_a_parameter_named_for_a_shape_takes_a_value_of_that_shape(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Untrained: "host" takes the host the request writes, not the port or the key beside it."""
+    assert (value_shape("hostname"), value_shape("callback_url"), value_shape("name")) == ("host", "url", None)
+    tool = ToolSpec(name="add_server", description="add a server", input_schema={
+        "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="servers"), RouterConfig(dim=32))
+    ask = "register the server, port 5432, key '12345-ABCDE', host pg.example.org please"
+    made = 0
+    for seed in range(5):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router._requests.clear()
+        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["add_server"])])[0]
+        assert call.tool is None or call.arguments == {"host": "pg.example.org"}
+        made += call.tool is not None
+    assert made >= 2
 
 
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -45,6 +45,7 @@ from mcptrain.policy.text import (
     quoted_spans,
     split_identifier,
     stem,
+    value_shape,
     wants_fraction,
     words,
 )
@@ -127,6 +128,7 @@ class ParamInfo:
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
     items_enum: list[Any] = field(default_factory=list)  # an array's allowed items, where its schema lists them
     location: bool = False  # a string parameter that takes a place ("city", "destination"; see takes_place)
+    shape: str | None = None  # a string parameter that takes a URL, a host or an e-mail address (text.value_shape)
 
     @property
     def value_kind(self) -> str:
@@ -743,6 +745,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     fraction=wants_fraction(pname, prop),
                     items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
+                    shape=value_shape(pname) if kind == "string" else None,
                 )
             )
         q = (

@@ -83,6 +83,7 @@ from mcptrain.policy.text import (
     not_a_value,
     percent_written,
     phrase_present,
+    shaped_spans,
     strip_quotes,
     whole_value,
 )
@@ -222,8 +223,13 @@ def _name_tokens(req: RequestFeatures, names: Sequence[str]) -> tuple[set[int], 
 def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int]) -> dict[int, list[int]]:
     """start token -> end tokens of the spans that read as a whole date (time of day) in `fmt`,
     starts in `blocked` left out (`mcptrain.dates.when_spans`)."""
+    return _token_spans(req, when_spans(req.text, fmt), blocked)
+
+
+def _token_spans(req: RequestFeatures, spans: list[tuple[int, int]], blocked: set[int]) -> dict[int, list[int]]:
+    """Character spans -> {start token: [end tokens]}, for spans on token bounds whose start is not `blocked`."""
     out: dict[int, list[int]] = {}
-    for a, b in when_spans(req.text, fmt):
+    for a, b in spans:
         s, e = req.starts.get(a), req.ends.get(b)
         if s is not None and e is not None and s not in blocked:
             out.setdefault(s, []).append(e)
@@ -942,6 +948,8 @@ class Router(nn.Module):
                     if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
                         blocked |= fractional
             when = _when_spans(req, prm.date_format, blocked) if prm.date_format else {}
+            if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
+                when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
@@ -991,7 +999,7 @@ class Router(nn.Module):
             if e is None:
                 return _MISSING
             a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
-            if kind == "string" and not prm.date_format:
+            if kind == "string" and not prm.date_format and s not in when:
                 a, b = whole_value(req.text, a, b)  # 'the quick brown fox', not "quick brown fox" or "the fox"
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)

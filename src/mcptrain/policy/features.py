@@ -25,7 +25,7 @@ from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import date_format, date_texts, is_time, writes_date, writes_time
-from mcptrain.places import place_forms, place_spans
+from mcptrain.places import code_form, place_forms, place_spans
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     ACTIONS,
@@ -129,6 +129,7 @@ class ParamInfo:
     items_enum: list[Any] = field(default_factory=list)  # an array's allowed items, where its schema lists them
     location: bool = False  # a string parameter that takes a place ("city", "destination"; see takes_place)
     shape: str | None = None  # a string parameter that takes a URL, a host or an e-mail address (text.value_shape)
+    code: str | None = None  # a state ('CA') or country ('GB') parameter that takes a code (places.code_form)
 
     @property
     def value_kind(self) -> str:
@@ -746,6 +747,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
                     shape=value_shape(pname) if kind == "string" else None,
+                    code=code_form(pname, prop),
                 )
             )
         q = (

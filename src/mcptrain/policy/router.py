@@ -46,7 +46,7 @@ from torch import Tensor, nn
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import coerce_date, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import complete_place, region_after
+from mcptrain.places import as_code, complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -1011,7 +1011,7 @@ class Router(nn.Module):
                 return n
             if prm.date_format:
                 return coerce_date(text, prm.date_format, written_year(req.text))
-            return complete_place(text, prm.place)
+            return as_code(complete_place(text, prm.place), prm.code)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)
             if items:

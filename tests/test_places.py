@@ -169,7 +169,7 @@ def test_code_form_reads_name_and_description(name: str, description: str, form:
         ("London", "country", "GB"),  # a city: its country
         ("Germany", "country", "DE"),
         ("TX", "state", "TX"),  # already a code
-        ("Atlantis", "country", "Atlantis"),  # unknown: as written
+        ("Atlantis Prime", "country", "Atlantis Prime"),  # unknown: as written
         ("California", None, "California"),  # a parameter that wants no code
     ],
 )

@@ -581,6 +581,30 @@ def test_router_calls_cut_a_request_into_parallel_calls_only_when_asked() -> Non
     assert cut == [call("math.factorial", number=5), call("math.factorial", number=6)]
 
 
+@pytest.mark.parametrize(
+    ("text", "arguments", "fanned"),
+    [
+        ("Find the factorial of 5, 10 and 15.", {"number": 5}, [{"number": 5}, {"number": 10}, {"number": 15}]),
+        ("songs by Taylor Swift and Adele, 20 and 15 minutes", {"artist": "Taylor Swift", "number": 20},
+         [{"artist": "Taylor Swift", "number": 20}, {"artist": "Adele", "number": 15}]),  # zipped
+        ("the sides 4 and 5", {"number": 4, "other": 5}, []),  # one list, two arguments: one call
+        ("weather in Los Angeles, California", {"artist": "Los Angeles"}, []),  # a place with its region
+        ("cheap or fairly cheap", {"artist": "cheap"}, []),  # one of them, not both
+        ("songs by Taylor Swift and Adele", {"artists": ["Taylor Swift", "Adele"], "artist": "Adele"}, []),
+    ],
+)  # fmt: skip
+def test_fan_out_gives_one_call_per_listed_value(text: str, arguments: dict, fanned: list[dict]) -> None:
+    from mcptrain.bfcl.run import fan_out
+    from mcptrain.catalogue import Catalogue
+
+    props = {"number": {"type": "integer"}, "other": {"type": "integer"}, "artist": {"type": "string"},
+             "artists": {"type": "array", "items": {"type": "string"}}}  # fmt: skip
+    from mcptrain.types import ToolSpec
+
+    cat = Catalogue([ToolSpec(name="f", description="f", input_schema={"type": "object", "properties": props})])
+    assert [c.arguments for c in fan_out(ToolCall(name="f", arguments=arguments), text, cat)] == fanned
+
+
 def test_tool_only_baseline_answers_each_entry_against_its_own_functions() -> None:
     from mcptrain.baselines import Bm25Predictor
     from mcptrain.bfcl.run import run_bfcl, scorer_calls

@@ -93,6 +93,18 @@ def as_code(text: str, form: str | None) -> str:
     return codes.get(world[key][1].lower(), text) if key in world else text
 
 
+def is_region(name: str) -> bool:
+    """Whether a name is a US state (or its code) or a country ("California", "CA", "UK"), as written
+    after a city.
+
+    >>> is_region("California"), is_region("OR"), is_region("United Kingdom"), is_region("Paris")
+    (True, True, True, False)
+    """
+    name = name.strip().rstrip(".")
+    key = name.lower()
+    return key in _state_codes() or key in _country_codes() or name in _us_states()
+
+
 @cache
 def _country_codes() -> dict[str, str]:
     """Country name (lower case, and the short forms people write: "uk", "usa") -> its ISO alpha-2 code."""
@@ -283,6 +295,7 @@ __all__ = [
     "as_code",
     "code_form",
     "complete_place",
+    "is_region",
     "place_forms",
     "place_spans",
     "region_after",

@@ -22,6 +22,7 @@ irrelevance scores.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections import Counter
@@ -32,6 +33,8 @@ from typing import Any
 from mcptrain.bfcl.data import BfclEntry, load_category
 from mcptrain.catalogue import Catalogue
 from mcptrain.errors import CatalogueError
+from mcptrain.places import is_region
+from mcptrain.policy.text import json_fragments, list_fragments, not_a_value
 from mcptrain.types import ToolCall, ToolCallExample
 
 CallsFn = Callable[[list[BfclEntry]], list[list[ToolCall]]]
@@ -156,7 +159,10 @@ def per_entry(answer: Callable[[BfclEntry, Catalogue], list[ToolCall]]) -> Calls
 
 
 def router_calls(router: Any, parallel: bool = False) -> CallsFn:
-    """The router as a CallsFn: each entry against its own functions, one call or none.
+    """The router as a CallsFn: each entry against its own functions, one call or none, or one call
+    per value where the request lists several values for one argument (`fan_out`: "the factorial of
+    5, 10 and 15" is three calls; on one checkpoint, 2026-11-26: parallel 0 -> 0.075, no single-call
+    entry lost).
 
     With `parallel`, a request is also cut into parts ("… in New York and in Paris", "; ", sentences);
     when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
@@ -172,6 +178,9 @@ def router_calls(router: Any, parallel: bool = False) -> CallsFn:
         cut = parallel_parts(entry.question) if parallel else []
         whole, *rest = router.predict([ToolCallExample(prompt=t) for t in [entry.question, *cut]])
         single = [] if whole.tool is None else [ToolCall(name=whole.tool, arguments=whole.arguments)]
+        fanned = fan_out(single[0], entry.question, cat) if single else []
+        if len(fanned) > 1:
+            return fanned
         parts: list[ToolCall] = []
         for p in rest:
             call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
@@ -198,6 +207,67 @@ def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
         return [] if call is None else [call]
 
     return per_entry(answer)
+
+
+def fan_out(call: ToolCall, text: str, cat: Catalogue) -> list[ToolCall]:
+    """One call -> one call per item where the request lists several values for one of its scalar
+    arguments ("the factorial of 5, 10 and 15" -> three calls), or for several arguments alike,
+    zipped ("artists Taylor Swift and Maroon 5 ... 20 and 15 minutes respectively"). A list that
+    gives two arguments their values ("the sides 4 and 5": a=4, b=5) is one call's. [] when
+    nothing fans out.
+
+    >>> [c.arguments for c in fan_out(ToolCall(name="fact", arguments={"n": 5}), "factorial of 5, 10 and 15", cat)]
+    [{'n': 5}, {'n': 10}, {'n': 15}]
+    """
+    props = cat.get(call.name).properties if call.name in cat else {}
+    frags = [f for f in list_fragments(text, json_fragments(text)) if isinstance(f.value, list)]
+    # "a, b and c", not "a or b" (one of them) nor "Bangkok, Chatuchak District" (a place within a place)
+    lists = [f.value for f in frags if re.search(r"\band\b|&", text[f.start : f.end]) and _several(f.value)]
+    spread: dict[str, list[Any]] = {}
+    for name, value in call.arguments.items():
+        kind = props.get(name, {}).get("type")
+        if kind not in ("string", "number", "integer") or isinstance(value, bool):
+            continue
+        for items in lists:
+            same = [x for x in items if _same_value(x, value)]
+            others = [n for n, v in call.arguments.items() if n != name and any(_in_value(x, v) for x in items)]
+            fits = all(isinstance(x, str) == (kind == "string") for x in items)
+            if same and not others and fits and len(items) >= 2:
+                spread[name] = items
+                break
+    sizes = {len(v) for v in spread.values()}
+    if len(sizes) != 1:
+        return []
+    (k,) = sizes
+    return [
+        ToolCall(name=call.name, arguments={**call.arguments, **{n: v[j] for n, v in spread.items()}})
+        for j in range(k)
+    ]
+
+
+def _several(items: list[Any]) -> bool:
+    """Whether a list read from a request holds several values of one argument: distinct items, none a
+    word like "I" or a sentence's end; names (capitalised or one word each, "copper and aluminum", not
+    "debit card, and make sure"); not a place with its region ("Los Angeles, California")."""
+    if len({str(x).lower() for x in items}) != len(items) or len(items) < 2:
+        return False
+    texts = [x for x in items if isinstance(x, str)]
+    if any(not_a_value(x) or re.search(r"[.!?]\s", x) for x in texts):
+        return False
+    if texts and not (all(x[:1].isupper() for x in texts) or all(len(x.split()) == 1 for x in texts)):
+        return False
+    return not any(isinstance(b, str) and is_region(b) and not is_region(str(a)) for a, b in itertools.pairwise(items))
+
+
+def _in_value(item: Any, value: Any) -> bool:
+    """Whether an argument's value is the item or, for a list, holds it."""
+    return any(_same_value(item, v) for v in value) if isinstance(value, list) else _same_value(item, value)
+
+
+def _same_value(item: Any, value: Any) -> bool:
+    if isinstance(item, str) or isinstance(value, str):
+        return str(item).strip(" .,;:!?").lower() == str(value).strip(" .,;:!?").lower()
+    return bool(item == value)
 
 
 def parts_used(call: ToolCall, parts: Sequence[str]) -> int:

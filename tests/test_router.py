@@ -35,6 +35,7 @@ from mcptrain.policy.text import (  # noqa: E402
     list_fragments,
     parse_number,
     quoted_spans,
+    scaled,
     shaped_spans,
     snap_to_quotes,
     split_identifier,
@@ -1207,3 +1208,16 @@ def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalog
     for ask, args in [("forecast for Oslo in Kelvin", {"units": "kelvin"}), ("forecast for Oslo", {})]:
         call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["forecast"])])[0]
         assert (call.tool, call.arguments) == ("forecast", args)
+
+
+@pytest.mark.parametrize(
+    ("n", "text", "end", "value"),
+    [
+        (213, "a population of 213 million people", 20, 213_000_000),  # the scale word after the span
+        (8.5, "8.5 billion", 11, 8_500_000_000),  # within it; a whole result is an int
+        (5, "5 km away", 1, 5),
+        (2.5, "2.5 thousands of", 3, 2.5),  # "thousands of" is no scale of one number
+    ],
+)
+def test_a_number_takes_the_scale_word_written_with_it(n: float, text: str, end: int, value: float) -> None:
+    assert scaled(n, text, end) == value

@@ -83,6 +83,7 @@ from mcptrain.policy.text import (
     not_a_value,
     percent_written,
     phrase_present,
+    scaled,
     shaped_spans,
     strip_quotes,
     whole_value,
@@ -1006,6 +1007,8 @@ class Router(nn.Module):
             text = strip_quotes(req.text[a:b])
             if kind == "number":
                 n = coerce_number(text, integer=prm.schema_kind == "integer")
+                if isinstance(n, int | float):
+                    n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
                 if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n

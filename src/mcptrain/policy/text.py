@@ -175,6 +175,25 @@ def percent_written(text: str, span_end: int) -> bool:
     return text[span_end - 1 : span_end] == "%" or _PERCENT_AFTER.match(text, span_end) is not None
 
 
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+
+
+def scaled(n: int | float, text: str, span_end: int) -> int | float:
+    """A number read from `text` times the scale word written with it, within or right after its span
+    ("213 million" -> 213000000, "8.5 billion" -> 8500000000).
+
+        >>> scaled(213, "a population of 213 million people", 20), scaled(8.5, "8.5 million", 11), scaled(5, "5 km", 1)
+        (213000000, 8500000, 5)
+    """
+    last = text[:span_end].split()[-1:] or [""]
+    word = last[0].lower() if last[0].lower() in _SCALES else None
+    m = _SCALE.match(text, span_end) if word is None else None
+    factor = _SCALES[word] if word else _SCALES[m.group(1).lower()] if m else 1
+    out = n * factor
+    return int(out) if isinstance(out, float) and out.is_integer() and factor > 1 else out
+
+
 def number_texts(value: Any) -> list[str]:
     """How a number may be written in a request, most literal first: 10 -> ['10', 'ten'], 0.5 -> ['0.5']."""
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -1221,3 +1221,23 @@ def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalog
 )
 def test_a_number_takes_the_scale_word_written_with_it(n: float, text: str, end: int, value: float) -> None:
     assert scaled(n, text, end) == value
+
+
+def test_an_optional_string_takes_the_value_its_description_quotes_and_the_request_writes(
+    tiny: Encoder, catalogue: Catalogue
+) -> None:
+    """The include head saying "omit": "in Celsius" gives temp_unit 'Celsius' (the description's
+    "('Celsius' or 'Fahrenheit')"); a format's example ("e.g. 'New York, NY'") is no choice."""
+    from mcptrain.policy.features import described_values
+
+    assert described_values({"description": "The city, e.g. 'Boston' or 'New York, NY'. Default is 'any'"}) == ["any"]
+    tool = ToolSpec(name="temperature", description="average temperature", input_schema={
+        "type": "object", "required": ["city"], "properties": {
+            "city": {"type": "string"},
+            "temp_unit": {"type": "string", "description": "The unit ('Celsius' or 'Fahrenheit')."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="temperatures"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    asks = ["average temperature in Austin in celsius", "average temperature in Austin"]
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["temperature"]) for a in asks])
+    assert [c.arguments.get("temp_unit") for c in calls] == ["Celsius", None]

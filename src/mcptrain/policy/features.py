@@ -130,6 +130,7 @@ class ParamInfo:
     location: bool = False  # a string parameter that takes a place ("city", "destination"; see takes_place)
     shape: str | None = None  # a string parameter that takes a URL, a host or an e-mail address (text.value_shape)
     code: str | None = None  # a state ('CA') or country ('GB') parameter that takes a code (places.code_form)
+    named_values: list[str] = field(default_factory=list)  # values its description quotes (described_values)
 
     @property
     def value_kind(self) -> str:
@@ -662,6 +663,29 @@ def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
     return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
 
 
+_QUOTED_VALUE = re.compile(r"'([^'{}]{1,30})'|\"([^\"{}]{1,30})\"")
+
+
+_EXAMPLE_CUE = re.compile(r"(?:e\.g\.?|such as|for example|for instance|example|like|format(?: of)?)[,:]?\s*$", re.I)
+
+
+def described_values(schema: dict[str, Any]) -> list[str]:
+    """The short values a string parameter's description quotes as its choices ("'Celsius' or
+    'Fahrenheit'", "Default is 'cm'"), not as examples of a format ("e.g., 'New York, NY'").
+
+    >>> described_values({"type": "string", "description": "The temperature unit ('Celsius' or 'Fahrenheit')."})
+    ['Celsius', 'Fahrenheit']
+    """
+    desc = str(schema.get("description", ""))
+    found = []
+    for m in _QUOTED_VALUE.finditer(desc):
+        value = (m.group(1) or m.group(2)).strip()
+        example = _EXAMPLE_CUE.search(desc[: m.start()])
+        if len(value) >= 2 and "," not in value and len(value.split()) <= 3 and not example:
+            found.append(value)
+    return list(dict.fromkeys(found))
+
+
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to"})
 
 
@@ -748,6 +772,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
                     shape=value_shape(pname) if kind == "string" else None,
                     code=code_form(pname, prop),
+                    named_values=described_values(prop) if kind == "string" and not place_forms(prop) else [],
                 )
             )
         q = (

@@ -250,6 +250,7 @@ class _Block:
         self._names: tuple[set[int], set[int]] | None = None
         self._named_numbers: list[set[int]] | None = None
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
+        self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
         self.locations = sum(prm.location for prm in tool.params)  # parameters that take a place
         rows = [param_text_features(req, prm) for prm in params]
@@ -330,6 +331,15 @@ class _Block:
             words = self.req.words
             self._written[i] = [k for k, t in enumerate(self.tool.params[i].enum_texts) if phrase_present(words, t)]
         return self._written[i]
+
+    def described_written(self, i: int) -> str | None:
+        """The one value the description of string parameter i quotes that the request writes ("in
+        Celsius" for "The temperature unit ('Celsius' or 'Fahrenheit')"); None if none or several."""
+        if i not in self._described:
+            words = self.req.words
+            found = [v for v in self.tool.params[i].named_values if phrase_present(words, v)]
+            self._described[i] = found[0] if len(found) == 1 else None
+        return self._described[i]
 
     def one_written(self, i: int) -> int | None:
         """The index of the one allowed value of enum parameter i the request writes; None if it
@@ -883,6 +893,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
                 or (prm.date_format is not None and bool(_when_spans(req, prm.date_format, used.starts)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
+                or (prm.value_kind == "string" and block.described_written(i) is not None)
             )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
@@ -932,6 +943,8 @@ class Router(nn.Module):
                 return True  # named with no negation near it: "accounting for terrain" sets consider_terrain
             a = choose(f"bool:{name}", block.boolean[i], lambda: _bool_index(gv))
             return _MISSING if a is None else bool(a)
+        if kind == "string" and used.decoding and block.described_written(i) is not None:
+            return block.described_written(i)  # a value its description quotes, written in the request
         if kind in ("string", "number"):
             if not req.offsets:
                 return _MISSING

@@ -1006,6 +1006,9 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("a ride to 123 White Street, San Jose. Two seats", "123 White Street", "123 White Street, San Jose"),
         ("from 2150 Shattuck Ave, Berkeley, CA and", "2150 Shattuck Ave", "2150 Shattuck Ave, Berkeley, CA"),
         ("to Main Street, San Jose", "Main Street", "Main Street"),  # no house number: no address
+        ("works of Michelangelo", "of Michelangelo", "Michelangelo"),  # a preposition before a name
+        ("from the Plaza Hotel", "from the Plaza Hotel", "Plaza Hotel"),
+        ("items in stock", "in stock", "in stock"),  # before no name: part of the value
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

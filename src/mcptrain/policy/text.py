@@ -354,7 +354,8 @@ def snap_to_quotes(
     return start, end
 
 
-_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)")  # lower case: "The Plaza" is a name
+# lower case: "The Plaza" is a name; "of"/"by"/... before a name: "of Louvre Museum", "by Michelangelo"
+_ARTICLE = re.compile(r"(?:(?:of|by|from|in|at|for|with)\s+)?(?:(?:the|a|an)\s+)?(?=\S)")
 _HYPHENATED = re.compile(r"(?:-\w+)+")
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")  # "D.C" before its last period
 _STREET = re.compile(
@@ -366,7 +367,8 @@ _CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b)?")  # ", San Jose", ", 
 def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     """A string span [start, end) as a value: the quoted text where it lies partly in quotes
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
-    -> "Louvre Museum"; "The Plaza" keeps its capital The), not ending inside a hyphenated word
+    -> "Louvre Museum"; "The Plaza" keeps its capital The) or a preposition before a name ("of
+    Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free") or before the last period of initials ("D.C."),
     a street address with the city written after it ("123 White Street, San Jose").
 
@@ -379,7 +381,7 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     if (start, end) in quotes:
         return start, end
     m = _ARTICLE.match(text, start)
-    if m and m.end() < end:
+    if m and start < m.end() < end and (m.group(0).split()[0] in ("the", "a", "an") or text[m.end()].isupper()):
         start = m.end()
     m = _HYPHENATED.match(text, end)
     if m:

@@ -1009,6 +1009,8 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("works of Michelangelo", "of Michelangelo", "Michelangelo"),  # a preposition before a name
         ("from the Plaza Hotel", "from the Plaza Hotel", "Plaza Hotel"),
         ("items in stock", "in stock", "in stock"),  # before no name: part of the value
+        ("Remove cache-warmup from memory", "cache-warm", "cache-warmup"),  # a word piece: the whole word
+        ("Reload session sess-2024-11", "ss-2024-11", "sess-2024-11"),
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

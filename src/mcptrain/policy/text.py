@@ -380,6 +380,10 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = snap_to_quotes(text, start, end, quotes)
     if (start, end) in quotes:
         return start, end
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1  # a value starts and ends with whole words: "cache-warmup", not "cache-warm"
+    while start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
     m = _ARTICLE.match(text, start)
     if m and start < m.end() < end and (m.group(0).split()[0] in ("the", "a", "an") or text[m.end()].isupper()):
         start = m.end()

@@ -25,6 +25,12 @@ Decision layout of one call, in order (D = 1 + 4·max_params, padded, with a mas
 
 Tools are scored from their text (name split into words, description, parameter names), never by
 a per-tool weight, so a tool never seen in training still gets a sensible score (zero-shot).
+
+Decoding (sampling, replay, greedy; not teacher forcing) also masks choices by what the request's
+words settle: an enum value or a value the description quotes written, a flag or a number named,
+a whole date written, a value right after its parameter's name ("directed by Jim Henson"), a place
+for the parameter that takes places and for no other ("sushi in Boston"), a URL, host or e-mail
+address for a parameter named for one.
 """
 
 from __future__ import annotations
@@ -886,7 +892,8 @@ class Router(nn.Module):
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
-            # number next to its name) is given; not under teacher forcing, so the include head still learns
+            # number next to its name, a whole date written, its name written in full, a value its description
+            # quotes written) is given; not under teacher forcing, so the include head still learns
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))

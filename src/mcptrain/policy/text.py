@@ -364,6 +364,12 @@ _STREET = re.compile(
 _CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b)?")  # ", San Jose", ", Berkeley, CA"
 
 
+def _inside_word(text: str, i: int) -> bool:
+    """Whether characters i-1 and i belong to one word (not a camelCase bound: "task|Id")."""
+    a, b = text[i - 1], text[i]
+    return a.isalnum() and b.isalnum() and not (a.islower() and b.isupper())
+
+
 def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     """A string span [start, end) as a value: the quoted text where it lies partly in quotes
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
@@ -380,9 +386,9 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = snap_to_quotes(text, start, end, quotes)
     if (start, end) in quotes:
         return start, end
-    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+    while 0 < start < end and _inside_word(text, start):
         start -= 1  # a value starts and ends with whole words: "cache-warmup", not "cache-warm"
-    while start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while start < end < len(text) and _inside_word(text, end):
         end += 1
     m = _ARTICLE.match(text, start)
     if m and start < m.end() < end and (m.group(0).split()[0] in ("the", "a", "an") or text[m.end()].isupper()):

@@ -161,8 +161,8 @@ def per_entry(answer: Callable[[BfclEntry, Catalogue], list[ToolCall]]) -> Calls
 def router_calls(router: Any, parallel: bool = False) -> CallsFn:
     """The router as a CallsFn: each entry against its own functions, one call or none, or one call
     per value where the request lists several values for one argument (`fan_out`: "the factorial of
-    5, 10 and 15" is three calls; on one checkpoint, 2026-11-26: parallel 0 -> 0.075, no single-call
-    entry lost).
+    5, 10 and 15" is three calls; on one checkpoint, 2026-11-27: parallel 0 -> 0.075, no single-call
+    entry's AST changed).
 
     With `parallel`, a request is also cut into parts ("… in New York and in Paris", "; ", sentences);
     when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
@@ -229,10 +229,10 @@ def fan_out(call: ToolCall, text: str, cat: Catalogue) -> list[ToolCall]:
         if kind not in ("string", "number", "integer") or isinstance(value, bool):
             continue
         for items in lists:
-            same = [x for x in items if _same_value(x, value)]
-            others = [n for n, v in call.arguments.items() if n != name and any(_in_value(x, v) for x in items)]
+            listed = any(_same_value(x, value) for x in items)
+            others = any(_in_value(x, v) for n, v in call.arguments.items() if n != name for x in items)
             fits = all(isinstance(x, str) == (kind == "string") for x in items)
-            if same and not others and fits and len(items) >= 2:
+            if listed and not others and fits:
                 spread[name] = items
                 break
     sizes = {len(v) for v in spread.values()}

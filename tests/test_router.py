@@ -159,6 +159,20 @@ def catalogue() -> Catalogue:
     return Catalogue([MEMORY_STORE, AGENT_SPAWN, AGENT_TERMINATE], name="three")
 
 
+def predict_under_random_weights(router: Router, examples: list[ToolCallExample], seeds: int = 5) -> list[Prediction]:
+    """Predictions for `examples` under `seeds` random draws of all the router's weights (std 0.5), seed
+    by seed: what a decoding rule settles from the request's words must not depend on them."""
+    out = []
+    for seed in range(seeds):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router._requests.clear()
+        out += router.predict(examples)
+    return out
+
+
 @pytest.fixture(scope="module")
 def trained(tiny: Encoder, catalogue: Catalogue) -> tuple[Router, list[float]]:
     # No dropout: a random 32-d encoder gives the heads little to spare, and memorising is the point here.
@@ -1056,16 +1070,8 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
         "type": "object", "required": ["charge", "distance"],
         "properties": {"charge": {"type": "integer"}, "distance": {"type": "integer"}}})  # fmt: skip
     router.set_catalogue(Catalogue([tool], name="physics"))
-    calls = []
-    for seed in range(5):  # whatever the weights
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-        router._requests.clear()
-        ask = "the field at 3 meters from a charge of 2 coulombs"
-        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
-        calls += [call.arguments] if call.tool else []
+    ask = ToolCallExample(prompt="the field at 3 meters from a charge of 2 coulombs", candidate_tools=["field"])
+    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
     assert calls and all(args == {"charge": 2, "distance": 3} for args in calls)
     # optional, the include head saying "omit": a number next to its name is given all the same
     tool.input_schema["required"] = []
@@ -1116,18 +1122,11 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
     router.set_catalogue(Catalogue([movies, server], name="named-values"))
     asks = [("a Fantasy movie with Steve Whitmire directed by Jim Henson", "find_movies", "directed_by", "Jim"),
             ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com")]  # fmt: skip
-    made = 0
-    for seed in range(5):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-        router._requests.clear()
-        for ask, tool, param, value in asks:
-            call = router.predict([ToolCallExample(prompt=ask, candidate_tools=[tool])])[0]
-            assert call.tool is None or call.arguments[param].startswith(value)
-            made += call.tool is not None
-    assert made >= 4
+    examples = [ToolCallExample(prompt=ask, candidate_tools=[tool]) for ask, tool, _, _ in asks]
+    calls = predict_under_random_weights(router, examples)
+    for call, (_, _, param, value) in zip(calls, asks * 5, strict=True):
+        assert call.tool is None or call.arguments[param].startswith(value)
+    assert sum(call.tool is not None for call in calls) >= 4
 
 
 @pytest.mark.parametrize(
@@ -1153,17 +1152,9 @@ def test_a_parameter_named_for_a_shape_takes_a_value_of_that_shape(tiny: Encoder
         "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
     router = Router(tiny, Catalogue([tool], name="servers"), RouterConfig(dim=32))
     ask = "register the server, port 5432, key '12345-ABCDE', host pg.example.org please"
-    made = 0
-    for seed in range(5):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-        router._requests.clear()
-        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["add_server"])])[0]
-        assert call.tool is None or call.arguments == {"host": "pg.example.org"}
-        made += call.tool is not None
-    assert made >= 2
+    calls = predict_under_random_weights(router, [ToolCallExample(prompt=ask, candidate_tools=["add_server"])])
+    assert all(call.tool is None or call.arguments == {"host": "pg.example.org"} for call in calls)
+    assert sum(call.tool is not None for call in calls) >= 2
 
 
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:
@@ -1174,16 +1165,8 @@ def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogu
         "type": "object", "required": ["cuisine", "location"],
         "properties": {"cuisine": {"type": "string"}, "location": {"type": "string"}}})  # fmt: skip
     router.set_catalogue(Catalogue([tool], name="food"))
-    calls = []
-    for seed in range(5):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-        router._requests.clear()
-        ask = ToolCallExample(prompt="a sushi restaurant in Boston", candidate_tools=["find_restaurant"])
-        call = router.predict([ask])[0]
-        calls += [call.arguments] if call.tool else []
+    ask = ToolCallExample(prompt="a sushi restaurant in Boston", candidate_tools=["find_restaurant"])
+    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
     assert calls and all(args["location"] == "Boston" for args in calls)
     assert all("Boston" not in args["cuisine"] for args in calls)
 

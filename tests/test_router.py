@@ -1119,14 +1119,17 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
         "type": "object", "required": ["directed_by"], "properties": {"directed_by": {"type": "string"}}})  # fmt: skip
     server = ToolSpec(name="add_server", description="add a server", input_schema={
         "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
-    router.set_catalogue(Catalogue([movies, server], name="named-values"))
+    forget = ToolSpec(name="memory_delete", description="delete a memory entry", input_schema={
+        "type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([movies, server, forget], name="named-values"))
     asks = [("a Fantasy movie with Steve Whitmire directed by Jim Henson", "find_movies", "directed_by", "Jim"),
-            ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com")]  # fmt: skip
+            ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com"),
+            ("drop the memory entry, key's Old-Session", "memory_delete", "key", "Old-Session")]  # fmt: skip
     examples = [ToolCallExample(prompt=ask, candidate_tools=[tool]) for ask, tool, _, _ in asks]
     calls = predict_under_random_weights(router, examples)
     for call, (_, _, param, value) in zip(calls, asks * 5, strict=True):
-        assert call.tool is None or call.arguments[param].startswith(value)
-    assert sum(call.tool is not None for call in calls) >= 4
+        assert call.tool is None or call.arguments[param].startswith(value)  # "key's": no quote, "s" no value
+    assert sum(call.tool is not None for call in calls) >= 6
 
 
 @pytest.mark.parametrize(

@@ -707,6 +707,8 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
             continue
         j = max(k for k in range(i, min(i + 2 * n, m)) if req.w_stem[k] in prm.stems)
         k = j + 1
+        if k + 1 < m and req.w_lower[k] in QUOTES and req.w_lower[k + 1] == "s":
+            k += 2  # "key's session-state": the 's is "is", no quote
         while k < m and k <= j + 2 and req.w_lower[k] in _LINK_WORDS:
             k += 1
         if k not in first:

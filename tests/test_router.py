@@ -1113,7 +1113,8 @@ def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Cat
 
 def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
-    Steve Whitmire" does not), and "host is 'db.company.com'" gives the quoted host."""
+    Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, and an identifier
+    with digits or a value after "=" needs no capital ("session ID set to session-163")."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     movies = ToolSpec(name="find_movies", description="find movies", input_schema={
         "type": "object", "required": ["directed_by"], "properties": {"directed_by": {"type": "string"}}})  # fmt: skip
@@ -1121,15 +1122,23 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
         "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
     forget = ToolSpec(name="memory_delete", description="delete a memory entry", input_schema={
         "type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}})  # fmt: skip
-    router.set_catalogue(Catalogue([movies, server, forget], name="named-values"))
+    spawn = ToolSpec(name="agent_spawn", description="spawn an agent", input_schema={
+        "type": "object", "required": ["agentType"], "properties": {"agentType": {"type": "string"}}})  # fmt: skip
+    restore = ToolSpec(name="session_restore", description="restore a session", input_schema={
+        "type": "object", "required": ["sessionId"], "properties": {"sessionId": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([movies, server, forget, spawn, restore], name="named-values"))
     asks = [("a Fantasy movie with Steve Whitmire directed by Jim Henson", "find_movies", "directed_by", "Jim"),
             ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com"),
-            ("drop the memory entry, key's Old-Session", "memory_delete", "key", "Old-Session")]  # fmt: skip
+            ("drop the memory entry, key's Old-Session", "memory_delete", "key", "Old-Session"),
+            ("spawn one with intelligent model selection: agentType=architect; model=sonnet", "agent_spawn",
+             "agentType", "architect"),
+            ("pick up where I left off with session ID set to session-163", "session_restore", "sessionId",
+             "session-163")]  # fmt: skip
     examples = [ToolCallExample(prompt=ask, candidate_tools=[tool]) for ask, tool, _, _ in asks]
     calls = predict_under_random_weights(router, examples)
     for call, (_, _, param, value) in zip(calls, asks * 5, strict=True):
         assert call.tool is None or call.arguments[param].startswith(value)  # "key's": no quote, "s" no value
-    assert sum(call.tool is not None for call in calls) >= 6
+    assert sum(call.tool is not None for call in calls) >= 10
 
 
 @pytest.mark.parametrize(

@@ -686,7 +686,8 @@ def described_values(schema: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to"})
+_LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})
+_ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
 
 
 def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
@@ -702,10 +703,16 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
             first.setdefault(w, t)
     out = set()
     n, m = len(prm.stems), len(req.w_lower)
-    for i in mentions(req, prm):
-        if req.later[req.w_clause[i]] or not prm.stems <= set(req.w_stem[i : i + 2 * n]):
+    joined = "".join(ch for ch in prm.name.lower() if ch.isalnum())  # "agentType=architect": written as one word
+    for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined}):
+        if req.later[req.w_clause[i]]:
             continue
-        j = max(k for k in range(i, min(i + 2 * n, m)) if req.w_stem[k] in prm.stems)
+        if req.w_lower[i] == joined:
+            j = i
+        elif prm.stems <= set(req.w_stem[i : i + 2 * n]):  # j: where the name's words are all written
+            j = next(k for k in range(i, m) if prm.stems <= set(req.w_stem[i : k + 1]))
+        else:
+            continue
         k = j + 1
         if k + 1 < m and req.w_lower[k] in QUOTES and req.w_lower[k + 1] == "s":
             k += 2  # "key's session-state": the 's is "is", no quote
@@ -718,7 +725,11 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
         if len(word) == 1 and word in QUOTES:
             k += 1
         elif not_a_value(word) or not (
-            req.w_quoted[k] or word[:1].isdigit() or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
+            req.w_quoted[k]
+            or word[:1].isdigit()
+            or _ID_WITH_DIGITS.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
+            or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
+            or (k == j + 2 and req.w_lower[j + 1] in ("=", ":"))  # "agentType=architect", "scope: system"
         ):
             continue  # ("the password I think is '1234'": no value right after the name)
         if k in first:

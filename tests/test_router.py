@@ -1025,6 +1025,10 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("items in stock", "in stock", "in stock"),  # before no name: part of the value
         ("Remove cache-warmup from memory", "cache-warm", "cache-warmup"),  # a word piece: the whole word
         ("Reload session sess-2024-11", "ss-2024-11", "sess-2024-11"),
+        ("on the provided data my_data.", "my", "my_data"),  # an underscore joins words
+        ("on dataset your_dataset_name with", "dataset_name", "your_dataset_name"),
+        ("stocks of Apple Inc. today", "Apple Inc", "Apple Inc."),  # an abbreviation keeps its period
+        ("ends with Inc. Then", "Inc", "Inc"),  # no name before it
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:
@@ -1151,6 +1155,10 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
         ("the key is '12345-ABCDE', version 6.3.1", "host", []),  # no host written
         ("mail joe.b@corp.com.", "email", ["joe.b@corp.com"]),
         ("mail joe.b@corp.com.", "host", []),  # an e-mail's domain is no host
+        ("a dataset in path C:/data/cars.csv?", "path", ["C:/data/cars.csv"]),
+        ("my fMRI data in ~/data/myfMRI.nii from", "path", ["~/data/myfMRI.nii"]),
+        ("use src/auth.rs for it, then save report.csv.", "path", ["src/auth.rs", "report.csv"]),
+        ("and/or a 3/4 share, https://x.com/a.csv", "path", []),  # no path: words, a fraction, a URL
     ],
 )
 def test_values_with_a_shape_are_found(text: str, shape: str, found: list[str]) -> None:

@@ -358,6 +358,7 @@ def snap_to_quotes(
 _ARTICLE = re.compile(r"(?:(?:of|by|from|in|at|for|with)\s+)?(?:(?:the|a|an)\s+)?(?=\S)")
 _HYPHENATED = re.compile(r"(?:-\w+)+")
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")  # "D.C" before its last period
+_ABBREVIATION_END = re.compile(r"\b[A-Z][\w&'-]* (?:Inc|Ltd|Corp|Co|Jr|Sr|St|Ave|Blvd)$")  # "Apple Inc" before "."
 _STREET = re.compile(
     r"\d+\s+(?:[A-Z][\w.]*\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl)\.?$"
 )
@@ -365,9 +366,9 @@ _CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b)?")  # ", San Jose", ", 
 
 
 def _inside_word(text: str, i: int) -> bool:
-    """Whether characters i-1 and i belong to one word (not a camelCase bound: "task|Id")."""
+    """Whether characters i-1 and i belong to one word ("my_data" is one; a camelCase bound is not: "task|Id")."""
     a, b = text[i - 1], text[i]
-    return a.isalnum() and b.isalnum() and not (a.islower() and b.isupper())
+    return (a.isalnum() or a == "_") and (b.isalnum() or b == "_") and not (a.islower() and b.isupper())
 
 
 def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
@@ -375,8 +376,9 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
     -> "Louvre Museum"; "The Plaza" keeps its capital The) or a preposition before a name ("of
     Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
-    ("gluten" of "gluten-free" -> "gluten-free") or before the last period of initials ("D.C."),
-    a street address with the city written after it ("123 White Street, San Jose").
+    ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
+    last period of initials or an abbreviation ("D.C.", "Apple Inc."), a street address with the city
+    written after it ("123 White Street, San Jose").
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
@@ -396,8 +398,9 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     m = _HYPHENATED.match(text, end)
     if m:
         end = m.end()
-    if text[end : end + 1] == "." and _INITIALS_END.search(text, start, end):
-        end += 1  # "Washington D.C."
+    abbreviated = _INITIALS_END.search(text, start, end) or _ABBREVIATION_END.search(text, start, end)
+    if text[end : end + 1] == "." and abbreviated:
+        end += 1  # "Washington D.C.", "Apple Inc."
     if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):
         end = m.end()  # a street address with its city: "123 White Street, San Jose"
     return start, end
@@ -453,6 +456,8 @@ _SHAPE_WORDS = {
     "url": "url", "uri": "url", "link": "url", "endpoint": "url", "href": "url", "website": "url",
     "host": "host", "hostname": "host", "ip": "host", "domain": "host",
     "email": "email", "mail": "email",
+    "path": "path", "filepath": "path", "file": "path", "filename": "path", "dir": "path", "directory": "path",
+    "folder": "path",
 }  # fmt: skip
 _SHAPES = {
     "url": re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s'\"`<>]+", re.I),
@@ -462,11 +467,17 @@ _SHAPES = {
         re.I,
     ),
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "path": re.compile(  # "C:/data/cars.csv", "~/data/x.nii", "./out", "src/auth.rs", "report.csv"
+        r"(?<![\w@/.~:-])(?:[A-Za-z]:[\\/][^\s'\"`<>,;]*|~?/[^\s'\"`<>,;]+|\.{1,2}/[^\s'\"`<>,;]+"
+        r"|[\w-]+(?:[\\/][\w.-]+)*\.(?:csv|tsv|json|jsonl|txt|md|py|rs|js|ts|html|xml|ya?ml|xlsx?|pdf|png|jpe?g"
+        r"|nii|log|sql|db|zip|gz|tar|toml|ini|cfg|sh|mp3|mp4|wav))(?![\w/])",
+        re.I,
+    ),
 }
 
 
 def value_shape(name: str) -> str | None:
-    """"url", "host" or "email" when a parameter's name says its value has that shape, else None.
+    """"url", "host", "email" or "path" when a parameter's name says its value has that shape, else None.
 
     >>> value_shape("host"), value_shape("callback_url"), value_shape("recipient_email"), value_shape("name")
     ('host', 'url', 'email', None)

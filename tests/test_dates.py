@@ -29,6 +29,10 @@ from mcptrain.dates import coerce_date, date_format, date_texts, when_spans, wri
         ({"type": "string", "description": "A format such as 'YYYY-MM-DD HH:MM:SS' or 'HH:MM'."}, None),
         ({"type": "string", "description": "The alarm time, 'HH:MM AM/PM'."}, None),  # 12-hour
         ({"type": "string", "description": "Countdown, in the format 'MM:SS'."}, None),  # a duration
+        ({"type": "string", "description": "The date (month-day-year) to check."}, "%m-%d-%Y"),  # in words
+        ({"type": "string", "description": "The date of the flight, e.g., 2022-04-28."}, "%Y-%m-%d"),  # an example
+        ({"type": "string", "description": "Start, e.g. 2022-04-28T10:00."}, None),  # a datetime example
+        ({"type": "string", "description": "Version, e.g. 2022-04-28."}, None),  # an ISO example of no date
     ],
 )
 def test_date_format_comes_from_the_schema(schema: dict, fmt: str | None) -> None:

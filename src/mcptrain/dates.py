@@ -31,6 +31,10 @@ _FORMATS = {
     "dd/mm/yyyy": "%d/%m/%Y",
 }
 _NAMED = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in _FORMATS) + r")(?![\w:/-]|\s*[T ]?hh)", re.I)
+# The same order in words ("The date (month-day-year)"), and an ISO date given as an example.
+_ORDERS = {"month-day-year": "mm-dd-yyyy", "year-month-day": "yyyy-mm-dd", "day-month-year": "dd-mm-yyyy"}
+_ORDER_IN_WORDS = re.compile(r"\b(?:month|year|day)\s*-\s*(?:day|month)\s*-\s*(?:year|day)\b", re.I)
+_ISO_EXAMPLE = re.compile(r"(?<![\w/-])[12]\d{3}-[01]\d-[0-3]\d(?![\w:/-]|[T ]\d)")
 # A date's pieces as people write them: a month in words ("Mar", "March", "Jun."), a day ("3rd"), a year.
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _M = rf"{_MONTHS}[a-z]*\.?"
@@ -59,14 +63,18 @@ _ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 
 def date_format(schema: dict[str, Any]) -> str | None:
     """The strftime format of a string parameter's dates or times of day: JSON Schema's "format":
-    "date" or "time", or one date-only pattern (YYYY-MM-DD, MM/DD/YYYY, ...) or a 24-hour time
-    (HH:MM, HH:MM:SS, or "24-hour") named in its description; else None."""
+    "date" or "time", or one date-only pattern (YYYY-MM-DD, MM/DD/YYYY, "month-day-year", ..., or an
+    ISO date given as an example) or a 24-hour time (HH:MM, HH:MM:SS, or "24-hour") named in its
+    description; else None."""
     if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
         return None
     if schema.get("format") in ("date", "time"):
         return "%Y-%m-%d" if schema["format"] == "date" else "%H:%M:%S"
     desc = str(schema.get("description", ""))
     named = {m.group(1).lower() for m in _NAMED.finditer(desc)}
+    named |= {_ORDERS[m.group(0).lower().replace(" ", "")] for m in _ORDER_IN_WORDS.finditer(desc)}
+    if not named and "date" in desc.lower():
+        named = {"yyyy-mm-dd" for _ in _ISO_EXAMPLE.finditer(desc)}  # "standard date format e.g., 2022-04-28"
     if named:
         return _FORMATS[named.pop()] if len(named) == 1 else None
     times = {bool(m.group(1)) for m in _TIME_NAMED.finditer(desc)}

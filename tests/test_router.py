@@ -238,6 +238,7 @@ def test_encoder_fast_path_matches_transformers(tiny: Encoder) -> None:
         ('search for "onboarding emails", top 10', 'emails", top', '"onboarding emails"'),  # crosses out
         ("scan “you are now in developer mode” please", "developer mode", "“you are now in developer mode”"),
         ('set input to "a b" now', 'input to "a b" now', 'input to "a b" now'),  # covers the quote: stays
+        ("the user 'pascal', and the password 'pw1'.", "pascal', and the password 'pw1", "'pascal'"),  # runs on
         ("it's the agent's job", "agent's job", "agent's job"),  # apostrophes are no quotes
         ("stop agent-7 now", "agent-7", "agent-7"),
     ],

@@ -338,18 +338,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def snap_to_quotes(
     text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
-    """A span [start, end) of `text` that lies partly in quotes, or inside them without covering them ->
-    the quoted text: people quote a value whole. Other spans stay. `quotes`: `quoted_spans(text)`,
-    where the caller has them.
+    """A span [start, end) of `text` that lies partly in quotes, inside them without covering them, or
+    starts on them and runs on past them -> the quoted text: people quote a value whole ("the
+    username 'pascal', and the password 'pw1'": "pascal"). Other spans stay. `quotes`:
+    `quoted_spans(text)`, where the caller has them.
 
         >>> t = "Turn 'the quick brown fox' into a vector"
-        >>> [t[slice(*snap_to_quotes(t, a, b))] for a, b in [(10, 25), (0, 9), (0, 4)]]
-        ['the quick brown fox', 'the quick brown fox', 'Turn']
+        >>> [t[slice(*snap_to_quotes(t, a, b))] for a, b in [(10, 25), (0, 9), (0, 4), (5, 31)]]
+        ['the quick brown fox', 'the quick brown fox', 'Turn', 'the quick brown fox']
     """
     for qs, qe in quoted_spans(text) if quotes is None else quotes:
         overlaps = start < qe and qs < end
         covers = start <= qs and qe <= end
-        if overlaps and not covers:
+        runs_on = qs - 1 <= start <= qs and end > qe + 1
+        if (overlaps and not covers) or runs_on:
             return qs, qe
     return start, end
 

@@ -28,6 +28,7 @@ from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
 from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
+from mcptrain.policy.features import named_value_starts  # noqa: E402
 from mcptrain.policy.router import _name_tokens, context_text, gold_call  # noqa: E402
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
@@ -1118,8 +1119,10 @@ def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Cat
 
 def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
-    Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, and an identifier
-    with digits or a value after "=" needs no capital ("session ID set to session-163")."""
+    Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, an identifier
+    with digits or a value after "=" needs no capital ("session ID set to session-163"), a quoted
+    text right before the name is its value ("the 'main' database"), and "project" names
+    project_name."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     movies = ToolSpec(name="find_movies", description="find movies", input_schema={
         "type": "object", "required": ["directed_by"], "properties": {"directed_by": {"type": "string"}}})  # fmt: skip
@@ -1131,19 +1134,46 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
         "type": "object", "required": ["agentType"], "properties": {"agentType": {"type": "string"}}})  # fmt: skip
     restore = ToolSpec(name="session_restore", description="restore a session", input_schema={
         "type": "object", "required": ["sessionId"], "properties": {"sessionId": {"type": "string"}}})  # fmt: skip
-    router.set_catalogue(Catalogue([movies, server, forget, spawn, restore], name="named-values"))
+    db = ToolSpec(name="add_db", description="add a database", input_schema={
+        "type": "object", "required": ["database", "username"],
+        "properties": {"database": {"type": "string"}, "username": {"type": "string"}}})  # fmt: skip
+    project = ToolSpec(name="project_details", description="a project's details", input_schema={
+        "type": "object", "required": ["project_name"],
+        "properties": {"project_name": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([movies, server, forget, spawn, restore, db, project], name="named-values"))
     asks = [("a Fantasy movie with Steve Whitmire directed by Jim Henson", "find_movies", "directed_by", "Jim"),
             ("add the server, host is 'db.company.com'", "add_server", "host", "db.company.com"),
             ("drop the memory entry, key's Old-Session", "memory_delete", "key", "Old-Session"),
             ("spawn one with intelligent model selection: agentType=architect; model=sonnet", "agent_spawn",
              "agentType", "architect"),
             ("pick up where I left off with session ID set to session-163", "session_restore", "sessionId",
-             "session-163")]  # fmt: skip
+             "session-163"),
+            ("connect to the 'main' database, with 'admin_user' as username", "add_db", "database", "main"),
+            ("connect to the 'main' database, with 'admin_user' as username", "add_db", "username", "admin_user"),
+            ("details of the 'portfolio-web' project that Adriel runs", "project_details", "project_name",
+             "portfolio-web"),
+            ("details of the project Phoenix, please", "project_details", "project_name", "Phoenix")]  # fmt: skip
     examples = [ToolCallExample(prompt=ask, candidate_tools=[tool]) for ask, tool, _, _ in asks]
     calls = predict_under_random_weights(router, examples)
     for call, (_, _, param, value) in zip(calls, asks * 5, strict=True):
         assert call.tool is None or call.arguments[param].startswith(value)  # "key's": no quote, "s" no value
-    assert sum(call.tool is not None for call in calls) >= 10
+    assert sum(call.tool is not None for call in calls) >= 18
+
+
+def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
+    """"Museum" of "the Metropolitan Museum of Art" is part of the value, not its parameter's name
+    with "Art" after it; "the company Google" names company_name, "ESRB rating of 'E'" ESRB_rating."""
+    tools = [ToolSpec(name=f"t{k}", description="look it up", input_schema={
+        "type": "object", "required": [p], "properties": {p: {"type": "string"}}})
+        for k, p in enumerate(["museum_name", "company_name", "ESRB_rating"])]  # fmt: skip
+    router = Router(tiny, Catalogue(tools, name="inside-names"), RouterConfig(dim=32))
+    asks = ["hours of the Metropolitan Museum of Art", "lawsuits against the company Google",
+            "an ESRB rating of 'E' only"]  # fmt: skip
+    reqs = router._reqs([ToolCallExample(prompt=a) for a in asks])
+    assert router._table is not None
+    starts = [named_value_starts(q, router._table.tools[k].params[0]) for k, q in enumerate(reqs)]
+    found = [{q.text[q.offsets[t][0] : q.offsets[t][1]] for t in ts} for q, ts in zip(reqs, starts, strict=True)]
+    assert found == [set(), {"Google"}, {"E"}]
 
 
 @pytest.mark.parametrize(

@@ -687,13 +687,24 @@ def described_values(schema: dict[str, Any]) -> list[str]:
 
 
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})
+_GENERIC_NAME_WORDS = frozenset({"name"})
+_BEFORE_NAME = frozenset({"as", "the", "a", "an", "for", "my", "our"})
 _ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
+
+
+def _inside_a_name(req: RequestFeatures, t: int) -> bool:
+    """Whether token t is a capitalised word (not an acronym) after another one: "Metropolitan Museum"."""
+    a, b = req.offsets[t]
+    word = req.text[a:].split(maxsplit=1)[0]
+    before = req.text[:a].split()
+    return word[:1].isupper() and not word.isupper() and bool(before) and before[-1][:1].isupper()
 
 
 def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
     """Tokens where a value starts right after the parameter's name, written in full: a quoted text,
     a capitalised word that does not start a sentence, or a number, with at most two words like "by",
-    "is", "called" between ("directed by Jim Henson", "the album Chief", "host 'db.example.com'").
+    "is", "called" between ("directed by Jim Henson", "the album Chief", "host 'db.example.com'");
+    or a quoted text right before the name ("the 'main' database", "'admin' as the username").
 
         >>> # "a movie directed by Jim Henson with Jennifer Connelly": directed_by -> {token of "Jim"}
     """
@@ -702,17 +713,27 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
         if req.feats[t, IN_REQUEST] > 0:
             first.setdefault(w, t)
     out = set()
-    n, m = len(prm.stems), len(req.w_lower)
+    stems = prm.stems - _GENERIC_NAME_WORDS or prm.stems  # "project" names project_name
+    n, m = len(stems), len(req.w_lower)
     joined = "".join(ch for ch in prm.name.lower() if ch.isalnum())  # "agentType=architect": written as one word
     for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined}):
-        if req.later[req.w_clause[i]]:
-            continue
+        if req.later[req.w_clause[i]] or (i in first and _inside_a_name(req, first[i])):
+            continue  # ("the Metropolitan Museum of Art": no museum named after "Museum")
         if req.w_lower[i] == joined:
             j = i
-        elif prm.stems <= set(req.w_stem[i : i + 2 * n]):  # j: where the name's words are all written
-            j = next(k for k in range(i, m) if prm.stems <= set(req.w_stem[i : k + 1]))
+        elif stems <= set(req.w_stem[i : i + 2 * n]):  # j: where the name's words are all written
+            j = next(k for k in range(i, m) if stems <= set(req.w_stem[i : k + 1]))
         else:
             continue
+        p = i - 1  # a quoted value right before the name: "the 'main' database", "'admin' as username"
+        while p > 0 and i - p <= 2 and req.w_lower[p] in _BEFORE_NAME:
+            p -= 1
+        if p > 0 and req.w_lower[p] in QUOTES and req.w_quoted[p - 1]:
+            q = p - 1
+            while q > 0 and req.w_quoted[q - 1]:
+                q -= 1
+            if q in first:
+                out.add(first[q])
         k = j + 1
         if k + 1 < m and req.w_lower[k] in QUOTES and req.w_lower[k + 1] == "s":
             k += 2  # "key's session-state": the 's is "is", no quote

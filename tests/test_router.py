@@ -1021,6 +1021,8 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("from NYC to Washington D.C. today", "Washington D.C", "Washington D.C."),  # initials keep their period
         ("a ride to 123 White Street, San Jose. Two seats", "123 White Street", "123 White Street, San Jose"),
         ("from 2150 Shattuck Ave, Berkeley, CA and", "2150 Shattuck Ave", "2150 Shattuck Ave, Berkeley, CA"),
+        ("from 221B Baker Street, Berkeley, CA, USA, and", "221B Baker Street", "221B Baker Street, Berkeley, CA, USA"),
+        ("to 1 Main St, Austin, TX 78701. Two", "1 Main St", "1 Main St, Austin, TX 78701"),
         ("to Main Street, San Jose", "Main Street", "Main Street"),  # no house number: no address
         ("works of Michelangelo", "of Michelangelo", "Michelangelo"),  # a preposition before a name
         ("from the Plaza Hotel", "from the Plaza Hotel", "Plaza Hotel"),
@@ -1121,8 +1123,8 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
     Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, an identifier
     with digits or a value after "=" needs no capital ("session ID set to session-163"), a quoted
-    text right before the name is its value ("the 'main' database"), and "project" names
-    project_name."""
+    text right before the name is its value ("the 'main' database"), "project" names project_name,
+    and "named" a ..._name parameter ("the one named 'ue boom'")."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     movies = ToolSpec(name="find_movies", description="find movies", input_schema={
         "type": "object", "required": ["directed_by"], "properties": {"directed_by": {"type": "string"}}})  # fmt: skip
@@ -1152,12 +1154,13 @@ def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Cat
             ("connect to the 'main' database, with 'admin_user' as username", "add_db", "username", "admin_user"),
             ("details of the 'portfolio-web' project that Adriel runs", "project_details", "project_name",
              "portfolio-web"),
-            ("details of the project Phoenix, please", "project_details", "project_name", "Phoenix")]  # fmt: skip
+            ("details of the project Phoenix, please", "project_details", "project_name", "Phoenix"),
+            ("details of the one named 'ue boom'", "project_details", "project_name", "ue boom")]  # fmt: skip
     examples = [ToolCallExample(prompt=ask, candidate_tools=[tool]) for ask, tool, _, _ in asks]
     calls = predict_under_random_weights(router, examples)
     for call, (_, _, param, value) in zip(calls, asks * 5, strict=True):
         assert call.tool is None or call.arguments[param].startswith(value)  # "key's": no quote, "s" no value
-    assert sum(call.tool is not None for call in calls) >= 18
+    assert sum(call.tool is not None for call in calls) >= 20
 
 
 def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:

@@ -716,10 +716,12 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
     stems = prm.stems - _GENERIC_NAME_WORDS or prm.stems  # "project" names project_name
     n, m = len(stems), len(req.w_lower)
     joined = "".join(ch for ch in prm.name.lower() if ch.isalnum())  # "agentType=architect": written as one word
-    for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined}):
+    # "a speaker named 'ue boom'": "named" / "called" stand for a ..._name parameter's name
+    naming = {i for i, w in enumerate(req.w_lower) if w in ("named", "called")} if "name" in prm.stems else set()
+    for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined} | naming):
         if req.later[req.w_clause[i]] or (i in first and _inside_a_name(req, first[i])):
             continue  # ("the Metropolitan Museum of Art": no museum named after "Museum")
-        if req.w_lower[i] == joined:
+        if req.w_lower[i] == joined or i in naming:
             j = i
         elif stems <= set(req.w_stem[i : i + 2 * n]):  # j: where the name's words are all written
             j = next(k for k in range(i, m) if stems <= set(req.w_stem[i : k + 1]))

@@ -362,9 +362,10 @@ _HYPHENATED = re.compile(r"(?:-\w+)+")
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")  # "D.C" before its last period
 _ABBREVIATION_END = re.compile(r"\b[A-Z][\w&'-]* (?:Inc|Ltd|Corp|Co|Jr|Sr|St|Ave|Blvd)$")  # "Apple Inc" before "."
 _STREET = re.compile(
-    r"\d+\s+(?:[A-Z][\w.]*\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl)\.?$"
+    r"\d+[A-Z]?\s+(?:[A-Z][\w.]*\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl)\.?$"
 )
-_CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b)?")  # ", San Jose", ", Berkeley, CA"
+# ", San Jose", ", Berkeley, CA", ", Berkeley, CA 94704, USA"
+_CITY_AFTER = re.compile(rf"{REGION}(?:,\s*[A-Z]{{2}}\b(?:\s+\d{{5}}\b)?)?(?:,\s*(?:USA|US|United States)\b)?")
 
 
 def _inside_word(text: str, i: int) -> bool:
@@ -379,8 +380,8 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     -> "Louvre Museum"; "The Plaza" keeps its capital The) or a preposition before a name ("of
     Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
-    last period of initials or an abbreviation ("D.C.", "Apple Inc."), a street address with the city
-    written after it ("123 White Street, San Jose").
+    last period of initials or an abbreviation ("D.C.", "Apple Inc."), a street address with the city,
+    state, ZIP code and country written after it ("221B Baker Street, Berkeley, CA, USA").
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]

@@ -40,6 +40,7 @@ from mcptrain.policy.text import (  # noqa: E402
     shaped_spans,
     snap_to_quotes,
     split_identifier,
+    unit_quantities,
     value_shape,
     whole_value,
 )
@@ -1089,6 +1090,40 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
     ask = "the field from a charge of 2 coulombs"
     call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["field"])])[0]
     assert (call.tool, call.arguments) == ("field", {"charge": 2})
+
+
+def test_a_number_goes_to_the_parameter_its_unit_measures(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: "2 meters/second^2" is the acceleration, "5 seconds" the time,
+    "10 meters/second" the initial velocity, though none is written next to its parameter's name."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="final_velocity", description="final velocity", input_schema={
+        "type": "object", "required": ["initial_velocity", "acceleration", "time"],
+        "properties": {p: {"type": "number"} for p in ("initial_velocity", "acceleration", "time")}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="kinematics"))
+    ask = ToolCallExample(prompt="the final velocity after 2 meters/second^2 for 5 seconds, starting at 10 meters/second",
+                          candidate_tools=["final_velocity"])  # fmt: skip
+    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    assert calls and all(args == {"initial_velocity": 10, "acceleration": 2, "time": 5} for args in calls)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "quantity"),
+    [
+        ("at 2 m/s^2 now", "2", "accel"),
+        ("at 10 km/h now", "10", "speed"),
+        ("for 5 seconds", "5", "time"),
+        ("within 10 miles", "10", "dista"),
+        ("20 kg of water", "20", "mass"),
+        ("at 30 degrees Celsius", "30", "tempe"),
+        ("a $5000 investment", "5000", "amoun"),
+        ("an 8% rate", "8", "rate"),
+        ("5 stars and 3 cats", "5", None),  # no unit
+        ("5 c", "5", None),  # a lower-case c is no coulomb
+    ],
+)
+def test_units_say_what_a_number_measures(text: str, number: str, quantity: str | None) -> None:
+    found = unit_quantities(text, text.index(number))
+    assert (quantity in found) if quantity else not found
 
 
 def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: Catalogue) -> None:

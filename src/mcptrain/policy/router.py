@@ -92,6 +92,7 @@ from mcptrain.policy.text import (
     scaled,
     shaped_spans,
     strip_quotes,
+    unit_quantities,
     whole_value,
 )
 from mcptrain.types import ToolCall, ToolCallExample
@@ -354,9 +355,9 @@ class _Block:
         return written[0] if len(written) == 1 else None
 
     def named_numbers(self, i: int) -> set[int]:
-        """Starts of the numbers that the (content) word before them or the word after names as
-        parameter i and as no other numeric parameter: "3 meters away from a charge of 2 coulombs"
-        -> charge: {2}, distance: {} (no name next to 3). Not the 3 words before: they cross commas
+        """Starts of the numbers that the (content) word before them or the word after, or their unit,
+        names as parameter i and as no other numeric parameter: "3 meters away from a charge of 2
+        coulombs" -> charge: {2}, distance: {3} (its unit, meters, measures distances). Not the 3 words before: they cross commas
         ("20 miles a day, consume 3 meat meals" would name 3 for daily_miles too). Computed once for
         all parameters."""
         if self._named_numbers is None:
@@ -364,6 +365,10 @@ class _Block:
             pf = self.pointer_feats()  # [P, T, F2]
             named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
             starts = [t for t, k in enumerate(self.req.number_starts) if k >= 0]
+            for t in starts:  # or its unit: "for 5 seconds" names time, "at 2 m/s^2" acceleration
+                units = unit_quantities(self.req.text, self.req.offsets[t][0])
+                for j in numeric:
+                    named[j, t] |= bool(units & self.tool.params[j].stems)
             self._named_numbers = []
             for j in range(len(self.tool.params)):
                 others = [o for o in numeric if o != j]

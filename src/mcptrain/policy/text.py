@@ -409,6 +409,49 @@ def whole_value(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NUMBER_AT = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?\s*")
+# Units after a number and the quantities they measure, first match wins: "2 m/s^2" is an
+# acceleration, "10 meters/second" a speed, "5 seconds" a time, "300 meters" a distance.
+_UNITS = [
+    (r"(?:m|meters?|metres?)\s*/\s*(?:s|sec|seconds?)\s*(?:\^\s*2|²|squared)", "acceleration accel"),
+    (r"(?:m|meters?|metres?|km|kilometers?|kilometres?|miles?|ft|feet)\s*/\s*(?:s|sec|seconds?|h|hr|hours?)\b"
+     r"|(?:mph|kph|km/h|kmh|knots?)\b", "velocity speed"),
+    (r"(?:seconds?|secs?|s)\b", "time duration period second"),
+    (r"(?:minutes?|mins?)\b", "time duration period minute"),
+    (r"(?:hours?|hrs?)\b", "time duration period hour"),
+    (r"days?\b", "time duration period day"),
+    (r"weeks?\b", "time duration period week"),
+    (r"months?\b", "time duration period month"),
+    (r"(?:years?|yrs?)\b", "time duration period year"),
+    (r"(?:meters?|metres?|m|km|kilometers?|kilometres?|miles?|mi|feet|ft|foot|inch(?:es)?|cm|mm|yards?)\b(?!\s*/)",
+     "distance length height width radius depth altitude"),
+    (r"(?:kg|kilograms?|grams?|g|lbs?|pounds?|tons?|tonnes?)\b", "mass weight"),
+    (r"(?:°\s*[CF]|degrees?|celsius|fahrenheit|kelvin|(?-i:K))\b", "temperature temp"),
+    (r"(?:hz|khz|mhz|ghz|hertz)\b", "frequency freq"),
+    (r"(?:coulombs?|(?-i:C))\b", "charge"),
+    (r"(?:%|percent\b)", "rate percentage percent"),
+]
+_UNIT_RES = [(re.compile(u, re.I), frozenset(stem(w) for w in q.split())) for u, q in _UNITS]
+
+
+def unit_quantities(text: str, start: int) -> frozenset[str]:
+    """Stems of the quantities the unit after the number at character `start` measures ("5 seconds"
+    -> time, duration, ...; "$5000" -> amount, price, ...); empty if no unit follows.
+
+        >>> sorted(unit_quantities("accelerating at 2 m/s^2 for 5 seconds", 16))
+        ['accel']
+    """
+    m = _NUMBER_AT.match(text, start)
+    if m is None:
+        return frozenset()
+    if text[:start].rstrip().endswith(("$", "€", "£")):
+        return frozenset(stem(w) for w in "amount price cost principal investment value budget payment".split())
+    for unit, quantities in _UNIT_RES:
+        if unit.match(text, m.end()):
+            return quantities
+    return frozenset()
+
+
 def find_all(haystack: str, needle: str) -> Iterable[int]:
     """Start index of every (overlapping) case-insensitive occurrence of `needle`."""
     if not needle:

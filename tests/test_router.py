@@ -1100,7 +1100,7 @@ def test_a_number_goes_to_the_parameter_its_unit_measures(tiny: Encoder, catalog
         "type": "object", "required": ["initial_velocity", "acceleration", "time"],
         "properties": {p: {"type": "number"} for p in ("initial_velocity", "acceleration", "time")}})  # fmt: skip
     router.set_catalogue(Catalogue([tool], name="kinematics"))
-    ask = ToolCallExample(prompt="the final velocity after 2 meters/second^2 for 5 seconds, starting at 10 meters/second",
+    ask = ToolCallExample(prompt="velocity after 2 meters/second^2 for 5 seconds, starting at 10 meters/second",
                           candidate_tools=["final_velocity"])  # fmt: skip
     calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
     assert calls and all(args == {"initial_velocity": 10, "acceleration": 2, "time": 5} for args in calls)

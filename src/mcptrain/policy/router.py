@@ -357,9 +357,9 @@ class _Block:
     def named_numbers(self, i: int) -> set[int]:
         """Starts of the numbers that the (content) word before them or the word after, or their unit,
         names as parameter i and as no other numeric parameter: "3 meters away from a charge of 2
-        coulombs" -> charge: {2}, distance: {3} (its unit, meters, measures distances). Not the 3 words before: they cross commas
-        ("20 miles a day, consume 3 meat meals" would name 3 for daily_miles too). Computed once for
-        all parameters."""
+        coulombs" -> charge: {2}, distance: {3} (its unit, meters, measures distances). Not the 3
+        words before: they cross commas ("20 miles a day, consume 3 meat meals" would name 3 for
+        daily_miles too). Computed once for all parameters."""
         if self._named_numbers is None:
             numeric = [j for j, prm in enumerate(self.tool.params) if prm.value_kind == "number"]
             pf = self.pointer_feats()  # [P, T, F2]

@@ -1106,11 +1106,27 @@ def test_a_number_goes_to_the_parameter_its_unit_measures(tiny: Encoder, catalog
     assert calls and all(args == {"initial_velocity": 10, "acceleration": 2, "time": 5} for args in calls)
 
 
+def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: "3 meters" is the distance's, so neither charge takes it, even
+    when a charge is decided first and nothing names one charge rather than the other."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="force", description="electromagnetic force", input_schema={
+        "type": "object", "required": ["charge1", "charge2", "distance"],
+        "properties": {p: {"type": "number"} for p in ("charge1", "charge2", "distance")}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="electro"))
+    ask = ToolCallExample(prompt="the force between charges of 5C and 7C placed 3 meters apart",
+                          candidate_tools=["force"])  # fmt: skip
+    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    assert calls and all(a["distance"] == 3 and {a["charge1"], a["charge2"]} == {5, 7} for a in calls)
+
+
 @pytest.mark.parametrize(
     ("text", "number", "quantity"),
     [
         ("at 2 m/s^2 now", "2", "accel"),
         ("at 10 km/h now", "10", "speed"),
+        ("going at 50 meters per second", "50", "speed"),
+        ("-2 meters per second squared", "2", "accel"),
         ("for 5 seconds", "5", "time"),
         ("within 10 miles", "10", "dista"),
         ("20 kg of water", "20", "mass"),

@@ -979,9 +979,14 @@ class Router(nn.Module):
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
+                numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i) - blocked
                 if len(named) == 1:
-                    blocked |= {t for t, k in enumerate(req.number_starts) if k >= 0} - named
+                    blocked |= numbers - named
+                elif used.decoding:  # nor one named as another parameter's, while a number is left
+                    theirs = set().union(*(block.named_numbers(j) for j in range(len(block.tool.params)) if j != i))
+                    if numbers - blocked - theirs:
+                        blocked |= theirs
             name_ends: set[int] = set()
             places_off = False  # the places the request names are another parameter's
             if kind == "string" and not prm.date_format:

@@ -413,8 +413,8 @@ _NUMBER_AT = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?\s*")
 # Units after a number and the quantities they measure, first match wins: "2 m/s^2" is an
 # acceleration, "10 meters/second" a speed, "5 seconds" a time, "300 meters" a distance.
 _UNITS = [
-    (r"(?:m|meters?|metres?)\s*/\s*(?:s|sec|seconds?)\s*(?:\^\s*2|²|squared)", "acceleration accel"),
-    (r"(?:m|meters?|metres?|km|kilometers?|kilometres?|miles?|ft|feet)\s*/\s*(?:s|sec|seconds?|h|hr|hours?)\b"
+    (r"(?:m|meters?|metres?)\s*(?:/|per)\s*(?:s|sec|seconds?)\s*(?:\^\s*2|²|squared)", "acceleration accel"),
+    (r"(?:m|meters?|metres?|km|kilometers?|kilometres?|miles?|ft|feet)\s*(?:/|per)\s*(?:s|sec|seconds?|h|hr|hours?)\b"
      r"|(?:mph|kph|km/h|kmh|knots?)\b", "velocity speed"),
     (r"(?:seconds?|secs?|s)\b", "time duration period second"),
     (r"(?:minutes?|mins?)\b", "time duration period minute"),
@@ -423,7 +423,7 @@ _UNITS = [
     (r"weeks?\b", "time duration period week"),
     (r"months?\b", "time duration period month"),
     (r"(?:years?|yrs?)\b", "time duration period year"),
-    (r"(?:meters?|metres?|m|km|kilometers?|kilometres?|miles?|mi|feet|ft|foot|inch(?:es)?|cm|mm|yards?)\b(?!\s*/)",
+    (r"(?:meters?|metres?|m|km|kilometers?|kilometres?|miles?|mi|feet|ft|foot|inch(?:es)?|cm|mm|yards?)\b(?!\s*(?:/|per\b))",
      "distance length height width radius depth altitude"),
     (r"(?:kg|kilograms?|grams?|g|lbs?|pounds?|tons?|tonnes?)\b", "mass weight"),
     (r"(?:°\s*[CF]|degrees?|celsius|fahrenheit|kelvin|(?-i:K))\b", "temperature temp"),

@@ -1108,7 +1108,8 @@ def test_a_number_goes_to_the_parameter_its_unit_measures(tiny: Encoder, catalog
 
 def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights: "3 meters" is the distance's, so neither charge takes it, even
-    when a charge is decided first and nothing names one charge rather than the other."""
+    when a charge is decided first and nothing names one charge rather than the other; "kg" names
+    mass1 and mass2, "degrees" temperature1 and temperature2."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     tool = ToolSpec(name="force", description="electromagnetic force", input_schema={
         "type": "object", "required": ["charge1", "charge2", "distance"],
@@ -1118,6 +1119,15 @@ def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder,
                           candidate_tools=["force"])  # fmt: skip
     calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
     assert calls and all(a["distance"] == 3 and {a["charge1"], a["charge2"]} == {5, 7} for a in calls)
+    # named for two parameters each: the masses take the masses, the temperatures the temperatures
+    params = ("mass1", "temperature1", "mass2", "temperature2")
+    mix = ToolSpec(name="mix", description="final temperature of a mix", input_schema={
+        "type": "object", "required": list(params), "properties": {p: {"type": "number"} for p in params}})  # fmt: skip
+    router.set_catalogue(Catalogue([mix], name="mixing"))
+    ask = ToolCallExample(prompt="20 kg of water at 30 degrees mixed with 15 kg at 60 degrees", candidate_tools=["mix"])
+    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    assert calls and all({a["mass1"], a["mass2"]} == {20, 15} and {a["temperature1"], a["temperature2"]} == {30, 60}
+                         for a in calls)  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -256,6 +256,7 @@ class _Block:
         self._pfeats: Tensor | None = None
         self._names: tuple[set[int], set[int]] | None = None
         self._named_numbers: list[set[int]] | None = None
+        self._others_numbers: list[set[int]] = []
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
@@ -367,14 +368,23 @@ class _Block:
             starts = [t for t, k in enumerate(self.req.number_starts) if k >= 0]
             for t in starts:  # or its unit: "for 5 seconds" names time, "at 2 m/s^2" acceleration
                 units = unit_quantities(self.req.text, self.req.offsets[t][0])
-                for j in numeric:
-                    named[j, t] |= bool(units & self.tool.params[j].stems)
+                for j in numeric:  # ("mass1": a mass)
+                    named[j, t] |= bool(units & {st.rstrip("0123456789") for st in self.tool.params[j].stems})
             self._named_numbers = []
+            self._others_numbers = []
             for j in range(len(self.tool.params)):
                 others = [o for o in numeric if o != j]
                 mine = named[j] & ~named[others].any(0) if others else named[j]  # [T]
                 self._named_numbers.append({t for t in starts if bool(mine[t])})
+                theirs = named[[o for o in range(len(self.tool.params)) if o != j]].any(0) & ~named[j]  # [T]
+                self._others_numbers.append({t for t in starts if bool(theirs[t])})
         return self._named_numbers[i]
+
+    def others_numbers(self, i: int) -> set[int]:
+        """Starts of the numbers named as other parameters' and not as parameter i's (`named_numbers`):
+        "20 kg of water at 30 degrees" -> for a mass, {30}."""
+        self.named_numbers(i)
+        return self._others_numbers[i]
 
     def named_value(self, i: int) -> set[int]:
         """`features.named_value_starts` of parameter i, computed once."""
@@ -983,10 +993,8 @@ class Router(nn.Module):
                 named = block.named_numbers(i) - blocked
                 if len(named) == 1:
                     blocked |= numbers - named
-                elif used.decoding:  # nor one named as another parameter's, while a number is left
-                    theirs = set().union(*(block.named_numbers(j) for j in range(len(block.tool.params)) if j != i))
-                    if numbers - blocked - theirs:
-                        blocked |= theirs
+                elif used.decoding and numbers - blocked - block.others_numbers(i):  # nor another's, if one is left
+                    blocked |= block.others_numbers(i)
             name_ends: set[int] = set()
             places_off = False  # the places the request names are another parameter's
             if kind == "string" and not prm.date_format:

@@ -1167,6 +1167,19 @@ def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: 
     assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None]
 
 
+def test_a_date_parameter_without_a_format_takes_the_whole_date_as_written(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: "date" (no format named) is "January 1, 2022" or "2022/08/16",
+    not a piece of it."""
+    tool = ToolSpec(name="rate", description="exchange rate", input_schema={
+        "type": "object", "required": ["date"], "properties": {"date": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="rates"), RouterConfig(dim=32))
+    asks = ["the rate from Euro to Dollar at January 1, 2022", "the rate in London 2022/08/16?"]
+    calls = predict_under_random_weights(router, [ToolCallExample(prompt=a, candidate_tools=["rate"]) for a in asks])
+    for call, want in zip(calls, ["January 1, 2022", "2022/08/16"] * 5, strict=True):
+        assert call.tool is None or call.arguments["date"] == want
+    assert sum(call.tool is not None for call in calls) >= 5
+
+
 def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
     """The include head saying "omit": "directed by Herbert Ross" gives directed_by a value all the same."""
     tool = ToolSpec(name="find_movies", description="find movies", input_schema={

@@ -909,11 +909,12 @@ class Router(nn.Module):
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
             # number next to its name, a whole date written, its name written in full, a value its description
             # quotes written) is given; not under teacher forcing, so the include head still learns
+            date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
-                or (prm.date_format is not None and bool(_when_spans(req, prm.date_format, used.starts)))
+                or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
             )
@@ -983,7 +984,8 @@ class Router(nn.Module):
                     fractional = {t for t, k in enumerate(req.number_starts) if k >= 0 and not _whole(req, t, max_len)}
                     if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
                         blocked |= fractional
-            when = _when_spans(req, prm.date_format, blocked) if prm.date_format else {}
+            fmt = _date_spans_format(prm, used.decoding)
+            when = _when_spans(req, fmt, blocked) if fmt else {}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
@@ -1374,6 +1376,15 @@ def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:
         for p in params
     ]
     return sum(shares) / len(shares)
+
+
+def _date_spans_format(prm: ParamInfo, decoding: bool) -> str | None:
+    """The format whose whole dates (times) a parameter's value spans: its own; or, decoding, any
+    whole date for a date parameter that names no format ("date", "start_date"), kept as written
+    ("January 1, 2022", "2022/08/16")."""
+    if prm.date_format:
+        return prm.date_format
+    return "%Y-%m-%d" if decoding and prm.value_kind == "string" and "date" in prm.stems else None
 
 
 def _index(cands: list[int], tool_idx: int | None) -> int | None:

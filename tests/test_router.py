@@ -1276,6 +1276,7 @@ def test_values_with_a_shape_are_found(text: str, shape: str, found: list[str]) 
 def test_a_parameter_named_for_a_shape_takes_a_value_of_that_shape(tiny: Encoder, catalogue: Catalogue) -> None:
     """Untrained: "host" takes the host the request writes, not the port or the key beside it."""
     assert (value_shape("hostname"), value_shape("callback_url"), value_shape("name")) == ("host", "url", None)
+    assert (value_shape("dataset_path"), value_shape("file_name"), value_shape("file_type")) == ("path", "path", None)
     tool = ToolSpec(name="add_server", description="add a server", input_schema={
         "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
     router = Router(tiny, Catalogue([tool], name="servers"), RouterConfig(dim=32))

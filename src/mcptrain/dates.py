@@ -73,8 +73,8 @@ def date_format(schema: dict[str, Any]) -> str | None:
     desc = str(schema.get("description", ""))
     named = {m.group(1).lower() for m in _NAMED.finditer(desc)}
     named |= {_ORDERS[m.group(0).lower().replace(" ", "")] for m in _ORDER_IN_WORDS.finditer(desc)}
-    if not named and "date" in desc.lower():
-        named = {"yyyy-mm-dd" for _ in _ISO_EXAMPLE.finditer(desc)}  # "standard date format e.g., 2022-04-28"
+    if not named and "date" in desc.lower() and _ISO_EXAMPLE.search(desc):
+        named = {"yyyy-mm-dd"}  # "Accepts standard date format e.g., 2022-04-28"
     if named:
         return _FORMATS[named.pop()] if len(named) == 1 else None
     times = {bool(m.group(1)) for m in _TIME_NAMED.finditer(desc)}

@@ -694,7 +694,7 @@ _ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits
 
 def _inside_a_name(req: RequestFeatures, t: int) -> bool:
     """Whether token t is a capitalised word (not an acronym) after another one: "Metropolitan Museum"."""
-    a, b = req.offsets[t]
+    a = req.offsets[t][0]
     word = req.text[a:].split(maxsplit=1)[0]
     before = req.text[:a].split()
     return word[:1].isupper() and not word.isupper() and bool(before) and before[-1][:1].isupper()

@@ -527,8 +527,13 @@ def value_shape(name: str) -> str | None:
 
     >>> value_shape("host"), value_shape("callback_url"), value_shape("recipient_email"), value_shape("name")
     ('host', 'url', 'email', None)
+    >>> value_shape("dataset_path"), value_shape("file_name"), value_shape("file_type")
+    ('path', 'path', None)
     """
-    shapes = {_SHAPE_WORDS[w.lower()] for w in words(name) if w.lower() in _SHAPE_WORDS}
+    ws = [w.lower() for w in words(name)]
+    shapes = {_SHAPE_WORDS[w] for w in ws if w in _SHAPE_WORDS}
+    if shapes == {"path"} and _SHAPE_WORDS.get(ws[-1]) != "path" and ws[-2:] != ["file", "name"]:
+        return None  # a path's kind or part, not a path: "file_type", "dir_size"
     return shapes.pop() if len(shapes) == 1 else None
 
 

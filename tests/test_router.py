@@ -1092,17 +1092,22 @@ def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, c
     assert (call.tool, call.arguments) == ("field", {"charge": 2})
 
 
+def number_calls(router: Router, name: str, description: str, params: tuple[str, ...], prompt: str) -> list[dict]:
+    """The arguments of the calls `router` makes, over random draws of its weights, to a tool `name`
+    whose parameters are all required numbers."""
+    tool = ToolSpec(name=name, description=description, input_schema={
+        "type": "object", "required": list(params), "properties": {p: {"type": "number"} for p in params}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name=f"{name}-numbers"))
+    ask = ToolCallExample(prompt=prompt, candidate_tools=[name])
+    return [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+
+
 def test_a_number_goes_to_the_parameter_its_unit_measures(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights: "2 meters/second^2" is the acceleration, "5 seconds" the time,
     "10 meters/second" the initial velocity, though none is written next to its parameter's name."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
-    tool = ToolSpec(name="final_velocity", description="final velocity", input_schema={
-        "type": "object", "required": ["initial_velocity", "acceleration", "time"],
-        "properties": {p: {"type": "number"} for p in ("initial_velocity", "acceleration", "time")}})  # fmt: skip
-    router.set_catalogue(Catalogue([tool], name="kinematics"))
-    ask = ToolCallExample(prompt="velocity after 2 meters/second^2 for 5 seconds, starting at 10 meters/second",
-                          candidate_tools=["final_velocity"])  # fmt: skip
-    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    calls = number_calls(router, "final_velocity", "final velocity", ("initial_velocity", "acceleration", "time"),
+                         "velocity after 2 meters/second^2 for 5 seconds, starting at 10 meters/second")  # fmt: skip
     assert calls and all(args == {"initial_velocity": 10, "acceleration": 2, "time": 5} for args in calls)
 
 
@@ -1111,21 +1116,13 @@ def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder,
     when a charge is decided first and nothing names one charge rather than the other; "kg" names
     mass1 and mass2, "degrees" temperature1 and temperature2."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
-    tool = ToolSpec(name="force", description="electromagnetic force", input_schema={
-        "type": "object", "required": ["charge1", "charge2", "distance"],
-        "properties": {p: {"type": "number"} for p in ("charge1", "charge2", "distance")}})  # fmt: skip
-    router.set_catalogue(Catalogue([tool], name="electro"))
-    ask = ToolCallExample(prompt="the force between charges of 5C and 7C placed 3 meters apart",
-                          candidate_tools=["force"])  # fmt: skip
-    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    calls = number_calls(router, "force", "electromagnetic force", ("charge1", "charge2", "distance"),
+                         "the force between charges of 5C and 7C placed 3 meters apart")  # fmt: skip
     assert calls and all(a["distance"] == 3 and {a["charge1"], a["charge2"]} == {5, 7} for a in calls)
     # named for two parameters each: the masses take the masses, the temperatures the temperatures
     params = ("mass1", "temperature1", "mass2", "temperature2")
-    mix = ToolSpec(name="mix", description="final temperature of a mix", input_schema={
-        "type": "object", "required": list(params), "properties": {p: {"type": "number"} for p in params}})  # fmt: skip
-    router.set_catalogue(Catalogue([mix], name="mixing"))
-    ask = ToolCallExample(prompt="20 kg of water at 30 degrees mixed with 15 kg at 60 degrees", candidate_tools=["mix"])
-    calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
+    calls = number_calls(router, "mix", "final temperature of a mix", params,
+                         "20 kg of water at 30 degrees mixed with 15 kg at 60 degrees")  # fmt: skip
     assert calls and all({a["mass1"], a["mass2"]} == {20, 15} and {a["temperature1"], a["temperature2"]} == {30, 60}
                          for a in calls)  # fmt: skip
 

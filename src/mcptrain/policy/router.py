@@ -366,10 +366,11 @@ class _Block:
             pf = self.pointer_feats()  # [P, T, F2]
             named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
             starts = [t for t, k in enumerate(self.req.number_starts) if k >= 0]
+            words = {j: {st.rstrip("0123456789") for st in self.tool.params[j].stems} for j in numeric}  # "mass1": mass
             for t in starts:  # or its unit: "for 5 seconds" names time, "at 2 m/s^2" acceleration
                 units = unit_quantities(self.req.text, self.req.offsets[t][0])
-                for j in numeric:  # ("mass1": a mass)
-                    named[j, t] |= bool(units & {st.rstrip("0123456789") for st in self.tool.params[j].stems})
+                for j in numeric:
+                    named[j, t] |= bool(units & words[j])
             self._named_numbers = []
             self._others_numbers = []
             for j in range(len(self.tool.params)):

@@ -1127,6 +1127,39 @@ def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder,
                          for a in calls)  # fmt: skip
 
 
+def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights, one string value does not lie inside, or run over, another's:
+    not "Ronaldo" of "Cristiano Ronaldo" for a second player. Where only such a value is left (the
+    other words say nothing), the call still goes out with the first reading rather than none."""
+    tool = ToolSpec(name="compare_players", description="compare two players", input_schema={
+        "type": "object", "required": ["player1", "player2"],
+        "properties": {"player1": {"type": "string"}, "player2": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="players"), RouterConfig(dim=32))
+
+    def names(prompt: str) -> list[tuple[set[str], set[str]]]:
+        """Capitalised words of each player's value, a call per random draw of the weights (always a call)."""
+        ask = ToolCallExample(prompt=prompt, candidate_tools=["compare_players"])
+        out = []
+        for seed in range(8):
+            torch.manual_seed(seed)
+            with torch.no_grad():
+                for p in router.parameters():
+                    p.normal_(std=0.5)
+                router.none_head[-1].bias.fill_(-20.0)
+            router._requests.clear()
+            (call,) = router.predict([ask])
+            args = call.arguments if call.tool else {"player1": "", "player2": ""}
+            out.append(({w for w in args["player1"].split() if w.istitle()},
+                        {w for w in args["player2"].split() if w.istitle()}))  # fmt: skip
+        return out
+
+    pairs = names("Compare Lionel Messi versus Cristiano Ronaldo, Madrid")  # no word that says nothing
+    assert all(not (one & two) for one, two in pairs), pairs
+    # "with" says nothing: no call only where the first reading, too, is "with"
+    calls = [(one, two) for one, two in names("with Ronaldo") if one or two]
+    assert len(calls) >= 6 and all(one == two == {"Ronaldo"} for one, two in calls), calls  # 3 with no second try
+
+
 @pytest.mark.parametrize(
     ("text", "number", "quantity"),
     [

@@ -177,8 +177,12 @@ class _Taken:
 
     starts: set[int] = field(default_factory=set)
     fragments: set[int] = field(default_factory=set)
+    covered: set[int] = field(default_factory=set)
+    """Tokens inside earlier parameters' string spans (decoding only, unless `overlap`)."""
     decoding: bool = False
     """Not teacher forcing: the decoding rules that training does not see apply (sample, replay, greedy)."""
+    overlap: bool = False
+    """String values may overlap (greedy's second try, where keeping them apart left a value unsaid)."""
 
 
 def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[tuple[int, float]]:
@@ -857,9 +861,11 @@ class Router(nn.Module):
         generator: torch.Generator | None = None,
         gold: ToolCall | None = None,
         replay: list[int] | None = None,
+        overlap: bool = False,
     ) -> _Trace:
         """Make a call's decisions in order. mode: "sample", "greedy", "gold" (teacher forcing on
-        `gold`; decisions whose value cannot be found are left out) or "replay" (the `replay` actions)."""
+        `gold`; decisions whose value cannot be found are left out) or "replay" (the `replay` actions).
+        `overlap`: a string value may lie inside or run over an earlier one (greedy's second try)."""
         table = self._table
         assert table is not None
         trace = _Trace()
@@ -904,7 +910,7 @@ class Router(nn.Module):
             block = blocks[ti] = _Block(self, req, u, tool)
         gold_args = gold.arguments if gold is not None else {}
         args: dict[str, Any] = {}
-        used = _Taken(decoding=mode != "gold")  # span starts and fragments taken by earlier parameters
+        used = _Taken(decoding=mode != "gold", overlap=overlap)  # what earlier parameters took
         for i, prm in enumerate(tool.params):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
@@ -991,6 +997,8 @@ class Router(nn.Module):
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
+            elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
+                blocked |= used.covered
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i) - blocked
@@ -1034,6 +1042,10 @@ class Router(nn.Module):
                     stop = p - 1 if p is not None and p - 1 > s and req.w_lower[req.tok_word[p - 1]] in STOPWORDS else p
                     if stop is not None and any(req.w_lower[req.tok_word[t]] not in STOPWORDS for t in range(s, stop)):
                         off |= set(range(stop, len(req.offsets)))  # (unless what is left says nothing: "in")
+                if used.decoding:  # nor run over another string value: not "artist Beyonce" for the date
+                    inside = min((t for t in used.covered if t > s), default=None)
+                    if inside is not None:
+                        off |= set(range(inside, len(req.offsets)))
                 ban = sorted(off - ({span[1]} if span else set()))
                 if ban:
                     end_logits = end_logits.index_fill(0, torch.tensor(ban), _NEG)
@@ -1046,6 +1058,9 @@ class Router(nn.Module):
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
             text = strip_quotes(req.text[a:b])
+            if kind == "string" and used.decoding and not used.overlap:  # the tokens of the value as given
+                at = a + max(req.text[a:b].find(text), 0)
+                used.covered |= {t for t, (x, y) in enumerate(req.offsets) if x < at + len(text) and y > at}
             if kind == "number":
                 n = coerce_number(text, integer=prm.schema_kind == "integer")
                 if isinstance(n, int | float):
@@ -1107,7 +1122,13 @@ class Router(nn.Module):
                     replay = [int(x) for x in gold.actions[gold.mask].tolist()]
                     traces.append(self._walk(req, cands[b], logits[b], blocks, u, "replay", replay=replay))
                 else:
-                    traces.append(self._walk(req, cands[b], logits[b], blocks, u, mode, generator, gold=gold))
+                    tr = self._walk(req, cands[b], logits[b], blocks, u, mode, generator, gold=gold)
+                    if mode == "greedy" and tr.call is not None and self._said(tr.call) is None:
+                        # kept apart, a value said nothing: values may overlap, if then every one says something
+                        again = self._walk(req, cands[b], logits[b], blocks, u, mode, overlap=True)
+                        if again.call is not None and self._said(again.call) is not None:
+                            tr = again
+                    traces.append(tr)
             out.append(traces)
         return out
 

@@ -1223,6 +1223,28 @@ def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Cat
     assert call.tool == "find_movies" and set(call.arguments) == {"directed_by"}
 
 
+def test_an_optional_value_right_after_its_name_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": a value written right after its parameter's name is given. An
+    identifier of joined words counts as a value ("named api-refactor"); the words a parameter's name
+    shares with its tool's may go unsaid ("id coder-main" for agent_spawn's agentId), and "named" names
+    an id where the tool takes no name."""
+    restore = ToolSpec(name="session_restore", description="restore a saved session", input_schema={
+        "type": "object", "properties": {"sessionId": {"type": "string"}, "name": {"type": "string"}}})  # fmt: skip
+    spawn = ToolSpec(name="agent_spawn", description="spawn an agent", input_schema={
+        "type": "object", "required": ["agentType"],
+        "properties": {"agentType": {"enum": ["coder", "reviewer"]}, "agentId": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([restore, spawn], name="named-optional"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+        router.none_head[-1].bias.fill_(-20.0)
+    asks = [("continue from the saved session named api-refactor", "session_restore", "name", "api-refactor"),
+            ("Create an agent, type reviewer, id coder-main.", "agent_spawn", "agentId", "coder-main"),
+            ("spin up a reviewer agent named agent-566 now", "agent_spawn", "agentId", "agent-566")]  # fmt: skip
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=[t]) for a, t, _, _ in asks])
+    for call, (_, _, param, value) in zip(calls, asks, strict=True):
+        assert str(call.arguments.get(param)).startswith(value)  # where it ends is the pointer's to say
+
+
 def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
     Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, an identifier

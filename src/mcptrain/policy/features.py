@@ -690,6 +690,7 @@ _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "b
 _GENERIC_NAME_WORDS = frozenset({"name"})
 _BEFORE_NAME = frozenset({"as", "the", "a", "an", "for", "my", "our"})
 _ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
+_JOINED_ID = re.compile(r"[a-z]\w*(?:[-_.][a-z0-9]\w*)+")  # words joined into an identifier: "api-refactor"
 
 
 def _inside_a_name(req: RequestFeatures, t: int) -> bool:
@@ -700,11 +701,13 @@ def _inside_a_name(req: RequestFeatures, t: int) -> bool:
     return word[:1].isupper() and not word.isupper() and bool(before) and before[-1][:1].isupper()
 
 
-def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
+def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | None = None) -> set[int]:
     """Tokens where a value starts right after the parameter's name, written in full: a quoted text,
     a capitalised word that does not start a sentence, or a number, with at most two words like "by",
     "is", "called" between ("directed by Jim Henson", "the album Chief", "host 'db.example.com'");
-    or a quoted text right before the name ("the 'main' database", "'admin' as the username").
+    or a quoted text right before the name ("the 'main' database", "'admin' as the username"). The
+    words the name shares with its `tool`'s name may go unsaid ("id coder-main" for agent_spawn's
+    agentId), and "named" names an id where the tool takes no name ("an agent named agent-566").
 
         >>> # "a movie directed by Jim Henson with Jennifer Connelly": directed_by -> {token of "Jim"}
     """
@@ -713,11 +716,15 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
         if req.feats[t, IN_REQUEST] > 0:
             first.setdefault(w, t)
     out = set()
-    stems = prm.stems - _GENERIC_NAME_WORDS or prm.stems  # "project" names project_name
+    own = content_stems(split_identifier(tool.spec.name)) if tool is not None else set()
+    stems = prm.stems - _GENERIC_NAME_WORDS - own or prm.stems - _GENERIC_NAME_WORDS or prm.stems  # "project"
     n, m = len(stems), len(req.w_lower)
     joined = "".join(ch for ch in prm.name.lower() if ch.isalnum())  # "agentType=architect": written as one word
     # "a speaker named 'ue boom'": "named" / "called" stand for a ..._name parameter's name
-    naming = {i for i, w in enumerate(req.w_lower) if w in ("named", "called")} if "name" in prm.stems else set()
+    names = "name" in prm.stems or (
+        tool is not None and "id" in prm.stems and not any("name" in q.stems for q in tool.params)
+    )
+    naming = {i for i, w in enumerate(req.w_lower) if w in ("named", "called")} if names else set()
     for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined} | naming):
         if req.later[req.w_clause[i]] or (i in first and _inside_a_name(req, first[i])):
             continue  # ("the Metropolitan Museum of Art": no museum named after "Museum")
@@ -751,6 +758,7 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo) -> set[int]:
             req.w_quoted[k]
             or word[:1].isdigit()
             or _ID_WITH_DIGITS.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
+            or _JOINED_ID.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
             or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
             or (k == j + 2 and req.w_lower[j + 1] in ("=", ":"))  # "agentType=architect", "scope: system"
         ):

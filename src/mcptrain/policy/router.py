@@ -91,6 +91,7 @@ from mcptrain.policy.text import (
     phrase_present,
     scaled,
     shaped_spans,
+    split_identifier,
     strip_quotes,
     unit_quantities,
     whole_value,
@@ -394,7 +395,7 @@ class _Block:
     def named_value(self, i: int) -> set[int]:
         """`features.named_value_starts` of parameter i, computed once."""
         if i not in self._named_values:
-            self._named_values[i] = named_value_starts(self.req, self.tool.params[i])
+            self._named_values[i] = named_value_starts(self.req, self.tool.params[i], self.tool)
         return self._named_values[i]
 
     def free_number(self, used_starts: set[int]) -> bool:
@@ -924,6 +925,7 @@ class Router(nn.Module):
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
+                or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
             )
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
@@ -1406,7 +1408,11 @@ def _date_spans_format(prm: ParamInfo, decoding: bool) -> str | None:
     ("January 1, 2022", "2022/08/16")."""
     if prm.date_format:
         return prm.date_format
-    return "%Y-%m-%d" if decoding and prm.value_kind == "string" and "date" in prm.stems else None
+    if not decoding or prm.value_kind != "string":
+        return None
+    if "date" in prm.stems:
+        return "%Y-%m-%d"
+    return "%H:%M" if split_identifier(prm.name).lower().split()[-1:] == ["time"] else None  # "at 12pm"
 
 
 def _index(cands: list[int], tool_idx: int | None) -> int | None:

@@ -6,6 +6,7 @@ import pytest
 
 from mcptrain.places import (
     as_code,
+    city_alone,
     code_form,
     complete_place,
     place_forms,
@@ -126,6 +127,20 @@ def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: se
 def test_a_city_takes_the_region_the_request_writes_after_it(text: str, city: str, place: str) -> None:
     a = text.index(city)
     assert text[a : region_after(text, a + len(city))] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Marshall, MN", "Marshall"),
+        ("London, England", "London"),
+        ("Washington, DC", "Washington"),
+        ("Yosemite National Park, CA", "Yosemite National Park, CA"),  # no city GeoNames knows: as written
+        ("Paris", "Paris"),
+    ],
+)
+def test_city_alone_drops_the_region_written_after_a_known_city(text: str, city: str) -> None:
+    assert city_alone(text) == city
 
 
 @pytest.mark.parametrize(

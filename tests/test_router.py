@@ -29,7 +29,7 @@ from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
-from mcptrain.policy.router import _name_tokens, context_text, gold_call  # noqa: E402
+from mcptrain.policy.router import _as_place, _name_tokens, context_text, gold_call  # noqa: E402
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
@@ -1158,6 +1158,19 @@ def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> No
     # "with" says nothing: no call only where the first reading, too, is "with"
     calls = [(one, two) for one, two in names("with Ronaldo") if one or two]
     assert len(calls) >= 6 and all(one == two == {"Ronaldo"} for one, two in calls), calls  # 3 with no second try
+
+
+def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A "city" whose description names no 'City, State' form takes "Marshall, MN" as "Marshall" (BFCL's
+    answers for such parameters are the city alone); one that asks for 'City, State' keeps the state."""
+    weather = ToolSpec(name="weather", description="weather forecast", input_schema={
+        "type": "object", "required": ["city"],
+        "properties": {"city": {"type": "string"}, "location": {"type": "string"},
+                       "city_state": {"type": "string", "description": "in the format 'City, State'"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([weather], name="weather-cities"), RouterConfig(dim=32))
+    params = {p.name: p for p in router._table.tools[0].params}
+    got = {name: _as_place("Marshall, MN", prm) for name, prm in params.items()}
+    assert got == {"city": "Marshall", "location": "Marshall, MN", "city_state": "Marshall, MN"}
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,18 @@ def region_after(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+def city_alone(text: str) -> str:
+    """A known city with the region a request writes after it -> the city alone, for a parameter that
+    asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London".
+
+        >>> city_alone("Marshall, MN"), city_alone("Yosemite National Park, CA")
+        ('Marshall', 'Yosemite National Park, CA')
+    """
+    name, comma, _ = text.partition(",")
+    us, world = _gazetteer()
+    return name.strip() if comma and (name.strip().lower() in us or name.strip().lower() in world) else text
+
+
 _AFTER_PLACE = re.compile(r"\s+(?:from|on|at|for|with|near|during|by|until|starting|this|next)\b.*$", re.I)
 
 

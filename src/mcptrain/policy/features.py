@@ -125,6 +125,7 @@ class ParamInfo:
     validator: Any
     date_format: str | None = None  # strftime format of a date or time ("%Y-%m-%d", "%H:%M"), see mcptrain.dates
     place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
+    city: bool = False  # its name says it takes a city ("city", "city_name")
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
     items_enum: list[Any] = field(default_factory=list)  # an array's allowed items, where its schema lists them
     location: bool = False  # a string parameter that takes a place ("city", "destination"; see takes_place)
@@ -811,6 +812,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     validator=validator_for(prop),
                     date_format=date_format(prop),
                     place=place_forms(prop),
+                    city="city" in split_identifier(pname).lower().split(),
                     fraction=wants_fraction(pname, prop),
                     items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),

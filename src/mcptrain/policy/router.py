@@ -52,7 +52,7 @@ from torch import Tensor, nn
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import coerce_date, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, complete_place, region_after
+from mcptrain.places import as_code, city_alone, complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -1072,7 +1072,7 @@ class Router(nn.Module):
                 return n
             if prm.date_format:
                 return coerce_date(text, prm.date_format, written_year(req.text))
-            return as_code(complete_place(text, prm.place), prm.code)
+            return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)
             if items:
@@ -1400,6 +1400,15 @@ def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:
         for p in params
     ]
     return sum(shares) / len(shares)
+
+
+def _as_place(text: str, prm: ParamInfo) -> str:
+    """A string value read for `prm`, in the place form it asks for: a city alone where its name says
+    city and its description no region ("Marshall, MN" -> "Marshall"), a city with its state or
+    country where the description asks for one, a state or country code where it wants a code."""
+    if prm.city and not prm.place:
+        text = city_alone(text)
+    return as_code(complete_place(text, prm.place), prm.code)
 
 
 def _date_spans_format(prm: ParamInfo, decoding: bool) -> str | None:

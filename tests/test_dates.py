@@ -7,7 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from mcptrain.dates import coerce_date, date_format, date_texts, when_spans, writes_date, writes_time, written_year
+from mcptrain.dates import (
+    coerce_date,
+    date_format,
+    date_texts,
+    datetime_format,
+    when_spans,
+    writes_date,
+    writes_time,
+    written_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +159,33 @@ def test_writes_time_finds_times_of_day(text: str, written: bool) -> None:
 def test_a_date_without_a_year_takes_the_one_the_request_writes(text: str, dates: list[str]) -> None:
     year = written_year(text)
     assert [coerce_date(text[a:b], "%Y-%m-%d", year) for a, b in when_spans(text, "%Y-%m-%d")] == dates
+
+
+@pytest.mark.parametrize(
+    ("schema", "fmt"),
+    [
+        ({"type": "string", "description": "in ISO-8601 format (YYYY-MM-DDTHH:MM:SS), no offset"}, "%Y-%m-%dT%H:%M:%S"),
+        ({"type": "string", "description": "in the format 'YYYY-MM-DD HH:mm:ss', or 'null'"}, "%Y-%m-%d %H:%M:%S"),
+        ({"type": "string", "description": "timestamp 'YYYY-MM-DDTHH:MM:SSZ'."}, "%Y-%m-%dT%H:%M:%SZ"),
+        ({"type": "string", "format": "date-time"}, "%Y-%m-%dT%H:%M:%S"),
+        ({"type": "string", "description": "The date, YYYY-MM-DD"}, None),  # a date alone: date_format's
+        ({"type": "string", "description": "'YYYY-MM-DD HH:MM' or 'YYYY-MM-DDTHH:MM:SS'"}, None),  # which one?
+    ],
+)
+def test_datetime_format_comes_from_the_schema(schema: dict, fmt: str | None) -> None:
+    assert datetime_format(schema) == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Reschedule it to November 1, 2023 at 8pm London time", ["2023-11-01T00:00:00", "2023-11-01T20:00:00"]),
+        ("at 8pm on March 3rd, 2024 please", ["2024-03-03T20:00:00", "2024-03-03T00:00:00"]),
+        ("the time of the request as '2023-04-01 12:00:00'", ["2023-04-01T00:00:00", "2023-04-01T12:00:00"]),
+        ("with creation timestamp '2023-03-05T16:45:00Z'", ["2023-03-05T16:45:00"]),
+        ("sometime at 8pm", []),  # no date: no date-time
+    ],
+)
+def test_a_datetime_is_a_date_with_the_time_written_next_to_it(text: str, values: list[str]) -> None:
+    fmt = "%Y-%m-%dT%H:%M:%S"
+    assert [coerce_date(text[a:b], fmt, written_year(text)) for a, b in when_spans(text, fmt)] == values

@@ -1173,6 +1173,25 @@ def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder
     assert got == {"city": "Marshall", "location": "Marshall, MN", "city_state": "Marshall, MN"}
 
 
+def test_a_datetime_parameter_takes_the_date_with_its_time(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: a parameter whose description names an ISO-8601 date-time takes
+    the date with the time of day written next to it, in that format; a "..._time" parameter naming no
+    format takes the time as written ("at 12pm")."""
+    tool = ToolSpec(name="reschedule", description="move an event", input_schema={
+        "type": "object", "required": ["identifier", "dateOrTime"],
+        "properties": {"identifier": {"type": "string"},
+                       "dateOrTime": {"type": "string", "description": "ISO-8601 (YYYY-MM-DDTHH:MM:SS)"}}})  # fmt: skip
+    air = ToolSpec(name="air_quality", description="air quality index", input_schema={
+        "type": "object", "required": ["location", "time"],
+        "properties": {"location": {"type": "string"}, "time": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool, air], name="datetimes"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt="Reschedule 'Bob-123' to November 1, 2023 at 4pm", candidate_tools=["reschedule"]),
+            ToolCallExample(prompt="air quality in San Diego at 12pm", candidate_tools=["air_quality"])]  # fmt: skip
+    calls = [c for c in predict_under_random_weights(router, asks) if c.tool]
+    assert {c.arguments.get("dateOrTime") for c in calls if c.tool == "reschedule"} == {"2023-11-01T16:00:00"}
+    assert {c.arguments.get("time") for c in calls if c.tool == "air_quality"} == {"12pm"}
+
+
 @pytest.mark.parametrize(
     ("text", "number", "quantity"),
     [

@@ -85,6 +85,33 @@ def date_format(schema: dict[str, Any]) -> str | None:
     return "%H:%M:%S" if times.pop() else "%H:%M"
 
 
+_DATETIME_PATTERN = re.compile(r"(?<![\w/-])yyyy-mm-dd([t ])hh:mm(:ss)?(z)?(?![\w:])", re.I)
+
+
+def datetime_format(schema: dict[str, Any]) -> str | None:
+    """The strftime format of a string parameter's date-times: JSON Schema's "format": "date-time",
+    or one date-time pattern its description names ("YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SSZ");
+    else None. (`date_format` reads dates and times of day only.)
+
+        >>> datetime_format({"type": "string", "description": "in ISO-8601 format (YYYY-MM-DDTHH:MM:SS)"})
+        '%Y-%m-%dT%H:%M:%S'
+    """
+    if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
+        return None
+    if schema.get("format") == "date-time":
+        return "%Y-%m-%dT%H:%M:%S"
+    named = {
+        f"%Y-%m-%d{'T' if m.group(1) in 'tT' else ' '}%H:%M{':%S' if m.group(2) else ''}{'Z' if m.group(3) else ''}"
+        for m in _DATETIME_PATTERN.finditer(str(schema.get("description", "")))
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def is_datetime(fmt: str | None) -> bool:
+    """Whether a format holds both a date and a time of day."""
+    return bool(fmt) and "%d" in str(fmt) and "%H" in str(fmt)
+
+
 def is_time(fmt: str | None) -> bool:
     """Whether a `date_format` is a time of day rather than a date."""
     return bool(fmt) and "%d" not in str(fmt)
@@ -97,6 +124,8 @@ def coerce_date(text: str, fmt: str, year: int | None = None) -> str:
     ("the 12th of March. It's 2023 now"). A time format reads a time of day instead (`coerce_time`)."""
     if is_time(fmt):
         return coerce_time(text, fmt)
+    if is_datetime(fmt):
+        return _coerce_datetime(text, fmt, year)
     try:
         return datetime.strptime(text.strip(), fmt).strftime(fmt)  # already in the format ("04/03/2025" day first)
     except ValueError:
@@ -108,6 +137,24 @@ def coerce_date(text: str, fmt: str, year: int | None = None) -> str:
         return dateparser.parse(text, fuzzy=True, default=datetime(year or 2000, 1, 1)).strftime(fmt)
     except (ValueError, OverflowError):
         return text
+
+
+def _coerce_datetime(text: str, fmt: str, year: int | None) -> str:
+    """A date with a time of day written in a request -> `fmt` ("November 1, 2023 at 8pm" ->
+    "2023-11-01T20:00:00"); a date alone is at midnight; the text itself where it names no whole date."""
+    try:
+        return datetime.fromisoformat(text.strip().removesuffix("Z")).strftime(fmt)  # "2023-04-01 12:00:00"
+    except ValueError:
+        pass
+    m = _DATE_SPAN.search(text) or _DAY_MONTH.search(text)
+    if m is None:
+        return text
+    try:
+        day = datetime.strptime(coerce_date(m.group(), "%Y-%m-%d", year), "%Y-%m-%d")
+    except ValueError:
+        return text
+    h, minute, sec = _clock(text[: m.start()] + " " + text[m.end() :]) or (0, 0, 0)
+    return day.replace(hour=h, minute=minute, second=sec).strftime(fmt)
 
 
 def written_year(text: str) -> int | None:
@@ -166,6 +213,11 @@ _DATE_SPAN = re.compile(
 _DAY_MONTH = re.compile(rf"(?<![\w/.-])(?:{_M}\s*{_D}|(?:the\s+)?{_D}\s+(?:of\s+)?{_M})(?![\w/-])", re.I)
 
 
+_TIME_AFTER_DATE = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?", re.I)  # "November 1, 2023 at 8pm"
+_DATE_AFTER_TIME = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "8pm on November 1, 2023"
+_ISO_DATETIME = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?(?![\w:])")
+
+
 def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
     """Character spans of `text` that read back as a whole date (time of day) in `fmt`: where a
     date (time) parameter's value can be, if anywhere. A month and day without a year count where
@@ -175,7 +227,13 @@ def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
         ([(19, 26)], [(3, 22)])
     """
     year = None
-    if is_time(fmt):
+    if is_datetime(fmt):  # a date with the time of day written next to it, longest first, or a date alone
+        dates, clocks = when_spans(text, "%Y-%m-%d"), when_spans(text, "%H:%M")
+        found = [(a, d) for a, b in dates for c, d in clocks if _TIME_AFTER_DATE.fullmatch(text[b:c])]
+        found += [(c, b) for a, b in dates for c, d in clocks if _DATE_AFTER_TIME.fullmatch(text[d:a])]
+        found += [m.span() for m in _ISO_DATETIME.finditer(text)] + dates
+        year = written_year(text)
+    elif is_time(fmt):
         found = [(m.start(), m.start() + len(m.group().rstrip().removesuffix("."))) for m in _CLOCK.finditer(text)]
         found += [m.span() for m in _NOON.finditer(text)]
     else:
@@ -190,7 +248,7 @@ def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
         except ValueError:
             continue
         out.append((a, b))
-    return sorted(out)
+    return sorted(set(out))
 
 
 def writes_date(text: str) -> bool:
@@ -251,6 +309,8 @@ __all__ = [
     "coerce_time",
     "date_format",
     "date_texts",
+    "datetime_format",
+    "is_datetime",
     "is_time",
     "when_spans",
     "writes_date",

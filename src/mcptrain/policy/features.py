@@ -24,7 +24,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import date_format, date_texts, is_time, writes_date, writes_time
+from mcptrain.dates import date_format, date_texts, datetime_format, is_time, writes_date, writes_time
 from mcptrain.places import code_form, place_forms, place_spans
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
@@ -124,6 +124,7 @@ class ParamInfo:
     enum_emb: Tensor | None  # [K, H]
     validator: Any
     date_format: str | None = None  # strftime format of a date or time ("%Y-%m-%d", "%H:%M"), see mcptrain.dates
+    datetime_format: str | None = None  # of a date with a time of day ("%Y-%m-%dT%H:%M:%S"); decoding only
     place: frozenset[str] = frozenset()  # a city the API wants as 'City, State' / 'City, Country', see mcptrain.places
     city: bool = False  # its name says it takes a city ("city", "city_name")
     fraction: bool = False  # a rate that takes "5%" as 0.05 (text.wants_fraction)
@@ -811,6 +812,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     enum_emb=torch.stack([emb[x] for x in enum_texts]) if enum else None,  # [K, H]
                     validator=validator_for(prop),
                     date_format=date_format(prop),
+                    datetime_format=datetime_format(prop),
                     place=place_forms(prop),
                     city="city" in split_identifier(pname).lower().split(),
                     fraction=wants_fraction(pname, prop),

@@ -50,7 +50,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import coerce_date, when_spans, written_year
+from mcptrain.dates import coerce_date, is_datetime, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import as_code, city_alone, complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
@@ -995,6 +995,8 @@ class Router(nn.Module):
                         blocked |= fractional
             fmt = _date_spans_format(prm, used.decoding)
             when = _when_spans(req, fmt, blocked) if fmt else {}
+            if is_datetime(fmt):  # a date with its time of day, where the request writes one
+                when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
@@ -1072,6 +1074,8 @@ class Router(nn.Module):
                 return n
             if prm.date_format:
                 return coerce_date(text, prm.date_format, written_year(req.text))
+            if prm.datetime_format and s in when:
+                return coerce_date(text, prm.datetime_format, written_year(req.text))
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)
@@ -1412,13 +1416,16 @@ def _as_place(text: str, prm: ParamInfo) -> str:
 
 
 def _date_spans_format(prm: ParamInfo, decoding: bool) -> str | None:
-    """The format whose whole dates (times) a parameter's value spans: its own; or, decoding, any
-    whole date for a date parameter that names no format ("date", "start_date"), kept as written
-    ("January 1, 2022", "2022/08/16")."""
+    """The format whose whole dates (times) a parameter's value spans: its own; or, decoding, a date
+    with its time of day for a date-time parameter ("November 1, 2023 at 8pm"); any whole date for a
+    date parameter that names no format ("date", "start_date"), and any time of day for a "..._time"
+    one, kept as written ("January 1, 2022", "2022/08/16", "12pm")."""
     if prm.date_format:
         return prm.date_format
     if not decoding or prm.value_kind != "string":
         return None
+    if prm.datetime_format:
+        return prm.datetime_format
     if "date" in prm.stems:
         return "%Y-%m-%d"
     return "%H:%M" if split_identifier(prm.name).lower().split()[-1:] == ["time"] else None  # "at 12pm"

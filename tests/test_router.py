@@ -1277,6 +1277,34 @@ def test_an_optional_value_right_after_its_name_is_given(tiny: Encoder, catalogu
         assert str(call.arguments.get(param)).startswith(value)  # where it ends is the pointer's to say
 
 
+def test_an_optional_string_takes_a_value_no_parameter_has(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": a name, quoted text or identifier the request writes that no
+    other parameter takes goes to one optional string parameter ("with Zoe Margaret Colletti in it",
+    "employee A1234567B"); not a word of the tool's own text, an allowed value, a number or date,
+    nor a string inside JSON written for another parameter; nothing is given where nothing is left."""
+    movies = ToolSpec(name="find_movies", description="find movies to watch", input_schema={
+        "type": "object", "properties": {"directed_by": {"type": "string"}, "cast": {"type": "string"},
+                                         "show_type": {"enum": ["regular", "IMAX"]}}})  # fmt: skip
+    contact = ToolSpec(name="get_contact_information", description="contact details of an employee",
+                       input_schema={"type": "object", "properties": {"id_no": {"type": "string"}}})  # fmt: skip
+    config = ToolSpec(name="config_set", description="set a configuration value", input_schema={
+        "type": "object", "required": ["value"], "properties": {"value": {"type": "object"},
+                                                                "scope": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([movies, contact, config], name="leftovers"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+        router.none_head[-1].bias.fill_(-20.0)
+    asks = [("I want to see a movie with Zoe Margaret Colletti in it", "find_movies"),
+            ("get the contact information for the employee A1234567B", "get_contact_information"),
+            ("any IMAX movie to watch on 2023-10-1, from 2022?", "find_movies"),
+            ('set it to {"enabled": true, "level": "High"}', "config_set")]  # fmt: skip
+    zoe, employee, imax, config_call = router.predict([ToolCallExample(prompt=a, candidate_tools=[t]) for a, t in asks])
+    names = {k: v for k, v in zoe.arguments.items() if k in ("directed_by", "cast")}
+    assert len(names) == 1 and next(iter(names.values())).startswith("Zoe")
+    assert employee.arguments == {"id_no": "A1234567B"}
+    assert imax.arguments == {"show_type": "IMAX"} and set(config_call.arguments) == {"value"}
+
+
 def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
     Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, an identifier

@@ -691,7 +691,7 @@ def described_values(schema: dict[str, Any]) -> list[str]:
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})
 _GENERIC_NAME_WORDS = frozenset({"name"})
 _BEFORE_NAME = frozenset({"as", "the", "a", "an", "for", "my", "our"})
-_ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
+ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
 _JOINED_ID = re.compile(r"[a-z]\w*(?:[-_.][a-z0-9]\w*)+")  # words joined into an identifier: "api-refactor"
 
 
@@ -759,7 +759,7 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
         elif not_a_value(word) or not (
             req.w_quoted[k]
             or word[:1].isdigit()
-            or _ID_WITH_DIGITS.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
+            or ID_WITH_DIGITS.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
             or _JOINED_ID.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
             or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
             or (k == j + 2 and req.w_lower[j + 1] in ("=", ":"))  # "agentType=architect", "scope: system"

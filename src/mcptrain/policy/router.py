@@ -56,6 +56,7 @@ from mcptrain.places import as_code, city_alone, complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
+    ID_WITH_DIGITS,
     IN_REQUEST,
     LEX_FULL,
     LEX_MENTION,
@@ -86,6 +87,7 @@ from mcptrain.policy.text import (
     Fragment,
     actions,
     coerce_number,
+    content_stems,
     not_a_value,
     percent_written,
     phrase_present,
@@ -107,6 +109,10 @@ FORMAT_VERSION = 8  # 2: number order; 3: "none" from the best candidate, cosine
 # parameter's name (a mask, no new weights); 8: the encoder's last layer fine-tuned for the tool scores,
 # which also read what the request asks now (r_focus); more later-step cues ("after that", "Step 2")
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
 UNTYPED_CHOICES = ("fragment", "number", "string")  # the kind:<p> decision's outcomes, in order
 N_TOOL_FEATS = 12  # per (request, tool) features, see Router._tool_logits
 N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
@@ -184,6 +190,8 @@ class _Taken:
     """Not teacher forcing: the decoding rules that training does not see apply (sample, replay, greedy)."""
     overlap: bool = False
     """String values may overlap (greedy's second try, where keeping them apart left a value unsaid)."""
+    leftover: dict[int, set[int]] = field(default_factory=dict)
+    """Optional parameter -> the free value starts it was given for (`_Block.leftover`)."""
 
 
 def _number_readings(req: RequestFeatures, start: int, max_tokens: int) -> list[tuple[int, float]]:
@@ -391,6 +399,55 @@ class _Block:
         "20 kg of water at 30 degrees" -> for a mass, {30}."""
         self.named_numbers(i)
         return self._others_numbers[i]
+
+    def free_values(self, taken: set[int], said: set[str]) -> set[int]:
+        """Tokens that start a value the request writes and no parameter has: a capitalised word that
+        does not start a sentence, a quoted text, an identifier with digits ("Martin Kove", "'SQL01'",
+        "A1234567B"); not a word of the tool's or its parameters' names or descriptions, nor of an
+        allowed or described value ("IMAX" is a show type), a month or weekday, a place where the tool
+        has a parameter for places, a value right after some parameter's name, a word of a value
+        already given (`said`, lower case), inside JSON the request writes, or a token in `taken`."""
+        req, tool = self.req, self.tool
+        names = content_stems(f"{split_identifier(tool.spec.name)} {tool.spec.description}").union(
+            *(p.stems | p.desc_stems for p in tool.params),
+            *(content_stems(str(v)) for p in tool.params for v in [*p.enum_texts, *p.named_values]),
+        )
+        others = set().union(*(self.named_value(j) for j in range(len(tool.params))))
+        places = req.place_starts if self.locations else set()
+        inside = {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
+        out, seen = set(), set()
+        for t, w in enumerate(req.tok_word):
+            if w in seen or req.feats[t, IN_REQUEST] <= 0:
+                continue
+            seen.add(w)
+            word = req.text[req.offsets[t][0] : req.offsets[t][1]]
+            starts_sentence = w == 0 or req.w_lower[w - 1] in (".", "!", "?", ":", "\n")
+            valued = (
+                req.w_quoted[w]
+                or (word[:1].isupper() and not starts_sentence)
+                or _letters_and_digits(req.text[req.offsets[t][0] :].split(maxsplit=1)[0].rstrip(".,;:!?)'\""))
+            )
+            if (
+                valued
+                and not not_a_value(word)
+                and req.w_stem[w] not in names
+                and req.w_lower[w] not in _CALENDAR_WORDS | said
+                and t not in taken | others | places | inside
+            ):
+                out.add(t)
+        return out
+
+    def leftover(self, i: int, used: _Taken, args: dict[str, Any]) -> set[int]:
+        """`free_values` for optional string parameter i, if it is the one of the parameters left that
+        the include head most wants; else empty. ("a movie with Camila Sosa": cast, not directed_by.)"""
+        params = self.tool.params
+        said = {w for v in args.values() if isinstance(v, str) for w in re.findall(r"\w+", v.lower())}
+        free = self.free_values(used.covered | used.starts, said)
+        if not free:
+            return set()
+        rest = [j for j in range(i, len(params)) if _takes_leftover(params[j])]
+        best = max(rest, key=lambda j: float(self.include[j, 1] - self.include[j, 0]))
+        return free if best == i else set()
 
     def named_value(self, i: int) -> set[int]:
         """`features.named_value_starts` of parameter i, computed once."""
@@ -927,6 +984,9 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
             )
+            if mode != "gold" and not written and _takes_leftover(prm):  # a value the request writes, no one's
+                used.leftover[i] = block.leftover(i, used, args)
+                written = bool(used.leftover[i])
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):
@@ -1024,6 +1084,8 @@ class Router(nn.Module):
                 named = block.named_value(i) - blocked
                 if used.decoding and len(named) == 1:  # the value right after its name: "directed by Jim Henson"
                     blocked |= set(range(len(req.offsets))) - named
+                elif used.leftover.get(i):  # given for the values no one has: one of them
+                    blocked |= set(range(len(req.offsets))) - used.leftover[i]
             taken = sorted(blocked - {span[0]}) if span else sorted(blocked)
             if taken and len(taken) < logits.shape[0]:
                 logits = logits.index_fill(0, torch.tensor(taken), _NEG)
@@ -1413,6 +1475,20 @@ def _as_place(text: str, prm: ParamInfo) -> str:
     if prm.city and not prm.place:
         text = city_alone(text)
     return as_code(complete_place(text, prm.place), prm.code)
+
+
+def _letters_and_digits(word: str) -> bool:
+    """An identifier with letters and digits ("A1234567B", "SQL01"); not a number or a date ("2023-10-1")."""
+    return ID_WITH_DIGITS.fullmatch(word) is not None and any(ch.isalpha() for ch in word)
+
+
+def _takes_leftover(prm: ParamInfo) -> bool:
+    """An optional string parameter of no special shape (no date, place, URL)."""
+    return (
+        not prm.required
+        and prm.value_kind == "string"
+        and not (prm.date_format or prm.datetime_format or prm.location or prm.shape)
+    )
 
 
 def _date_spans_format(prm: ParamInfo, decoding: bool) -> str | None:

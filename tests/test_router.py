@@ -1305,6 +1305,16 @@ def test_an_optional_string_takes_a_value_no_parameter_has(tiny: Encoder, catalo
     assert imax.arguments == {"show_type": "IMAX"} and set(config_call.arguments) == {"value"}
 
 
+def test_a_string_value_does_not_start_on_punctuation(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: "." or ", just" is no password; a quoted mark may be a value."""
+    tool = ToolSpec(name="login", description="log in", input_schema={
+        "type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="marks"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="For the password, just use secret. Then: log in!", candidate_tools=["login"])
+    values = [c.arguments["password"] for c in predict_under_random_weights(router, [ask], seeds=8) if c.tool]
+    assert values and all(v[:1].isalnum() for v in values), values
+
+
 def test_a_value_right_after_its_name_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the name right after "directed by" starts directed_by ("with
     Steve Whitmire" does not), "host is 'db.company.com'" gives the quoted host, an identifier

@@ -1075,6 +1075,9 @@ class Router(nn.Module):
             if kind == "string" and not prm.date_format:
                 name_starts, name_ends = block.name_tokens()
                 blocked |= name_starts
+                if used.decoding:  # nor on punctuation ("." is no password), unless quoted
+                    marks = (t for t, (x, y) in enumerate(req.offsets) if not any(c.isalnum() for c in req.text[x:y]))
+                    blocked |= {t for t in marks if not req.w_quoted[req.tok_word[t]]}
                 places = req.place_starts
                 if used.decoding and places and prm.location and places - blocked:
                     blocked |= set(range(len(req.offsets))) - places  # a place parameter takes a place named

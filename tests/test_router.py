@@ -1255,6 +1255,22 @@ def test_an_optional_string_named_in_full_is_given(tiny: Encoder, catalogue: Cat
     assert call.tool == "find_movies" and set(call.arguments) == {"directed_by"}
 
 
+def test_an_optional_array_whose_allowed_items_are_named_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": "a vegan menu" gives dietary ["Vegan"] all the same; a request
+    naming no allowed item leaves the array out."""
+    tool = ToolSpec(name="find_restaurants", description="find restaurants", input_schema={
+        "type": "object", "required": ["location"],
+        "properties": {"location": {"type": "string"},
+                       "dietary": {"type": "array", "items": {"enum": ["Vegan", "Halal"]}}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="items-named"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+        router.none_head[-1].bias.fill_(-20.0)
+    asks = ["Thai food with a vegan menu in Manhattan", "Thai food in Manhattan"]
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["find_restaurants"]) for a in asks])
+    assert [c.arguments.get("dietary") for c in calls] == [["Vegan"], None]
+
+
 def test_an_optional_value_right_after_its_name_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
     """The include head saying "omit": a value written right after its parameter's name is given. An
     identifier of joined words counts as a value ("named api-refactor"); the words a parameter's name

@@ -983,6 +983,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
+                or bool(prm.items_enum and named_items(req, prm))
             )
             if mode != "gold" and not written and _takes_leftover(prm):  # a value the request writes, no one's
                 used.leftover[i] = block.leftover(i, used, args)

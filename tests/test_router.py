@@ -1463,6 +1463,16 @@ def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalog
     for ask, args in [("forecast for Oslo in Kelvin", {"units": "kelvin"}), ("forecast for Oslo", {})]:
         call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["forecast"])])[0]
         assert (call.tool, call.arguments) == ("forecast", args)
+    # written in other forms of its words: "historical record" is "historical records"; "like new" is
+    # "Like New", not "New", which it contains
+    value = ToolSpec(name="game_value", description="value of a game", input_schema={
+        "type": "object", "required": ["source", "condition"],
+        "properties": {"source": {"enum": ["historical records", "news"]},
+                       "condition": {"enum": ["New", "Like New", "Used"]}}})  # fmt: skip
+    router.set_catalogue(Catalogue([value], name="game-values"))
+    ask = "value of Super Mario Bros. from 1985 like new, from historical record"
+    call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["game_value"])])[0]
+    assert call.arguments == {"source": "historical records", "condition": "Like New"}
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -97,6 +98,7 @@ from mcptrain.policy.text import (
     strip_quotes,
     unit_quantities,
     whole_value,
+    words,
 )
 from mcptrain.types import ToolCall, ToolCallExample
 
@@ -349,16 +351,21 @@ class _Block:
     def written(self, i: int) -> list[int]:
         """Indices of the allowed values of enum parameter i that the request writes, computed once."""
         if i not in self._written:
-            words = self.req.words
-            self._written[i] = [k for k, t in enumerate(self.tool.params[i].enum_texts) if phrase_present(words, t)]
+            said = self.req.words
+            texts = self.tool.params[i].enum_texts
+            found = [k for k, t in enumerate(texts) if phrase_present(said, t)]
+            if not found:  # or another form of each of its words: "historical record" for "historical records"
+                found = [k for k, t in enumerate(texts) if _forms_written(t, said)]
+            sets = {k: set(words(texts[k])) for k in found}
+            self._written[i] = [k for k in found if not any(sets[k] < sets[o] for o in found)]  # "like new", not "new"
         return self._written[i]
 
     def described_written(self, i: int) -> str | None:
         """The one value the description of string parameter i quotes that the request writes ("in
         Celsius" for "The temperature unit ('Celsius' or 'Fahrenheit')"); None if none or several."""
         if i not in self._described:
-            words = self.req.words
-            found = [v for v in self.tool.params[i].named_values if phrase_present(words, v)]
+            said = self.req.words
+            found = [v for v in self.tool.params[i].named_values if phrase_present(said, v)]
             self._described[i] = found[0] if len(found) == 1 else None
         return self._described[i]
 
@@ -1479,6 +1486,24 @@ def _as_place(text: str, prm: ParamInfo) -> str:
     if prm.city and not prm.place:
         text = city_alone(text)
     return as_code(complete_place(text, prm.place), prm.code)
+
+
+def _forms_written(text: str, said: list[str]) -> bool:
+    """Whether the request writes a form of every word of `text`, which says something (not "it-IT")."""
+    return bool(content_stems(text)) and all(_form_of(w, said) for w in words(text))
+
+
+def _form_of(word: str, said: list[str]) -> bool:
+    """Whether the request writes `word` or another form of it: the same first letters, at least 5 and
+    all but 3 of the shorter ("records" / "record", "educational" / "education", "postgres" /
+    "postgresql"); a short word only as it is ("news" is not "new")."""
+    for w in said:
+        if w == word:
+            return True
+        n = len(os.path.commonprefix([w, word]))
+        if n >= 5 and n >= min(len(w), len(word)) - 3:
+            return True
+    return False
 
 
 def _letters_and_digits(word: str) -> bool:

@@ -275,6 +275,7 @@ class _Block:
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
+        self._free: dict[int, int] | None = None  # token -> word: starts of values no parameter is named for
         self.locations = sum(prm.location for prm in tool.params)  # parameters that take a place
         rows = [param_text_features(req, prm) for prm in params]
         lex = torch.tensor(rows, dtype=torch.float32).reshape(p, N_LOCAL)  # [P, N_LOCAL]
@@ -352,13 +353,17 @@ class _Block:
         """Indices of the allowed values of enum parameter i that the request writes, computed once."""
         if i not in self._written:
             said = self.req.words
-            texts = self.tool.params[i].enum_texts
-            found = [k for k, t in enumerate(texts) if phrase_present(said, t)]
-            if not found:  # or another form of each of its words: "historical record" for "historical records"
-                found = [k for k, t in enumerate(texts) if _forms_written(t, said)]
-            sets = {k: set(words(texts[k])) for k in found}
-            self._written[i] = [k for k in found if not any(sets[k] < sets[o] for o in found)]  # "like new", not "new"
+            self._written[i] = [k for k, t in enumerate(self.tool.params[i].enum_texts) if phrase_present(said, t)]
         return self._written[i]
+
+    def written_forms(self, i: int) -> list[int]:
+        """`written`, or else the values of which the request writes a form of every word ("historical
+        record" for "historical records"); a value inside another written one gives way to it ("like
+        new": "Like New", not "New"). Decoding only: training sees `written`."""
+        texts = self.tool.params[i].enum_texts
+        found = self.written(i) or [k for k, t in enumerate(texts) if _forms_written(t, self.req.words)]
+        sets = {k: set(words(texts[k])) for k in found}
+        return [k for k in found if not any(sets[k] < sets[o] for o in found)]
 
     def described_written(self, i: int) -> str | None:
         """The one value the description of string parameter i quotes that the request writes ("in
@@ -369,10 +374,10 @@ class _Block:
             self._described[i] = found[0] if len(found) == 1 else None
         return self._described[i]
 
-    def one_written(self, i: int) -> int | None:
-        """The index of the one allowed value of enum parameter i the request writes; None if it
-        writes none or several."""
-        written = self.written(i)
+    def one_written(self, i: int, decoding: bool = False) -> int | None:
+        """The index of the one allowed value of enum parameter i the request writes (`written_forms`
+        when decoding); None if it writes none or several."""
+        written = self.written_forms(i) if decoding else self.written(i)
         return written[0] if len(written) == 1 else None
 
     def named_numbers(self, i: int) -> set[int]:
@@ -414,35 +419,37 @@ class _Block:
         allowed or described value ("IMAX" is a show type), a month or weekday, a place where the tool
         has a parameter for places, a value right after some parameter's name, a word of a value
         already given (`said`, lower case), inside JSON the request writes, or a token in `taken`."""
-        req, tool = self.req, self.tool
-        names = content_stems(f"{split_identifier(tool.spec.name)} {tool.spec.description}").union(
-            *(p.stems | p.desc_stems for p in tool.params),
-            *(content_stems(str(v)) for p in tool.params for v in [*p.enum_texts, *p.named_values]),
-        )
-        others = set().union(*(self.named_value(j) for j in range(len(tool.params))))
-        places = req.place_starts if self.locations else set()
-        inside = {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
-        out, seen = set(), set()
-        for t, w in enumerate(req.tok_word):
-            if w in seen or req.feats[t, IN_REQUEST] <= 0:
-                continue
-            seen.add(w)
-            word = req.text[req.offsets[t][0] : req.offsets[t][1]]
-            starts_sentence = w == 0 or req.w_lower[w - 1] in (".", "!", "?", ":", "\n")
-            valued = (
-                req.w_quoted[w]
-                or (word[:1].isupper() and not starts_sentence)
-                or _letters_and_digits(req.text[req.offsets[t][0] :].split(maxsplit=1)[0].rstrip(".,;:!?)'\""))
+        req = self.req
+        if self._free is None:  # what does not depend on the call so far, once per (request, tool)
+            tool = self.tool
+            names = content_stems(f"{split_identifier(tool.spec.name)} {tool.spec.description}").union(
+                *(p.stems | p.desc_stems for p in tool.params),
+                *(content_stems(str(v)) for p in tool.params for v in [*p.enum_texts, *p.named_values]),
             )
-            if (
-                valued
-                and not not_a_value(word)
-                and req.w_stem[w] not in names
-                and req.w_lower[w] not in _CALENDAR_WORDS | said
-                and t not in taken | others | places | inside
-            ):
-                out.add(t)
-        return out
+            off = set().union(*(self.named_value(j) for j in range(len(tool.params))))
+            off |= req.place_starts if self.locations else set()
+            off |= {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
+            self._free, seen = {}, set()
+            for t, w in enumerate(req.tok_word):
+                if w in seen or req.feats[t, IN_REQUEST] <= 0:
+                    continue
+                seen.add(w)
+                word = req.text[req.offsets[t][0] : req.offsets[t][1]]
+                starts_sentence = w == 0 or req.w_lower[w - 1] in (".", "!", "?", ":", "\n")
+                valued = (
+                    req.w_quoted[w]
+                    or (word[:1].isupper() and not starts_sentence)
+                    or _letters_and_digits(req.text[req.offsets[t][0] :].split(maxsplit=1)[0].rstrip(".,;:!?)'\""))
+                )
+                if (
+                    valued
+                    and not not_a_value(word)
+                    and req.w_stem[w] not in names
+                    and req.w_lower[w] not in _CALENDAR_WORDS
+                    and t not in off
+                ):
+                    self._free[t] = w
+        return {t for t, w in self._free.items() if t not in taken and req.w_lower[w] not in said}
 
     def leftover(self, i: int, used: _Taken, args: dict[str, Any]) -> set[int]:
         """`free_values` for optional string parameter i, if it is the one of the parameters left that
@@ -983,7 +990,7 @@ class Router(nn.Module):
             # quotes written) is given; not under teacher forcing, so the include head still learns
             date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
-                (prm.value_kind == "enum" and block.one_written(i) is not None)
+                (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts)))
@@ -1033,7 +1040,7 @@ class Router(nn.Module):
         ck = block.conditioned(i, kind)
         name = prm.name
         if kind == "enum":
-            written = block.one_written(i)
+            written = block.one_written(i, used.decoding)
             if written is not None:  # the request writes one of the allowed values: that one
                 return copy.deepcopy(prm.enum[written])
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))

@@ -417,7 +417,7 @@ class _Block:
         does not start a sentence, a quoted text, an identifier with digits ("Martin Kove", "'SQL01'",
         "A1234567B"); not a word of the tool's or its parameters' names or descriptions, nor of an
         allowed or described value ("IMAX" is a show type), a month or weekday, a place where the tool
-        has a parameter for places, a value right after some parameter's name, a word of a value
+        has a parameter for places, a value right after a string parameter's name, a word of a value
         already given (`said`, lower case), inside JSON the request writes, or a token in `taken`."""
         req = self.req
         if self._free is None:  # what does not depend on the call so far, once per (request, tool)
@@ -426,7 +426,7 @@ class _Block:
                 *(p.stems | p.desc_stems for p in tool.params),
                 *(content_stems(str(v)) for p in tool.params for v in [*p.enum_texts, *p.named_values]),
             )
-            off = set().union(*(self.named_value(j) for j in range(len(tool.params))))
+            off = set().union(*(self.named_value(j) for j, p in enumerate(tool.params) if p.value_kind == "string"))
             off |= req.place_starts if self.locations else set()
             off |= {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
             self._free, seen = {}, set()

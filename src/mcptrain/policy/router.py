@@ -187,7 +187,7 @@ class _Taken:
     starts: set[int] = field(default_factory=set)
     fragments: set[int] = field(default_factory=set)
     covered: set[int] = field(default_factory=set)
-    """Tokens inside earlier parameters' string spans (decoding only, unless `overlap`)."""
+    """Tokens inside earlier parameters' string values (decoding only; none kept under `overlap`)."""
     decoding: bool = False
     """Not teacher forcing: the decoding rules that training does not see apply (sample, replay, greedy)."""
     overlap: bool = False
@@ -414,8 +414,8 @@ class _Block:
 
     def free_values(self, taken: set[int], said: set[str]) -> set[int]:
         """Tokens that start a value the request writes and no parameter has: a capitalised word that
-        does not start a sentence, a quoted text, an identifier with digits ("Martin Kove", "'SQL01'",
-        "A1234567B"); not a word of the tool's or its parameters' names or descriptions, nor of an
+        does not start a sentence, a quoted text, an identifier of letters and digits ("Martin Kove",
+        "'SQL01'", "A1234567B"); not a word of the tool's or its parameters' names or descriptions, nor of an
         allowed or described value ("IMAX" is a show type), a month or weekday, a place where the tool
         has a parameter for places, a value right after a string parameter's name, a word of a value
         already given (`said`, lower case), inside JSON the request writes, or a token in `taken`."""

@@ -415,6 +415,28 @@ def test_sampled_log_probs_match_recomputation(trained: tuple[Router, list[float
     assert len(call.labels) == int(call.mask.sum()) and call.labels[0] == "tool"
 
 
+def test_sampled_calls_replay_under_other_weights(tiny: Encoder, catalogue: Catalogue) -> None:
+    """GRPO scores each sampled call under the reference policy too: replaying its decisions under
+    other weights must take the same decisions in the same order. Requests whose values no parameter
+    is named for, and two optional strings to give them to, are where a mask that read the weights
+    would make the two walks part ways."""
+    movies = ToolSpec(name="find_movies", description="find movies to watch", input_schema={
+        "type": "object", "properties": {"directed_by": {"type": "string"}, "cast": {"type": "string"},
+                                         "genre": {"type": "string"}}})  # fmt: skip
+    asks = [ToolCallExample(prompt=p, candidate_tools=["find_movies"]) for p in
+            ["a movie with Zoe Margaret Colletti in it", "something by Riley Stearns with Camila Sosa",
+             "films featuring 'Martin Kove' or Josef Sommer, any genre"]]  # fmt: skip
+    one, other = (Router(tiny, Catalogue([movies], name="replay"), RouterConfig(dim=32, seed=s)) for s in (0, 1))
+    for seed in range(4):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in [*one.parameters(), *other.parameters()]:
+                p.normal_(std=0.5)
+        sampled = [c for g in one.sample(asks, 4, torch.Generator().manual_seed(seed)) for c in g]
+        _, _, mask = other.log_prob([a for a in asks for _ in range(4)], sampled)  # must not fail
+        assert [int(m.sum()) for m in mask] == [len(c.labels) for c in sampled]
+
+
 def test_same_seed_same_samples(tiny: Encoder, catalogue: Catalogue) -> None:
     router = Router(tiny, catalogue, RouterConfig(dim=32, seed=0))  # untrained: far from deterministic
 

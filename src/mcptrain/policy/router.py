@@ -460,7 +460,7 @@ class _Block:
         if not free:
             return set()
         rest = [j for j in range(i, len(params)) if _takes_leftover(params[j])]
-        best = max(rest, key=lambda j: float(self.include[j, 1] - self.include[j, 0]))
+        best = max(rest, key=lambda j: float(self.include[j, 1] - self.include[j, 0]))  # greedy: no grad
         return free if best == i else set()
 
     def named_value(self, i: int) -> set[int]:
@@ -999,7 +999,9 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
             )
-            if mode != "gold" and not written and _takes_leftover(prm):  # a value the request writes, no one's
+            if mode == "greedy" and not written and _takes_leftover(prm):  # a value the request writes, no one's
+                # (greedy only: which parameter gets it reads the include head, which replaying a sampled
+                # call under other weights, the reference policy's, would decide differently)
                 used.leftover[i] = block.leftover(i, used, args)
                 written = bool(used.leftover[i])
             if not prm.required and not written:

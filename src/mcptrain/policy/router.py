@@ -38,7 +38,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-import os
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -449,7 +448,8 @@ class _Block:
                     and t not in off
                 ):
                     self._free[t] = w
-        return {t for t, w in self._free.items() if t not in taken and req.w_lower[w] not in said}
+        now = set(req.focus) or set(self._free)  # not what it sets aside or leaves for a later step
+        return {t for t, w in self._free.items() if t in now and t not in taken and req.w_lower[w] not in said}
 
     def leftover(self, i: int, used: _Taken, args: dict[str, Any]) -> set[int]:
         """`free_values` for optional string parameter i, if it is the one of the parameters left that
@@ -1092,8 +1092,9 @@ class Router(nn.Module):
             if kind == "string" and not prm.date_format:
                 name_starts, name_ends = block.name_tokens()
                 blocked |= name_starts
-                if used.decoding:  # nor on punctuation ("." is no password), unless quoted
-                    marks = (t for t, (x, y) in enumerate(req.offsets) if not any(c.isalnum() for c in req.text[x:y]))
+                if used.decoding:  # nor on a mark ending a word ("." is no password; "@e12", "#id" start on theirs)
+                    last = (t for t, (x, y) in enumerate(req.offsets) if not req.text[y : y + 1].strip())
+                    marks = (t for t in last if not any(c.isalnum() for c in req.text[slice(*req.offsets[t])]))
                     blocked |= {t for t in marks if not req.w_quoted[req.tok_word[t]]}
                 places = req.place_starts
                 if used.decoding and places and prm.location and places - blocked:
@@ -1503,14 +1504,15 @@ def _forms_written(text: str, said: list[str]) -> bool:
 
 
 def _form_of(word: str, said: list[str]) -> bool:
-    """Whether the request writes `word` or another form of it: the same first letters, at least 5 and
-    all but 3 of the shorter ("records" / "record", "educational" / "education", "postgres" /
-    "postgresql"); a short word only as it is ("news" is not "new")."""
+    """Whether the request writes `word` or a longer or shorter form of it, one of 5 letters or more
+    starting the other ("records" / "record", "educational" / "education", "postgres" / "postgresql",
+    "thrill" / "thriller"); a short word only as it is ("news" is not "new"), and no other change of
+    ending ("resolution" is not "resolve")."""
     for w in said:
         if w == word:
             return True
-        n = len(os.path.commonprefix([w, word]))
-        if n >= 5 and n >= min(len(w), len(word)) - 3:
+        short, long_ = sorted((w, word), key=len)
+        if len(short) >= 5 and long_.startswith(short):
             return True
     return False
 

@@ -39,6 +39,8 @@ def test_wants_city_state_reads_the_description(schema: dict, wanted: bool) -> N
         ("Walnut Creek", "Walnut Creek, CA"),
         ("SF", "San Francisco, CA"),  # an abbreviation becomes the name
         ("Philly", "Philadelphia, PA"),
+        ("NYC", "New York, NY"),  # the name the city goes by, not GeoNames' "New York City"
+        ("New York City", "New York City, NY"),  # a name that starts with the city's stays as written
         ("Austin, TX", "Austin, TX"),  # already has its state
         ("Paris", "Paris"),  # Paris, TX is far smaller than Paris, France
         ("London", "London"),

@@ -29,7 +29,7 @@ from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
-from mcptrain.policy.router import _as_place, _name_tokens, context_text, gold_call  # noqa: E402
+from mcptrain.policy.router import _as_place, _name_tokens, context_text, gold_call, in_written_order  # noqa: E402
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
@@ -1180,6 +1180,40 @@ def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> No
     # "with" says nothing: no call only where the first reading, too, is "with"
     calls = [(one, two) for one, two in names("with Ronaldo") if one or two]
     assert len(calls) >= 6 and all(one == two == {"Ronaldo"} for one, two in calls), calls  # 3 with no second try
+
+
+def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: color1 / color2 hold the values the request writes first and
+    second ("Mix yellow and blue": yellow, blue), numbers too; where the request names the parameters
+    ("color2 is ...") their values stay where the pointer put them."""
+    mix = ToolSpec(name="mix", description="mix two paint colors", input_schema={
+        "type": "object", "required": ["color1", "color2"],
+        "properties": {"color1": {"type": "string"}, "color2": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([mix], name="paint"), RouterConfig(dim=32))
+
+    def calls(prompt: str) -> list[dict]:
+        ask = ToolCallExample(prompt=prompt, candidate_tools=["mix"])
+        out = []
+        for seed in range(8):
+            torch.manual_seed(seed)
+            with torch.no_grad():
+                for p in router.parameters():
+                    p.normal_(std=0.5)
+                router.none_head[-1].bias.fill_(-20.0)
+            router._requests.clear()
+            (call,) = router.predict([ask])
+            out.append(call.arguments)
+        return out
+
+    prompt = "Mix Yellow and Blue"
+    got = [(prompt.find(a["color1"]), prompt.find(a["color2"])) for a in calls(prompt) if a]
+    assert len(got) >= 6 and all(one <= two for one, two in got), got  # where each starts
+    assert in_written_order(ToolCall(name="t", arguments={"side1": 4, "side2": 3.0, "side3": 5}),
+                            "sides 3, 4 and 5").arguments == {"side1": 4, "side2": 3.0, "side3": 5}  # fmt: skip
+    assert in_written_order(ToolCall(name="t", arguments={"side1": 4, "side2": 3, "side3": 5}),
+                            "sides 3, 4 and 5").arguments == {"side1": 3, "side2": 4, "side3": 5}  # fmt: skip
+    named = ToolCall(name="mix", arguments={"color1": "Blue", "color2": "Yellow"})
+    assert in_written_order(named, "color2 is Yellow, color1 Blue") == named
 
 
 def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder, catalogue: Catalogue) -> None:

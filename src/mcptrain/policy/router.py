@@ -1500,8 +1500,9 @@ def in_written_order(call: ToolCall, text: str) -> ToolCall:
             continue
         names = [name for _, name in sorted(numbered)]
         values = [args[name] for name in names]
-        at = [_written_at(v, low) for v in values]
-        if len({type(v) for v in values}) > 1 or None in at or len(set(at)) < len(at):
+        found = [_written_at(v, low) for v in values]
+        at = [a for a in found if a is not None]
+        if len({type(v) for v in values}) > 1 or len(set(at)) < len(values):
             continue
         for name, i in zip(names, sorted(range(len(names)), key=lambda i: at[i]), strict=True):
             args[name] = values[i]

@@ -1280,9 +1280,13 @@ def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: 
     router = Router(tiny, Catalogue([tool], name="weather-dates"), RouterConfig(dim=32))
     with torch.no_grad():
         router.include_head.bias.fill_(-20.0)
-    asks = ["weather in Oslo on March 8th, 2023", "weather in Oslo"]
+    asks = ["weather in Oslo on March 8th, 2023", "weather in Oslo", "weather in Oslo on March 8th"]
     calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["weather"]) for a in asks])
-    assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None]
+    assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None, None]  # which year is March 8th?
+    router.year = 2024  # the request's "today": a date without a year is in it
+    router._requests.clear()
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["weather"]) for a in asks])
+    assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None, "2024-03-08"]
 
 
 def test_a_date_parameter_without_a_format_takes_the_whole_date_as_written(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -218,27 +218,26 @@ _DATE_AFTER_TIME = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "8pm on November 1
 _ISO_DATETIME = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?(?![\w:])")
 
 
-def when_spans(text: str, fmt: str) -> list[tuple[int, int]]:
+def when_spans(text: str, fmt: str, year: int | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` that read back as a whole date (time of day) in `fmt`: where a
     date (time) parameter's value can be, if anywhere. A month and day without a year count where
-    the text writes one year elsewhere (`written_year`).
+    the text writes one year elsewhere (`written_year`), else where `year` says which year they are in.
 
         >>> when_spans("from 2023-04-22 at 7:30 pm", "%H:%M"), when_spans("on the 3rd of May 2024", "%Y-%m-%d")
         ([(19, 26)], [(3, 22)])
     """
-    year = None
     if is_datetime(fmt):  # a date with the time of day written next to it, longest first, or a date alone
-        dates, clocks = when_spans(text, "%Y-%m-%d"), when_spans(text, "%H:%M")
+        dates, clocks = when_spans(text, "%Y-%m-%d", year), when_spans(text, "%H:%M")
         found = [(a, d) for a, b in dates for c, d in clocks if _TIME_AFTER_DATE.fullmatch(text[b:c])]
         found += [(c, b) for a, b in dates for c, d in clocks if _DATE_AFTER_TIME.fullmatch(text[d:a])]
         found += [m.span() for m in _ISO_DATETIME.finditer(text)] + dates
-        year = written_year(text)
+        year = written_year(text) or year
     elif is_time(fmt):
         found = [(m.start(), m.start() + len(m.group().rstrip().removesuffix("."))) for m in _CLOCK.finditer(text)]
         found += [m.span() for m in _NOON.finditer(text)]
     else:
         found = [m.span() for m in _DATE_SPAN.finditer(text)]
-        year = written_year(text)
+        year = written_year(text) or year
         if year is not None:  # "April 15th ... April 22nd 2023": the first is a date of 2023 too
             found += [m.span() for m in _DAY_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in found)]
     out = []

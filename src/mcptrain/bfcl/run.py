@@ -158,6 +158,11 @@ def per_entry(answer: Callable[[BfclEntry, Catalogue], list[ToolCall]]) -> Calls
     return calls_fn
 
 
+# The year BFCL's requests are written in: a date without a year ("a music event on March 14th") is
+# in 2023 in its answers, and requests that say the date say 2023 ("today is 2023.10.1").
+BFCL_YEAR = 2023
+
+
 def router_calls(router: Any, parallel: bool = False) -> CallsFn:
     """The router as a CallsFn: each entry against its own functions, one call or none, or one call
     per value where the request lists several values for one argument (`fan_out`: "the factorial of
@@ -168,10 +173,13 @@ def router_calls(router: Any, parallel: bool = False) -> CallsFn:
     when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
     parallel categories), unless the call for the whole request is schema-valid and takes its values
     from more than one part ("a triangle with base 10 and height 5" is one call) or two part calls of
-    one function set different parameters. Else the one call for the whole request. Off by default:
+    one function set different parameters. Else the one call for the whole request. A date written
+    without a year is in `BFCL_YEAR` (`Router.year`). Off by default:
     it loses more than it wins (one checkpoint, 2026-11-26: tool selection 0.970 -> 0.932 on
     simple_python, 0.925 -> 0.855 on multiple, 0.826 -> 0.758 on live_multiple; parallel 0 -> 0.125).
     """
+
+    router.year = BFCL_YEAR
 
     def answer(entry: BfclEntry, cat: Catalogue) -> list[ToolCall]:
         router.set_catalogue(cat)

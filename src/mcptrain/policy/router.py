@@ -242,10 +242,10 @@ def _name_tokens(req: RequestFeatures, names: Sequence[str]) -> tuple[set[int], 
     return starts, ends
 
 
-def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int]) -> dict[int, list[int]]:
+def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int], year: int | None) -> dict[int, list[int]]:
     """start token -> end tokens of the spans that read as a whole date (time of day) in `fmt`,
     starts in `blocked` left out (`mcptrain.dates.when_spans`)."""
-    return _token_spans(req, when_spans(req.text, fmt), blocked)
+    return _token_spans(req, when_spans(req.text, fmt, year), blocked)
 
 
 def _token_spans(req: RequestFeatures, spans: list[tuple[int, int]], blocked: set[int]) -> dict[int, list[int]]:
@@ -634,6 +634,10 @@ class Router(nn.Module):
         self._table: CatalogueTable | None = None
         self._requests: OrderedDict[str, RequestFeatures] = OrderedDict()
         self._keys_cache: dict[int, tuple[Any, Tensor]] = {}
+        self.year: int | None = None
+        """The year of a date written without one ("March 14th") where the request writes no year
+        elsewhere; None: such a date is no date. The request's own "today" for those who set it (the
+        BFCL runner: its requests' year)."""
         if catalogue is not None:
             self.set_catalogue(catalogue)
 
@@ -993,7 +997,7 @@ class Router(nn.Module):
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
-                or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts)))
+                or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
@@ -1071,7 +1075,7 @@ class Router(nn.Module):
                     if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
                         blocked |= fractional
             fmt = _date_spans_format(prm, used.decoding)
-            when = _when_spans(req, fmt, blocked) if fmt else {}
+            when = _when_spans(req, fmt, blocked, self.year) if fmt else {}
             if is_datetime(fmt):  # a date with its time of day, where the request writes one
                 when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
@@ -1156,9 +1160,9 @@ class Router(nn.Module):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n
             if prm.date_format:
-                return coerce_date(text, prm.date_format, written_year(req.text))
+                return coerce_date(text, prm.date_format, written_year(req.text) or self.year)
             if prm.datetime_format and s in when:
-                return coerce_date(text, prm.datetime_format, written_year(req.text))
+                return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)

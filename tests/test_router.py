@@ -1093,6 +1093,26 @@ def test_a_flag_the_request_names_without_negation_is_true(tiny: Encoder, catalo
     assert (call.tool, call.arguments) == ("route", {"consider_terrain": True})
 
 
+def test_an_optional_flag_its_description_alone_speaks_of_is_given(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The include head saying "omit": a True/False flag is given where one clause of the request
+    writes two words that only its description has ("suitable for children" for good_for_kids); one
+    such word, or words other parameters also have, are not enough."""
+    flag = {"type": "string", "enum": ["True", "False", "dontcare"]}
+    tool = ToolSpec(name="find_attractions", description="attractions in a city", input_schema={
+        "type": "object", "required": ["city"],
+        "properties": {"city": {"type": "string", "description": "city of the attractions"},
+                       "good_for_kids": {**flag, "description": "Whether they are suitable for children"},
+                       "free_entry": {**flag, "description": "Whether entry is free, no fee"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="attractions"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+    asks = ["attractions in Paris suitable for children", "attractions in Paris for children",
+            "attractions in Paris. No need for suitable for children"]  # fmt: skip
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["find_attractions"]) for a in asks])
+    assert [("good_for_kids" in c.arguments, "free_entry" in c.arguments) for c in calls] == [
+        (True, False), (False, False), (False, False)]  # fmt: skip
+
+
 def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
     """"a charge of 2 coulombs": the one number next to the parameter's name is its value, whatever the
     pointer's weights (an untrained router; the 3 comes first and has no name next to it)."""

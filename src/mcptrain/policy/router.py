@@ -348,6 +348,25 @@ class _Block:
         """Whether the request names parameter i with no negation near it ("accounting for terrain")."""
         return bool(self.lex[i, LEX_MENTION] > 0 and self.lex[i, LEX_NEG] == 0)
 
+    def described_flag(self, i: int) -> bool:
+        """Whether one clause of what the request asks now writes two words that, of the tool's name
+        and its parameters' names and descriptions, only the description of flag parameter i has
+        ("suitable for children" for good_for_kids: "Indicates whether to filter attractions based on
+        their suitability for children"; "laundry service" for has_laundry_service). One such word
+        is not enough: "available" or "process" say little. Decoding only."""
+        prm = self.tool.params[i]
+        if not flag_like(prm):
+            return False
+        others = set(content_stems(split_identifier(self.tool.spec.name)))
+        for j, o in enumerate(self.tool.params):
+            if j != i:
+                others |= o.stems | o.desc_stems
+        own = prm.desc_stems - others - _DESCRIBING
+        req = self.req
+        return any(
+            len(own & stems) >= 2 for c, stems in enumerate(req.clause_stems) if not (req.later[c] or req.dismissive[c])
+        )
+
     def written(self, i: int) -> list[int]:
         """Indices of the allowed values of enum parameter i that the request writes, computed once."""
         if i not in self._written:
@@ -996,6 +1015,7 @@ class Router(nn.Module):
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
+                or block.described_flag(i)
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
@@ -1480,6 +1500,19 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 
 
 _NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)
+
+
+_FLAG_VALUES = frozenset({"true", "false", "dontcare", "yes", "no", "any"})
+# Words descriptions use to speak of a flag rather than of what it is about ("Indicates whether the
+# house should have ..."), as content_stems cuts them.
+_DESCRIBING = frozenset(content_stems("indicates whether should have has option options filter flag default value set"))
+
+
+def flag_like(prm: ParamInfo) -> bool:
+    """A boolean, or an enum of True / False (and "dontcare")."""
+    return prm.value_kind == "bool" or (
+        prm.value_kind == "enum" and {"true", "false"} <= {t.lower() for t in prm.enum_texts} <= _FLAG_VALUES
+    )
 
 
 def in_written_order(call: ToolCall, text: str) -> ToolCall:

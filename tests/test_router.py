@@ -1113,6 +1113,27 @@ def test_an_optional_flag_its_description_alone_speaks_of_is_given(tiny: Encoder
         (True, False), (False, False), (False, False)]  # fmt: skip
 
 
+def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights, the include head saying "omit": "a table for four people at 7"
+    gives number_of_seats 4, not 7; a request that writes no number of people leaves it out."""
+    tool = ToolSpec(name="book_table", description="book a restaurant table", input_schema={
+        "type": "object", "required": ["hour"],
+        "properties": {"hour": {"type": "integer"}, "number_of_seats": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="tables"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["book_table"])
+            for p in ["a table at 7 for four people", "a table at 7 for 2 adults", "a table at 7"]]  # fmt: skip
+    for seed in range(4):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+            router.none_head[-1].bias.fill_(-20.0)
+            router.include_head.bias.fill_(-20.0)
+        router._requests.clear()
+        seats = [c.arguments.get("number_of_seats") for c in router.predict(asks)]
+        assert seats == [4, 2, None], (seed, seats)
+
+
 def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
     """"a charge of 2 coulombs": the one number next to the parameter's name is its value, whatever the
     pointer's weights (an untrained router; the 3 comes first and has no name next to it)."""

@@ -424,6 +424,15 @@ class _Block:
                 self._others_numbers.append({t for t in starts if bool(theirs[t])})
         return self._named_numbers[i]
 
+    def people_numbers(self, i: int) -> set[int]:
+        """Starts of the numbers of people the request writes ("for 4 people", "two adults", "4 ppl")
+        where parameter i counts people (`_PEOPLE_PARAM`: number_of_adults, num_passengers,
+        number_of_seats, party_size); empty for other parameters. Decoding only."""
+        if not _PEOPLE_PARAM & self.tool.params[i].stems:
+            return set()
+        req = self.req
+        return {t for t, k in enumerate(req.number_starts) if k >= 0 and _PEOPLE.match(req.text, req.offsets[t][1])}
+
     def others_numbers(self, i: int) -> set[int]:
         """Starts of the numbers named as other parameters' and not as parameter i's (`named_numbers`):
         "20 kg of water at 30 degrees" -> for a mass, {30}."""
@@ -1017,6 +1026,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or block.described_flag(i)
                 or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
+                or (prm.value_kind == "number" and len(block.people_numbers(i) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
@@ -1107,10 +1117,17 @@ class Router(nn.Module):
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i) - blocked
+                people = block.people_numbers(i) - blocked if used.decoding else set()
                 if len(named) == 1:
                     blocked |= numbers - named
+                elif not named and len(people) == 1:  # "a table for 4 people": the party's size
+                    blocked |= numbers - people
                 elif used.decoding and numbers - blocked - block.others_numbers(i):  # nor another's, if one is left
                     blocked |= block.others_numbers(i)
+                if used.decoding and not people:  # nor the party's size for another number, if one is left
+                    theirs = set().union(*(block.people_numbers(j) for j in range(len(block.tool.params)) if j != i))
+                    if numbers - blocked - theirs:
+                        blocked |= theirs
             name_ends: set[int] = set()
             places_off = False  # the places the request names are another parameter's
             if kind == "string" and not prm.date_format:
@@ -1502,6 +1519,9 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 _NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)
 
 
+# A number of people, and the parameters that count them.
+_PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
+_PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
 _FLAG_VALUES = frozenset({"true", "false", "dontcare", "yes", "no", "any"})
 # Words descriptions use to speak of a flag rather than of what it is about ("Indicates whether the
 # house should have ..."), as content_stems cuts them.

@@ -1134,6 +1134,26 @@ def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder
         assert seats == [4, 2, None], (seed, seats)
 
 
+def test_a_number_before_a_longer_form_of_its_name_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Whatever the pointer's weights: "3 bedrooms and 2 bathrooms" gives number_of_beds 3 and
+    number_of_baths 2 ("bedrooms" starts with "bed"), also written "a 2-bedroom, 1-bathroom flat"."""
+    tool = ToolSpec(name="find_home", description="find a home", input_schema={
+        "type": "object", "required": ["number_of_beds", "number_of_baths"],
+        "properties": {"number_of_beds": {"type": "integer"}, "number_of_baths": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="homes"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["find_home"])
+            for p in ["a home with 3 bedrooms and 2 bathrooms", "a 2-bedroom, 1-bathroom flat"]]  # fmt: skip
+    for seed in range(4):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+            router.none_head[-1].bias.fill_(-20.0)
+        router._requests.clear()
+        got = [(c.arguments.get("number_of_beds"), c.arguments.get("number_of_baths")) for c in router.predict(asks)]
+        assert got == [(3, 2), (2, 1)], (seed, got)
+
+
 def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
     """"a charge of 2 coulombs": the one number next to the parameter's name is its value, whatever the
     pointer's weights (an untrained router; the 3 comes first and has no name next to it)."""

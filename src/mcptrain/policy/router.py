@@ -269,8 +269,8 @@ class _Block:
         scale = math.sqrt(h)  # unit-size entries from normalised embeddings
         self._pfeats: Tensor | None = None
         self._names: tuple[set[int], set[int]] | None = None
-        self._named_numbers: list[set[int]] | None = None
-        self._others_numbers: list[set[int]] = []
+        self._named_numbers: dict[bool, list[set[int]]] = {}  # decoding -> per parameter
+        self._others_numbers: dict[bool, list[set[int]]] = {}
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
@@ -398,13 +398,15 @@ class _Block:
         written = self.written_forms(i) if decoding else self.written(i)
         return written[0] if len(written) == 1 else None
 
-    def named_numbers(self, i: int) -> set[int]:
+    def named_numbers(self, i: int, decoding: bool = False) -> set[int]:
         """Starts of the numbers that the (content) word before them or the word after, or their unit,
         names as parameter i and as no other numeric parameter: "3 meters away from a charge of 2
         coulombs" -> charge: {2}, distance: {3} (its unit, meters, measures distances). Not the 3
         words before: they cross commas ("20 miles a day, consume 3 meat meals" would name 3 for
-        daily_miles too). Computed once for all parameters."""
-        if self._named_numbers is None:
+        daily_miles too). When decoding, also a word after the number that starts with a word of the
+        name ("3 bedrooms" for number_of_beds, "2-bathroom" for number_of_baths). Computed once for
+        all parameters."""
+        if decoding not in self._named_numbers:
             numeric = [j for j, prm in enumerate(self.tool.params) if prm.value_kind == "number"]
             pf = self.pointer_feats()  # [P, T, F2]
             named = (pf[:, :, N_TOKEN_FEATS + 1] > 0) | (pf[:, :, N_TOKEN_FEATS + 4] > 0)  # [P, T] prev1, next1
@@ -414,15 +416,18 @@ class _Block:
                 units = unit_quantities(self.req.text, self.req.offsets[t][0])
                 for j in numeric:
                     named[j, t] |= bool(units & words[j])
-            self._named_numbers = []
-            self._others_numbers = []
+                after = _word_after_number(self.req, t) if decoding else ""
+                for j in numeric if after else []:
+                    named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+            self._named_numbers[decoding] = []
+            self._others_numbers[decoding] = []
             for j in range(len(self.tool.params)):
                 others = [o for o in numeric if o != j]
                 mine = named[j] & ~named[others].any(0) if others else named[j]  # [T]
-                self._named_numbers.append({t for t in starts if bool(mine[t])})
+                self._named_numbers[decoding].append({t for t in starts if bool(mine[t])})
                 theirs = named[[o for o in range(len(self.tool.params)) if o != j]].any(0) & ~named[j]  # [T]
-                self._others_numbers.append({t for t in starts if bool(theirs[t])})
-        return self._named_numbers[i]
+                self._others_numbers[decoding].append({t for t in starts if bool(theirs[t])})
+        return self._named_numbers[decoding][i]
 
     def people_numbers(self, i: int) -> set[int]:
         """Starts of the numbers of people the request writes ("for 4 people", "two adults", "4 ppl")
@@ -435,9 +440,9 @@ class _Block:
 
     def others_numbers(self, i: int) -> set[int]:
         """Starts of the numbers named as other parameters' and not as parameter i's (`named_numbers`):
-        "20 kg of water at 30 degrees" -> for a mass, {30}."""
-        self.named_numbers(i)
-        return self._others_numbers[i]
+        "20 kg of water at 30 degrees" -> for a mass, {30}. Decoding only."""
+        self.named_numbers(i, decoding=True)
+        return self._others_numbers[True][i]
 
     def free_values(self, taken: set[int], said: set[str]) -> set[int]:
         """Tokens that start a value the request writes and no parameter has: a capitalised word that
@@ -1025,7 +1030,7 @@ class Router(nn.Module):
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or block.described_flag(i)
-                or (prm.value_kind == "number" and len(block.named_numbers(i) - used.starts) == 1)
+                or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
                 or (prm.value_kind == "number" and len(block.people_numbers(i) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year)))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
@@ -1116,7 +1121,7 @@ class Router(nn.Module):
                 blocked |= used.covered
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
-                named = block.named_numbers(i) - blocked
+                named = block.named_numbers(i, used.decoding) - blocked
                 people = block.people_numbers(i) - blocked if used.decoding else set()
                 if len(named) == 1:
                     blocked |= numbers - named
@@ -1522,6 +1527,27 @@ _NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)
 # A number of people, and the parameters that count them.
 _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
+def _word_after_number(req: RequestFeatures, t: int) -> str:
+    """The lower-case word after the number starting at token t, past a hyphen ("2-bedroom")."""
+    w = req.tok_word[t] + 1
+    while w < len(req.w_lower) and req.w_lower[w] in ("-", ","):
+        w += 1
+    return req.w_lower[w] if w < len(req.w_lower) and req.w_lower[w].isalpha() else ""
+
+
+_COUNTING = frozenset("number num count total of the".split())
+
+
+def _name_roots(name: str) -> list[str]:
+    """The words of a parameter's name that say what it counts, singular ("number_of_beds" -> bed)."""
+    out = []
+    for w in split_identifier(name).lower().split():
+        root = w[:-1] if w.endswith("s") and len(w) > 3 else w
+        if len(root) >= 3 and root not in _COUNTING:
+            out.append(root)
+    return out
+
+
 _FLAG_VALUES = frozenset({"true", "false", "dontcare", "yes", "no", "any"})
 # Words descriptions use to speak of a flag rather than of what it is about ("Indicates whether the
 # house should have ..."), as content_stems cuts them.

@@ -1526,6 +1526,10 @@ def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
         ("my fMRI data in ~/data/myfMRI.nii from", "path", ["~/data/myfMRI.nii"]),
         ("use src/auth.rs for it, then save report.csv.", "path", ["src/auth.rs", "report.csv"]),
         ("and/or a 3/4 share, https://x.com/a.csv", "path", []),  # no path: words, a fraction, a URL
+        ("the derivative of the function 3x^2 + 2x - 1.", "expression", ["3x^2 + 2x - 1"]),
+        ("the curve y=x^2 from x=1 to x=3", "expression", ["x^2"]),  # not "y", not "x=1"
+        ("f(x) = 3x^2 from 1 to 2; roots of x**3 - 2*x + 1", "expression", ["3x^2", "x**3 - 2*x + 1"]),
+        ("a plan for 2 x 4 boards, I have 3 apples", "expression", []),  # no power, no coefficient
     ],
 )
 def test_values_with_a_shape_are_found(text: str, shape: str, found: list[str]) -> None:
@@ -1536,6 +1540,8 @@ def test_a_parameter_named_for_a_shape_takes_a_value_of_that_shape(tiny: Encoder
     """Untrained: "host" takes the host the request writes, not the port or the key beside it."""
     assert (value_shape("hostname"), value_shape("callback_url"), value_shape("name")) == ("host", "url", None)
     assert (value_shape("dataset_path"), value_shape("file_name"), value_shape("file_type")) == ("path", "path", None)
+    assert (value_shape("function"), value_shape("equation"), value_shape("function_name")) == (
+        "expression", "expression", None)  # fmt: skip
     tool = ToolSpec(name="add_server", description="add a server", input_schema={
         "type": "object", "required": ["host"], "properties": {"host": {"type": "string"}}})  # fmt: skip
     router = Router(tiny, Catalogue([tool], name="servers"), RouterConfig(dim=32))

@@ -513,6 +513,13 @@ _SHAPES = {
         re.I,
     ),
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    # terms of one-letter variables, numbers and powers joined by + - * /, with a power or a
+    # coefficient somewhere ("3x^2 + 2x - 1", "x**3"; not a lone "x" or "2")
+    "expression": re.compile(
+        r"(?<![\w^*.])(?:[-+]\s*)?(?:\d+(?:\.\d+)?\s*\*?\s*)?[a-z](?![a-z])(?:\s*(?:\^|\*\*)\s*\d+)?"
+        r"(?:\s*[-+*/]\s*(?:(?:\d+(?:\.\d+)?\s*\*?\s*)?[a-z](?![a-z])(?:\s*(?:\^|\*\*)\s*\d+)?|\d+(?:\.\d+)?))*",
+        re.I,
+    ),
     "path": re.compile(  # "C:/data/cars.csv", "~/data/x.nii", "./out", "src/auth.rs", "report.csv"
         r"(?<![\w@/.~:-])(?:[A-Za-z]:[\\/][^\s'\"`<>,;]*|~?/[^\s'\"`<>,;]+|\.{1,2}/[^\s'\"`<>,;]+"
         r"|[\w-]+(?:[\\/][\w.-]+)*\.(?:csv|tsv|json|jsonl|txt|md|py|rs|js|ts|html|xml|ya?ml|xlsx?|pdf|png|jpe?g"
@@ -522,14 +529,21 @@ _SHAPES = {
 }
 
 
+# Names of parameters whose value is a mathematical expression ("function": "3x^2 + 2x - 1").
+_EXPRESSION_NAMES = frozenset("function func f equation expression expr polynomial formula".split())
+
+
 def value_shape(name: str) -> str | None:
-    """"url", "host", "email" or "path" when a parameter's name says its value has that shape, else None.
+    """"url", "host", "email", "path" or "expression" (a name that is only "function", "equation",
+    "polynomial", ...) when a parameter's name says its value has that shape, else None.
 
     >>> value_shape("host"), value_shape("callback_url"), value_shape("recipient_email"), value_shape("name")
     ('host', 'url', 'email', None)
     >>> value_shape("dataset_path"), value_shape("file_name"), value_shape("file_type")
     ('path', 'path', None)
     """
+    if name.lower() in _EXPRESSION_NAMES:
+        return "expression"
     ws = [w.lower() for w in words(name)]
     shapes = {_SHAPE_WORDS[w] for w in ws if w in _SHAPE_WORDS}
     if shapes == {"path"} and _SHAPE_WORDS.get(ws[-1]) != "path" and ws[-2:] != ["file", "name"]:
@@ -548,5 +562,9 @@ def shaped_spans(text: str, shape: str) -> list[tuple[int, int]]:
     out = []
     for m in _SHAPES[shape].finditer(text):
         value = m.group(0).rstrip(".,;:!?)")
-        out.append((m.start(), m.start() + len(value)))
+        if shape != "expression" or _POWER_OR_COEFFICIENT.search(value):
+            out.append((m.start(), m.start() + len(value)))
     return out
+
+
+_POWER_OR_COEFFICIENT = re.compile(r"\^|\*\*|\d\*?[a-z]", re.I)

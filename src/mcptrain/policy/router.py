@@ -1521,12 +1521,11 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
     return value
 
 
-_NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)
-
-
 # A number of people, and the parameters that count them.
 _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
+
+
 def _word_after_number(req: RequestFeatures, t: int) -> str:
     """The lower-case word after the number starting at token t, past a hyphen ("2-bedroom")."""
     w = req.tok_word[t] + 1
@@ -1559,6 +1558,9 @@ def flag_like(prm: ParamInfo) -> bool:
     return prm.value_kind == "bool" or (
         prm.value_kind == "enum" and {"true", "false"} <= {t.lower() for t in prm.enum_texts} <= _FLAG_VALUES
     )
+
+
+_NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)  # "color1", "sign_2": kind and number
 
 
 def in_written_order(call: ToolCall, text: str) -> ToolCall:

@@ -327,8 +327,14 @@ def predict(
     catalog: CatalogOpt = None,
     input: Annotated[Path | None, typer.Option("--input", "-i", help="JSONL with a `prompt` per line.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Predictions JSONL to write.")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="The year of a date written without one (\"on March 14th\"); unset: no date."),
+    ] = None,
 ) -> None:
     """Predict the call for one request, or for every line of --input into --output."""
+    if year is not None and not 1 <= year <= 9999:
+        raise McptrainError(f"--year {year}: give a year from 1 to 9999 (the year of dates written without one)")
     if (request is None) == (input is None):
         raise McptrainError("give one request as an argument, or --input FILE.jsonl (not both)")
     if input is not None and output is None:
@@ -339,7 +345,9 @@ def predict(
     else:
         assert input is not None  # one of the two, checked above
         examples = [_prompt_line(obj, input, lineno) for lineno, obj in iter_jsonl(input)]
-    preds = trainer._policy().predict(examples)
+    policy = trainer._policy()
+    policy.year = year
+    preds = policy.predict(examples)
     rows = [{"prompt": ex.prompt, "tool": p.tool, "arguments": p.arguments, "confidence": round(p.confidence, 6)}
             for ex, p in zip(examples, preds, strict=True)]  # fmt: skip
     if output is None:

@@ -161,15 +161,23 @@ def catalogue() -> Catalogue:
     return Catalogue([MEMORY_STORE, AGENT_SPAWN, AGENT_TERMINATE], name="three")
 
 
-def predict_under_random_weights(router: Router, examples: list[ToolCallExample], seeds: int = 5) -> list[Prediction]:
+def predict_under_random_weights(
+    router: Router, examples: list[ToolCallExample], seeds: int = 5, always_call: bool = False, omit: bool = False
+) -> list[Prediction]:
     """Predictions for `examples` under `seeds` random draws of all the router's weights (std 0.5), seed
-    by seed: what a decoding rule settles from the request's words must not depend on them."""
+    by seed: what a decoding rule settles from the request's words must not depend on them. With
+    `always_call` the none head never wins (a call per request); with `omit` the include head always
+    says "omit" (optional parameters come only from the rules)."""
     out = []
     for seed in range(seeds):
         torch.manual_seed(seed)
         with torch.no_grad():
             for p in router.parameters():
                 p.normal_(std=0.5)
+            if always_call:
+                router.none_head[-1].bias.fill_(-20.0)
+            if omit:
+                router.include_head.bias.fill_(-20.0)
         router._requests.clear()
         out += router.predict(examples)
     return out
@@ -1122,16 +1130,9 @@ def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder
     router = Router(tiny, Catalogue([tool], name="tables"), RouterConfig(dim=32))
     asks = [ToolCallExample(prompt=p, candidate_tools=["book_table"])
             for p in ["a table at 7 for four people", "a table at 7 for 2 adults", "a table at 7"]]  # fmt: skip
-    for seed in range(4):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-            router.none_head[-1].bias.fill_(-20.0)
-            router.include_head.bias.fill_(-20.0)
-        router._requests.clear()
-        seats = [c.arguments.get("number_of_seats") for c in router.predict(asks)]
-        assert seats == [4, 2, None], (seed, seats)
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True, omit=True)
+    seats = [c.arguments.get("number_of_seats") for c in calls]
+    assert seats == [4, 2, None] * 4, seats  # every draw
 
 
 def test_a_number_before_a_longer_form_of_its_name_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
@@ -1143,15 +1144,9 @@ def test_a_number_before_a_longer_form_of_its_name_goes_to_that_parameter(tiny: 
     router = Router(tiny, Catalogue([tool], name="homes"), RouterConfig(dim=32))
     asks = [ToolCallExample(prompt=p, candidate_tools=["find_home"])
             for p in ["a home with 3 bedrooms and 2 bathrooms", "a 2-bedroom, 1-bathroom flat"]]  # fmt: skip
-    for seed in range(4):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-            router.none_head[-1].bias.fill_(-20.0)
-        router._requests.clear()
-        got = [(c.arguments.get("number_of_beds"), c.arguments.get("number_of_baths")) for c in router.predict(asks)]
-        assert got == [(3, 2), (2, 1)], (seed, got)
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    got = [(c.arguments.get("number_of_beds"), c.arguments.get("number_of_baths")) for c in calls]
+    assert got == [(3, 2), (2, 1)] * 4, got  # every draw
 
 
 def test_a_number_named_by_its_neighbour_goes_to_that_parameter(tiny: Encoder, catalogue: Catalogue) -> None:
@@ -1223,14 +1218,7 @@ def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> No
         """Capitalised words of each player's value, a call per random draw of the weights (always a call)."""
         ask = ToolCallExample(prompt=prompt, candidate_tools=["compare_players"])
         out = []
-        for seed in range(8):
-            torch.manual_seed(seed)
-            with torch.no_grad():
-                for p in router.parameters():
-                    p.normal_(std=0.5)
-                router.none_head[-1].bias.fill_(-20.0)
-            router._requests.clear()
-            (call,) = router.predict([ask])
+        for call in predict_under_random_weights(router, [ask], seeds=8, always_call=True):
             args = call.arguments if call.tool else {"player1": "", "player2": ""}
             out.append(({w for w in args["player1"].split() if w.istitle()},
                         {w for w in args["player2"].split() if w.istitle()}))  # fmt: skip
@@ -1252,22 +1240,10 @@ def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encode
         "properties": {"color1": {"type": "string"}, "color2": {"type": "string"}}})  # fmt: skip
     router = Router(tiny, Catalogue([mix], name="paint"), RouterConfig(dim=32))
 
-    def calls(prompt: str) -> list[dict]:
-        ask = ToolCallExample(prompt=prompt, candidate_tools=["mix"])
-        out = []
-        for seed in range(8):
-            torch.manual_seed(seed)
-            with torch.no_grad():
-                for p in router.parameters():
-                    p.normal_(std=0.5)
-                router.none_head[-1].bias.fill_(-20.0)
-            router._requests.clear()
-            (call,) = router.predict([ask])
-            out.append(call.arguments)
-        return out
-
     prompt = "Mix Yellow and Blue"
-    got = [(prompt.find(a["color1"]), prompt.find(a["color2"])) for a in calls(prompt) if a]
+    calls = predict_under_random_weights(router, [ToolCallExample(prompt=prompt, candidate_tools=["mix"])], seeds=8,
+                                         always_call=True)  # fmt: skip
+    got = [(prompt.find(a["color1"]), prompt.find(a["color2"])) for a in (c.arguments for c in calls) if a]
     assert len(got) >= 6 and all(one <= two for one, two in got), got  # where each starts
     assert in_written_order(ToolCall(name="t", arguments={"side1": 4, "side2": 3.0, "side3": 5}),
                             "sides 3, 4 and 5").arguments == {"side1": 4, "side2": 3.0, "side3": 5}  # fmt: skip

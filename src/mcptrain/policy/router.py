@@ -271,6 +271,7 @@ class _Block:
         self._names: tuple[set[int], set[int]] | None = None
         self._named_numbers: dict[bool, list[set[int]]] = {}  # decoding -> per parameter
         self._others_numbers: dict[bool, list[set[int]]] = {}
+        self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
@@ -432,11 +433,15 @@ class _Block:
     def people_numbers(self, i: int) -> set[int]:
         """Starts of the numbers of people the request writes ("for 4 people", "two adults", "4 ppl")
         where parameter i counts people (`_PEOPLE_PARAM`: number_of_adults, num_passengers,
-        number_of_seats, party_size); empty for other parameters. Decoding only."""
-        if not _PEOPLE_PARAM & self.tool.params[i].stems:
-            return set()
-        req = self.req
-        return {t for t, k in enumerate(req.number_starts) if k >= 0 and _PEOPLE.match(req.text, req.offsets[t][1])}
+        number_of_seats, party_size); empty for other parameters. Decoding only; computed once per parameter."""
+        if i not in self._people:
+            req = self.req
+            self._people[i] = (
+                {t for t, k in enumerate(req.number_starts) if k >= 0 and _PEOPLE.match(req.text, req.offsets[t][1])}
+                if _PEOPLE_PARAM & self.tool.params[i].stems
+                else set()
+            )
+        return self._people[i]
 
     def others_numbers(self, i: int) -> set[int]:
         """Starts of the numbers named as other parameters' and not as parameter i's (`named_numbers`):

@@ -29,7 +29,7 @@ from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
-from mcptrain.policy.router import _as_place, _name_tokens, context_text, gold_call, in_written_order  # noqa: E402
+from mcptrain.policy.router import _as_place, _Block, _name_tokens, context_text, gold_call, in_written_order  # noqa: E402
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
@@ -804,7 +804,6 @@ def test_an_integer_whose_description_gives_its_codes_is_chosen_like_an_enum(tin
 def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:
     """MiniLM, untrained heads: each word encoded on its own is more like the parameter it fills
     ("Chinese" a cuisine, "Seattle" a location), and "Chinese cuisine" names the parameter after the value."""
-    from mcptrain.policy.router import _Block
 
     find = ToolSpec(
         name="restaurant_find",
@@ -831,6 +830,38 @@ def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:
     after = feats.shape[-1] - 4  # the "word after names the parameter" column
     assert float(cuisine[tok["chinese"], after]) == 1.0 and float(location[tok["chinese"], after]) == 0.0
 
+
+
+def test_an_allowed_value_the_request_means_without_writing_it_is_chosen() -> None:
+    find = ToolSpec(
+        name="find_movies",
+        description="Find movies to watch",
+        input_schema={
+            "type": "object",
+            "properties": {
+                "genre": {"type": "string", "enum": ["Comedy", "Horror", "Drama", "Sci-fi", "Animation"]},
+                "stint": {
+                    "type": "string",
+                    "enum": ["Internship at Sebelas Maret University", "Education at Sebelas Maret University"],
+                },
+            },
+            "required": ["genre", "stint"],
+        },
+    )
+    router = Router(Encoder.minilm(), Catalogue([find], name="movies"), RouterConfig(dim=32))
+    asks = {
+        "find me a funny movie with Ana de Armas": "Comedy",
+        "any scientific fiction films tonight?": "Sci-fi",
+        "something scary to watch, I had my internship at Sebelas Maret University": "Horror",
+    }
+    preds = predict_under_random_weights(router, [ToolCallExample(prompt=p) for p in asks], always_call=True)
+    made = [(p.call.arguments, want) for p, want in zip(preds, list(asks.values()) * 5, strict=True) if p.call]
+    assert len(made) >= 12 and all(args["genre"] == want for args, want in made)
+    # another value writes more of the request's words: "Internship at ...", not "Education at ..."
+    assert {args["stint"] for args, want in made if want == "Horror"} == {"Internship at Sebelas Maret University"}
+    (req,) = router._reqs([ToolCallExample(prompt="find me a movie with Ana de Armas")])
+    block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+    assert block.meant(0) is None  # nothing in it means a genre
 
 
 def test_a_date_written_as_people_write_it_is_found_and_read_back_in_the_schema_format(tiny: Encoder) -> None:

@@ -302,6 +302,22 @@ class RequestFeatures:
         return frozenset(self.starts[a] for a, _ in place_spans(self.text) if a in self.starts)
 
     @cached_property
+    def asking_grams(self) -> list[str]:
+        """The content words of what the request asks now (not quoted, not set aside, not a later step,
+        not history), lower-cased, then each two of them in a row ("family therapist"), once."""
+        keep = [
+            i
+            for i, (lw, c) in enumerate(zip(self.w_lower, self.w_clause, strict=True))
+            if lw not in STOPWORDS
+            and any(ch.isalpha() for ch in lw)
+            and not self.w_quoted[i]  # a value written out ("items" of {"items": ...}), not a meaning
+            and self.w_stem[i] in self.clause_stems[c]
+            and not (self.later[c] or self.dismissive[c])
+        ]
+        pairs = [f"{self.w_lower[i]} {self.w_lower[j]}" for i, j in zip(keep, keep[1:], strict=False) if j == i + 1]
+        return list(dict.fromkeys([self.w_lower[i] for i in keep] + pairs))
+
+    @cached_property
     def number_starts(self) -> list[int]:
         """[T] k where a token starts the request's k-th number, else -1 (`number_order`, once)."""
         return number_order(self)

@@ -119,6 +119,8 @@ N_TOOL_FEATS = 12  # per (request, tool) features, see Router._tool_logits
 N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
+_MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
+_MEANT_MARGIN = 0.1  # ... when that word is this much nearer it than any other value
 
 
 @dataclass
@@ -274,6 +276,7 @@ class _Block:
         self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
+        self._meant: dict[int, int | None] = {}  # enum parameter -> the value the request's words mean
         self._named_values: dict[int, set[int]] = {}  # string parameter -> starts of values right after its name
         self._free: dict[int, int] | None = None  # token -> word: starts of values no parameter is named for
         self.locations = sum(prm.location for prm in tool.params)  # parameters that take a place
@@ -392,6 +395,30 @@ class _Block:
             found = [v for v in self.tool.params[i].named_values if phrase_present(said, v)]
             self._described[i] = found[0] if len(found) == 1 else None
         return self._described[i]
+
+    def meant(self, i: int) -> int | None:
+        """The allowed value of enum parameter i that one of the words the request asks with (or two in a
+        row) means, by the encoder: "a funny movie" -> "Comedy", "a family therapist" -> "Family
+        Counselor", "scientific fiction" -> "Sci-fi". None where it writes an allowed value, where no
+        value comes near (cosine >= _MEANT_MIN) and clear of the next (_MEANT_MARGIN), or where another
+        value shares more words with the request ("the internship at ...": "Internship at ...", not
+        "Education at ..."). Decoding only."""
+        if i not in self._meant:
+            self._meant[i] = None
+            prm, req = self.tool.params[i], self.req
+            grams = req.asking_grams
+            if prm.enum_emb is not None and grams and not flag_like(prm) and not self.written_forms(i):
+                sim = prm.enum_emb @ self.router.encoder.embed(grams).T  # [K, G]
+                top = sim.topk(min(2, len(sim)), dim=0)  # per word (or two): its nearest values
+                margin = top.values[0] - top.values[1] if len(sim) > 1 else top.values[0]  # [G]
+                # a word near every value ("movie" to each genre) means none of them
+                near = torch.where(margin >= _MEANT_MARGIN, top.values[0], torch.zeros_like(margin))  # [G]
+                g = int(near.argmax())
+                k = int(top.indices[0, g])
+                shared = [len(content_stems(t) & req.prompt_stems) for t in prm.enum_texts]
+                if near[g] >= _MEANT_MIN and shared[k] == max(shared):  # no other value writes more of its words
+                    self._meant[i] = k
+        return self._meant[i]
 
     def one_written(self, i: int, decoding: bool = False) -> int | None:
         """The index of the one allowed value of enum parameter i the request writes (`written_forms`
@@ -1089,6 +1116,9 @@ class Router(nn.Module):
             written = block.one_written(i, used.decoding)
             if written is not None:  # the request writes one of the allowed values: that one
                 return copy.deepcopy(prm.enum[written])
+            meant = block.meant(i) if used.decoding else None
+            if meant is not None:  # or writes words that mean one
+                return copy.deepcopy(prm.enum[meant])
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":

@@ -1572,6 +1572,27 @@ def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogu
     assert all("Boston" not in args["cuisine"] for args in calls)
 
 
+def test_a_place_value_ends_with_the_place_or_the_region_written_after_it(
+    tiny: Encoder, catalogue: Catalogue
+) -> None:
+    """Whatever the pointer's weights, a place's value runs no further than its name, a place word after
+    it or the region written after it: not "Philadelphia ideally", not "Portland, OR to rent"."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="find_home", description="find a home", input_schema={
+        "type": "object", "required": ["city"], "properties": {"city": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="homes"))
+    asks = {
+        "rent a flat in Philadelphia ideally near the river": "Philadelphia",
+        "homes in Portland, OR to rent from May": "Portland, OR",
+        "anything in Washington, D.C. for less than 2000": "Washington, D.C.",
+        "a house in Santa Clara County near good schools": "Santa Clara County",
+    }
+    preds = predict_under_random_weights(router, [ToolCallExample(prompt=p) for p in asks], seeds=8, always_call=True)
+    made = [(p.arguments["city"], want) for p, want in zip(preds, list(asks.values()) * 8, strict=True) if p.tool]
+    assert len(made) >= 24
+    assert [m for m in made if not (len(m[0]) <= len(m[1]) and m[1].startswith(m[0]))] == []
+
+
 def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """One enum value written in the request is chosen whatever the enum head says; two written leave it
     to the head."""

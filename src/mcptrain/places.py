@@ -121,7 +121,8 @@ def wants_city_state(schema: dict[str, Any]) -> bool:
     return "state" in place_forms(schema)
 
 
-REGION = r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"  # a region written after a place: ", Tamil Nadu", ", MG"
+_REGION_WORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'-]*)"  # "Tamil", "MG", "D.C."
+REGION = rf",\s*{_REGION_WORD}(?:\s+{_REGION_WORD})*"  # a region written after a place: ", Tamil Nadu", ", MG"
 _REGION_AFTER = re.compile(REGION)
 
 
@@ -224,7 +225,7 @@ def _us_states() -> frozenset[str]:
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*)*")
-_PLACE_SUFFIX = frozenset({"county", "city", "state", "province", "region", "valley", "bay", "area"})
+PLACE_SUFFIX = frozenset({"county", "city", "state", "province", "region", "valley", "bay", "area"})
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
@@ -251,7 +252,7 @@ def place_spans(text: str) -> list[tuple[int, int]]:
                     ends_name = (before is not None and before not in _LEAD_WORDS) or _AFTER_NAME.search(
                         text, 0, words[i][0]
                     )
-                    if (after is None or after in _PLACE_SUFFIX or after in _state_codes()) and not ends_name:
+                    if (after is None or after in PLACE_SUFFIX or after in _state_codes()) and not ends_name:
                         spans.append((words[i][0], words[i][0] + len(name)))
                     i = j
                     break
@@ -310,6 +311,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
 
 
 __all__ = [
+    "PLACE_SUFFIX",
     "as_code",
     "code_form",
     "complete_place",

@@ -25,7 +25,7 @@ from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.dates import date_format, date_texts, datetime_format, is_time, writes_date, writes_time
-from mcptrain.places import code_form, place_forms, place_spans
+from mcptrain.places import PLACE_SUFFIX, code_form, place_forms, place_spans, region_after
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     ACTIONS,
@@ -299,7 +299,20 @@ class RequestFeatures:
     @cached_property
     def place_starts(self) -> frozenset[int]:
         """Tokens where a place the request names starts (`places.place_spans`, once)."""
-        return frozenset(self.starts[a] for a, _ in place_spans(self.text) if a in self.starts)
+        return frozenset(self.place_ends)
+
+    @cached_property
+    def place_ends(self) -> dict[int, int]:
+        """Token where a place the request names starts -> the last token its value may take: the end of
+        its name, of a place word after it ("Santa Clara County") or of the region written after it
+        ("Portland, OR"); not a word after those ("Philadelphia ideally", "Portland, OR to Seattle")."""
+        out = {}
+        for a, b in place_spans(self.text):
+            suffix = _PLACE_SUFFIX_AFTER.match(self.text, b)
+            end = max(region_after(self.text, b), suffix.end() if suffix else b)
+            if a in self.starts and end in self.ends:
+                out[self.starts[a]] = self.ends[end]
+        return out
 
     @cached_property
     def asking_grams(self) -> list[str]:
@@ -323,6 +336,7 @@ class RequestFeatures:
         return number_order(self)
 
 
+_PLACE_SUFFIX_AFTER = re.compile(rf"\s+(?i:{'|'.join(sorted(PLACE_SUFFIX))})\b")
 _PLACE_WORDS = frozenset(
     {"location", "loc", "city", "country", "state", "county", "province", "region", "area", "town", "place",
      "destination", "origin", "where"}

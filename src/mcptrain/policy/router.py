@@ -1210,6 +1210,8 @@ class Router(nn.Module):
                     stop = p - 1 if p is not None and p - 1 > s and req.w_lower[req.tok_word[p - 1]] in STOPWORDS else p
                     if stop is not None and any(req.w_lower[req.tok_word[t]] not in STOPWORDS for t in range(s, stop)):
                         off |= set(range(stop, len(req.offsets)))  # (unless what is left says nothing: "in")
+                if used.decoding and prm.location and s in req.place_ends:  # a place named ends with its name
+                    off |= set(range(req.place_ends[s] + 1, len(req.offsets)))  # (or region): "Philadelphia ideally"
                 if used.decoding:  # nor run over another string value: not "artist Beyonce" for the date
                     inside = min((t for t in used.covered if t > s), default=None)
                     if inside is not None:

@@ -29,7 +29,15 @@ from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
-from mcptrain.policy.router import _as_place, _Block, _name_tokens, context_text, gold_call, in_written_order  # noqa: E402
+from mcptrain.policy.router import (  # noqa: E402
+    _as_place,
+    _Block,
+    _name_tokens,
+    _without_labels,
+    context_text,
+    gold_call,
+    in_written_order,
+)
 from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
@@ -1570,6 +1578,18 @@ def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogu
     calls = [c.arguments for c in predict_under_random_weights(router, [ask]) if c.tool]
     assert calls and all(args["location"] == "Boston" for args in calls)
     assert all("Boston" not in args["cuisine"] for args in calls)
+
+
+def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
+    assert _without_labels("UUID AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
+    assert _without_labels("agent zzwzeem", "id", "get_agent_snapshot") == "zzwzeem"  # a word of the tool's name
+    assert _without_labels("called YOUR_API_KEY", "api_key", "get_websites") == "YOUR_API_KEY"
+    assert _without_labels("project ID: badae.", "uuid", "get_project_badge") == "badae"
+    # a word that labels nothing stays, and so does a value of more than one word after labels
+    assert _without_labels("Indigo IND5463", "flight_id", "check_in") == "Indigo IND5463"
+    assert _without_labels("project Apollo Moon", "name", "get_project") == "project Apollo Moon"
+    assert _without_labels("AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
+    assert _without_labels("config key", "key", "config_reset") == "config key"  # a label left alone
 
 
 def test_a_place_value_ends_with_the_place_or_the_region_written_after_it(

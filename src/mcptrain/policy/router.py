@@ -119,6 +119,7 @@ N_TOOL_FEATS = 12  # per (request, tool) features, see Router._tool_logits
 N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_logits
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
+_LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
 _MEANT_MARGIN = 0.1  # ... when that word is this much nearer it than any other value
 
@@ -1242,6 +1243,8 @@ class Router(nn.Module):
                 return coerce_date(text, prm.date_format, written_year(req.text) or self.year)
             if prm.datetime_format and s in when:
                 return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
+            if used.decoding:
+                text = _without_labels(text, prm.name, block.tool.spec.name)
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)
@@ -1666,6 +1669,22 @@ def _as_place(text: str, prm: ParamInfo) -> str:
     if prm.city and not prm.place:
         text = city_alone(text)
     return as_code(complete_place(text, prm.place), prm.code)
+
+
+def _without_labels(text: str, param: str, tool: str) -> str:
+    """A value that is one word after words labelling it -> that word: "UUID AB1010CD" -> "AB1010CD",
+    "project ID badae" -> "badae", "agent zzwzeem" for get_agent's id, "called YOUR_API_KEY". Labels:
+    the words of the parameter's and the tool's names, and words like "id", "number", "called".
+
+        >>> _without_labels("project ID badae", "uuid", "get_project_badge"), _without_labels("NYC", "city", "find")
+        ('badae', 'NYC')
+    """
+    *lead, last = text.split() or [""]
+    labels = _LABEL_WORDS | set(words(param)) | set(words(tool))
+    value = last.rstrip(".,;:!?")
+    if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
+        return value  # (not "config key" -> "key")
+    return text
 
 
 def _forms_written(text: str, said: list[str]) -> bool:

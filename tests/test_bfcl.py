@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import importlib.resources
 import json
+import re
 import sys
 import time
 import types
@@ -579,6 +580,66 @@ def test_router_calls_cut_a_request_into_parallel_calls_only_when_asked() -> Non
     (cut,) = router_calls(LastWordRouter(), parallel=True)([entry])
     assert single == [call("math.factorial", number=6)]
     assert cut == [call("math.factorial", number=5), call("math.factorial", number=6)]
+
+
+class _NumbersRouter:
+    """A stand-in router: a circle's area from the first number a text writes where it says "circle",
+    else a BMI from the first two numbers (height, weight), or from one (weight) when asked for bmi."""
+
+    def set_catalogue(self, catalogue: Any) -> None:
+        pass
+
+    def validate(self, call: ToolCall | None) -> bool:
+        return True
+
+    def predict(self, examples: list[Any]) -> list[Any]:
+        from mcptrain.policy.base import Prediction
+
+        out = []
+        for e in examples:
+            n = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", e.prompt)]
+            if "circle" in e.prompt and n:
+                out.append(Prediction("area_circle", {"radius": n[0]}, 0.9, True))
+            elif len(n) >= 2:
+                out.append(Prediction("bmi", {"height": n[0], "weight": n[1]}, 0.9, True))
+            elif n and e.candidate_tools == ["bmi"]:
+                out.append(Prediction("bmi", {"weight": n[0]}, 0.9, True))
+            else:
+                out.append(Prediction(None, {}, 0.9, True))
+        return out
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "calls"),
+    [
+        ("BMI of a person 6 feet tall weighing 80 kg, also of one 5.6 feet tall weighing 60 kg",
+         {"height": 6.0, "weight": 80.0}, [{"height": 6.0, "weight": 80.0}, {"height": 5.6, "weight": 60.0}]),
+        ("BMI for 6 feet and 80 kg, then repeat it with 70 kg", {"height": 6.0, "weight": 80.0},
+         [{"height": 6.0, "weight": 80.0}, {"height": 6.0, "weight": 70.0}]),  # the height it does not write kept
+        ("BMI for 6 feet, 80 kg, then for 5 feet, 60 kg and then for 7 feet, 90 kg", {"height": 6.0, "weight": 80.0},
+         [{"height": 6.0, "weight": 80.0}, {"height": 5.0, "weight": 60.0}, {"height": 7.0, "weight": 90.0}]),
+        ("BMI of a person 6 feet tall weighing 80 kg", {"height": 6.0, "weight": 80.0}, []),  # nothing after
+        ("BMI with height 6 and weight 80", {"height": 6.0, "weight": 80.0}, []),  # one call's values either side
+        ("BMI for 6 feet, 80 kg and 3 years, also 70 kg", {"height": 6.0, "weight": 3.0}, []),  # 80 unused before
+    ],
+)  # fmt: skip
+def test_repeat_calls_answer_each_repetition_of_one_function(text: str, first: dict, calls: list[dict]) -> None:
+    from mcptrain.bfcl.run import repeat_calls
+
+    got = repeat_calls(_NumbersRouter(), ToolCall(name="bmi", arguments=first), text)
+    assert [c.arguments for c in got] == calls
+
+
+def test_step_calls_answer_each_step_with_its_own_function() -> None:
+    from mcptrain.bfcl.run import step_calls
+
+    router, circle = _NumbersRouter(), ToolCall(name="area_circle", arguments={"radius": 5.0})
+    text = "Find the area of a circle with radius 5. Also, the BMI for 6 feet and 80 kg."
+    assert step_calls(router, circle, text) == [circle, ToolCall(name="bmi", arguments={"height": 6.0, "weight": 80.0})]
+    # one function twice (`repeat_calls`' case), a step without a call, no step word: no steps
+    assert step_calls(router, circle, "The area of a circle of radius 5, then of a circle of radius 7") == []
+    assert step_calls(router, circle, "The area of a circle of radius 5, then tell me a joke") == []
+    assert step_calls(router, circle, "The area of a circle of radius 5 and the BMI for 6 feet and 80 kg") == []
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,10 @@ def router_calls(router: Any, parallel: bool = False) -> CallsFn:
     """The router as a CallsFn: each entry against its own functions, one call or none, or one call
     per value where the request lists several values for one argument (`fan_out`: "the factorial of
     5, 10 and 15" is three calls; on one checkpoint, 2026-11-27: parallel 0 -> 0.075, no single-call
-    entry's AST changed).
+    entry's AST changed), or one call per repetition (`repeat_calls`: "... 6 feet and 80 kg, also for
+    5.6 feet and 60 kg") or per step of different functions (`step_calls`: "... length 7 and breadth 3.
+    Also, the area of a circle with radius 5"); on runs/general11, 2026-11-27: parallel 0.080 ->
+    0.165, parallel_multiple 0.005 -> 0.040, one single-call entry of 2,035 broken.
 
     With `parallel`, a request is also cut into parts ("… in New York and in Paris", "; ", sentences);
     when at least two parts each give a distinct schema-valid call, those calls are the answer (BFCL's
@@ -189,6 +192,13 @@ def router_calls(router: Any, parallel: bool = False) -> CallsFn:
         fanned = fan_out(single[0], entry.question, cat) if single else []
         if len(fanned) > 1:
             return fanned
+        if single and whole.schema_valid and not cut:
+            repeated = repeat_calls(router, single[0], entry.question)
+            if len(repeated) > 1:
+                return repeated
+            steps = step_calls(router, single[0], entry.question)
+            if len(steps) > 1:
+                return steps
         parts: list[ToolCall] = []
         for p in rest:
             call = ToolCall(name=p.tool, arguments=p.arguments) if p.tool is not None else None
@@ -203,6 +213,90 @@ def router_calls(router: Any, parallel: bool = False) -> CallsFn:
         return parts
 
     return per_entry(answer)
+
+
+def repeat_calls(router: Any, call: ToolCall, text: str) -> list[ToolCall]:
+    """One call whose values all come before a cut in the request, where what follows the cut writes
+    numbers the call leaves unused -> that call, then the call for the rest, of the same function, the
+    values it does not write kept ("... change in time of 4 seconds, then repeat with a change in time
+    of 10 seconds": d_time 4, then d_time 10 with the same field and area); again for the rest's rest.
+    [] when nothing repeats. Cuts: `_PART_SPLIT`'s ("; ", " and ", ", also ", sentences) and commas."""
+    calls = [call]
+    while True:
+        rest = _unused_rest(calls[-1], text)
+        if rest is None:
+            break
+        (p,) = router.predict([ToolCallExample(prompt=rest, candidate_tools=[call.name])])
+        if p.tool != call.name:
+            break
+        nxt = ToolCall(name=call.name, arguments={**calls[-1].arguments, **p.arguments})
+        if nxt in calls or not router.validate(nxt) or not _numbers(p.arguments) & _numbers_written(rest):
+            break
+        calls.append(nxt)
+        text = rest
+    return calls if len(calls) > 1 else []
+
+
+def step_calls(router: Any, call: ToolCall, text: str) -> list[ToolCall]:
+    """A request in steps of different functions ("Find the area of a rectangle with length 7 and
+    breadth 3. Also, calculate the area of a circle with radius 5.") -> one call per step, cut where a
+    sentence or clause starts with "also" / "then" / "; "; when every step gives a schema-valid call,
+    each of another function, one of them the whole request's, and the numbers each writes are its
+    call's. [] otherwise."""
+    steps = [t for t in _STEP_CUT.split(text.strip()) if t.strip()]
+    if len(steps) < 2:
+        return []
+    preds = router.predict([ToolCallExample(prompt=t) for t in steps])
+    calls = [ToolCall(name=p.tool, arguments=p.arguments) for p in preds if p.tool is not None and p.schema_valid]
+    names = [c.name for c in calls]
+    if len(calls) != len(steps) or len(set(names)) != len(names) or call.name not in names:
+        return []
+    if any(_numbers(c.arguments) != _numbers_written(t) for c, t in zip(calls, steps, strict=True)):
+        return []
+    return calls
+
+
+def _unused_rest(call: ToolCall, text: str) -> str | None:
+    """The text after the first cut before which the request writes the call's numbers, all of them and
+    no other, and its strings, where the text after it writes a number the call does not use; None if
+    there is no such cut, or the call has an empty list or object (it did not find all it needs)."""
+    used = _numbers(call.arguments)
+    strings = [v for v in call.arguments.values() if isinstance(v, str)]
+    for m in _REPEAT_CUT.finditer(text):
+        head, rest = text[: m.start()], text[m.end() :]
+        if not used or used != _numbers_written(head) or any(v not in head for v in strings) or _holds_empty(call):
+            continue  # (the head's numbers are the call's, all of them)
+        if _numbers_written(rest) - used:
+            return rest
+    return None
+
+
+_NUMBER = re.compile(r"(?<![\w.^])-?\d[\d,]*(?:\.\d+)?")  # "5cm" writes 5, "m/s^2" no number
+
+
+def _holds_empty(call: ToolCall) -> bool:
+    """Whether an argument is an empty list or object: a value the request did not give."""
+    return any(isinstance(v, list | dict) and not v for v in call.arguments.values())
+
+
+def _numbers_written(text: str) -> set[float]:
+    """The numbers a text writes in digits ("$500,000" -> 500000.0)."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        try:
+            out.add(float(m.group(0).replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def _numbers(value: Any) -> set[float]:
+    """The numbers in a call's argument values, lists and objects included (not booleans)."""
+    if isinstance(value, dict):
+        return set().union(*map(_numbers, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_numbers, value))
+    return {float(value)} if isinstance(value, int | float) and not isinstance(value, bool) else set()
 
 
 def scorer_calls(make: Callable[[Catalogue], Any]) -> CallsFn:
@@ -291,6 +385,12 @@ def parts_used(call: ToolCall, parts: Sequence[str]) -> int:
 
 
 _PART_SPLIT = re.compile(r"\s*(?:;|\.\s+(?=[A-Z])|,?\s+and\s+(?:also\s+)?|,\s*(?:also|then)\s+|\?\s+)\s*")
+
+
+_STEP_CUT = re.compile(
+    r"\s*(?:;|[.?!]\s+(?=(?:Also|Then|And|Next|Finally)\b)|,\s*(?:and\s+)?(?:also|then)\s+|\s+and\s+(?:also|then)\s+)\s*"
+)
+_REPEAT_CUT = re.compile(rf"{_PART_SPLIT.pattern}|,\s+")
 
 
 def parallel_parts(text: str) -> list[str]:

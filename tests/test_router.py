@@ -589,6 +589,10 @@ def test_number_order_and_names_before_equals(tiny: Encoder) -> None:
     assert firsts == ["2", "6", "1"]  # "1,500" is one number; the history after [SEP] is not counted
     two = next(i for i, (a, b) in enumerate(req.offsets) if text[a:b] == "2")
     assert req.prev1[two] == "a"  # a stopword that names a value ("a=2") counts as the word before
+    text = "Move it to 2,3,4 for $10,000,000, not 1,50"  # no thousands: three numbers; then one; then two
+    req = build_request(tiny.encode([text])[0])
+    firsts = [text[a:b] for (a, b), k in zip(req.offsets, number_order(req), strict=True) if k >= 0]
+    assert firsts == ["2", "3", "4", "10", "1", "50"]
 
 
 def test_a_negative_number_starts_on_its_digits_and_keeps_its_sign(tiny: Encoder, catalogue: Catalogue) -> None:
@@ -1290,6 +1294,10 @@ def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encode
                             "sides 3, 4 and 5").arguments == {"side1": 3, "side2": 4, "side3": 5}  # fmt: skip
     named = ToolCall(name="mix", arguments={"color1": "Blue", "color2": "Yellow"})
     assert in_written_order(named, "color2 is Yellow, color1 Blue") == named
+    # coordinates x, y, z the request does not name take the numbers in the order written
+    point = ToolCall(name="set_point", arguments={"x": 4, "y": 3, "z": 2, "name": "pointA"})
+    assert in_written_order(point, "Move 'pointA' to 2,3,4").arguments == {"x": 2, "y": 3, "z": 4, "name": "pointA"}
+    assert in_written_order(point, "set z to 2, y to 3 and x to 4") == point
 
 
 def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder, catalogue: Catalogue) -> None:

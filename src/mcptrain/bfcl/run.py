@@ -271,7 +271,7 @@ def _unused_rest(call: ToolCall, text: str) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"(?<![\w.^])-?\d[\d,]*(?:\.\d+)?")  # "5cm" writes 5, "m/s^2" no number
+_NUMBER = re.compile(r"(?<![\w.^])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")  # "5cm" writes 5, "^2" none
 
 
 def _holds_empty(call: ToolCall) -> bool:

@@ -906,7 +906,8 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
     )
 
 
-_NUMBER_START = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")  # whole numbers: "1,500" starts once
+# whole numbers: "1,500" starts once; "2,3,4" (no thousands) three times
+_NUMBER_START = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")
 
 
 def number_order(req: RequestFeatures) -> list[int]:

@@ -1604,10 +1604,11 @@ _NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)  # "color1", "sign_2": kind an
 
 
 def in_written_order(call: ToolCall, text: str) -> ToolCall:
-    """Numbered parameters of one kind ("color1", "color2"; "sign_1", "sign_2") with their values in
-    the order the request writes those values: "Mix yellow and blue" is color1 yellow, color2 blue;
-    "the sides 3, 4 and 5" side1 3. Left as they are where the request names such a parameter
-    ("text2 is ..."), or where a value is not written as given or two are written at one place.
+    """Numbered parameters of one kind ("color1", "color2"; "sign_1", "sign_2"), and coordinates x, y, z,
+    with their values in the order the request writes those values: "Mix yellow and blue" is color1
+    yellow, color2 blue; "the sides 3, 4 and 5" side1 3; "move it to 2,3,4" x 2. Left as they are where
+    the request names such a parameter ("text2 is ...", "y = 3"), or where a value is not written as
+    given or two are written at one place.
     Greedy decoding only (`predict`), like `_said`.
 
         >>> in_written_order(ToolCall(name="mix", arguments={"color1": "blue", "color2": "yellow"}),
@@ -1620,6 +1621,8 @@ def in_written_order(call: ToolCall, text: str) -> ToolCall:
         if m:
             kinds.setdefault(m.group(1).lower(), []).append((int(m.group(2)), name))
     args, low = dict(call.arguments), text.lower()
+    if not re.search(r"\b[xyz]\b", low):  # coordinates the request does not name: "to 2,3,4"
+        kinds["xyz"] = [("xyz".index(name.lower()), name) for name in call.arguments if name.lower() in ("x", "y", "z")]
     for kind, numbered in kinds.items():
         if len(numbered) < 2 or re.search(rf"\b{re.escape(kind)}[ _]?\d", low):
             continue

@@ -262,21 +262,23 @@ def _unused_rest(call: ToolCall, text: str) -> str | None:
     there is no such cut, or the call has an empty list or object (it did not find all it needs)."""
     used = _numbers(call.arguments)
     strings = [v for v in call.arguments.values() if isinstance(v, str)]
+    if not used or _holds_empty(call):
+        return None
     for m in _REPEAT_CUT.finditer(text):
         head, rest = text[: m.start()], text[m.end() :]
-        if not used or used != _numbers_written(head) or any(v not in head for v in strings) or _holds_empty(call):
+        if used != _numbers_written(head) or any(v not in head for v in strings):
             continue  # (the head's numbers are the call's, all of them)
         if _numbers_written(rest) - used:
             return rest
     return None
 
 
-_NUMBER = re.compile(r"(?<![\w.^])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")  # "5cm" writes 5, "^2" none
-
-
 def _holds_empty(call: ToolCall) -> bool:
     """Whether an argument is an empty list or object: a value the request did not give."""
     return any(isinstance(v, list | dict) and not v for v in call.arguments.values())
+
+
+_NUMBER = re.compile(r"(?<![\w.^])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")  # "5cm" writes 5, "^2" none
 
 
 def _numbers_written(text: str) -> set[float]:

@@ -1588,6 +1588,23 @@ def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogu
     assert all("Boston" not in args["cuisine"] for args in calls)
 
 
+def test_a_page_cursor_a_server_hands_out_is_left_out(tiny: Encoder, catalogue: Catalogue) -> None:
+    """An optional "server-generated token" / cursor is no value a request gives: whatever the include
+    head says, it is left out ("readings from my organization": not startingAfter "organization")."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="get_readings", description="latest sensor readings", input_schema={
+        "type": "object", "required": ["perPage"],
+        "properties": {"perPage": {"type": "integer", "description": "Entries per page."},
+                       "startingAfter": {"type": "string",
+                                         "description": "A server-generated token indicating the start of the page."},
+                       "network": {"type": "string", "description": "The network to read."}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="sensors"))
+    asks = [ToolCallExample(prompt="readings of the sensors in my organization office-7, 10 per page")]
+    calls = [p.arguments for p in predict_under_random_weights(router, asks, seeds=8, always_call=True) if p.tool]
+    assert len(calls) >= 6 and not any("startingAfter" in args for args in calls)
+    assert any("network" in args for args in calls)  # other optional strings still come from the include head
+
+
 def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
     assert _without_labels("UUID AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
     assert _without_labels("agent zzwzeem", "id", "get_agent_snapshot") == "zzwzeem"  # a word of the tool's name

@@ -34,7 +34,7 @@ from mcptrain.bfcl.data import BfclEntry, load_category
 from mcptrain.catalogue import Catalogue
 from mcptrain.errors import CatalogueError
 from mcptrain.places import is_region
-from mcptrain.policy.text import json_fragments, list_fragments, not_a_value
+from mcptrain.policy.text import WRITTEN_NUMBER, json_fragments, list_fragments, not_a_value, parse_number
 from mcptrain.types import ToolCall, ToolCallExample
 
 CallsFn = Callable[[list[BfclEntry]], list[list[ToolCall]]]
@@ -278,18 +278,12 @@ def _holds_empty(call: ToolCall) -> bool:
     return any(isinstance(v, list | dict) and not v for v in call.arguments.values())
 
 
-_NUMBER = re.compile(r"(?<![\w.^])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")  # "5cm" writes 5, "^2" none
+_NUMBER = re.compile(rf"(?<![\w.^]){WRITTEN_NUMBER}")  # "5cm" writes 5, "m/s^2" no number
 
 
 def _numbers_written(text: str) -> set[float]:
     """The numbers a text writes in digits ("$500,000" -> 500000.0)."""
-    out = set()
-    for m in _NUMBER.finditer(text):
-        try:
-            out.add(float(m.group(0).replace(",", "")))
-        except ValueError:
-            continue
-    return out
+    return {float(n) for m in _NUMBER.finditer(text) if (n := parse_number(m.group(0))) is not None}
 
 
 def _numbers(value: Any) -> set[float]:

@@ -32,6 +32,7 @@ from mcptrain.policy.text import (
     NEGATIONS,
     QUOTES,
     STOPWORDS,
+    WRITTEN_NUMBER,
     Fragment,
     content_stems,
     find_all,
@@ -133,6 +134,7 @@ class ParamInfo:
     shape: str | None = None  # a string parameter that takes a URL, a host or an e-mail address (text.value_shape)
     code: str | None = None  # a state ('CA') or country ('GB') parameter that takes a code (places.code_form)
     named_values: list[str] = field(default_factory=list)  # values its description quotes (described_values)
+    cursor: bool = False  # a page cursor a server hands out ("A server-generated token ..."), no request's value
 
     @property
     def value_kind(self) -> str:
@@ -813,6 +815,13 @@ def named_items(req: RequestFeatures, prm: ParamInfo) -> list[Any]:
     return [item for _, _, item in sorted(found)]
 
 
+# what a server hands out for paging, not a value a request gives: "A server-generated token indicating the
+# start of the page", "cursor for pagination", "the next page token"
+_SERVER_TOKEN = re.compile(
+    r"\b(?:server[- ]generated|cursor|pagination token|(?:next )?page token|continuation token)\b", re.I
+)
+
+
 def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: str) -> CatalogueTable:
     """Encode a catalogue's tools, parameters and enum values once (no grad): what scoring needs."""
     tools = catalogue.tools
@@ -851,6 +860,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     shape=value_shape(pname) if kind == "string" else None,
                     code=code_form(pname, prop),
                     named_values=described_values(prop) if kind == "string" and not place_forms(prop) else [],
+                    cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,
                 )
             )
         q = (
@@ -907,7 +917,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
 
 
 # whole numbers: "1,500" starts once; "2,3,4" (no thousands) three times
-_NUMBER_START = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?")
+_NUMBER_START = re.compile(rf"(?<![\w.]){WRITTEN_NUMBER}")
 
 
 def number_order(req: RequestFeatures) -> list[int]:

@@ -120,11 +120,6 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
-# what a server hands out for paging, not a value a request gives: "A server-generated token indicating the
-# start of the page", "cursor for pagination", "the next page token"
-_SERVER_TOKEN = re.compile(
-    r"\b(?:server[- ]generated|cursor|pagination token|(?:next )?page token|continuation token)\b", re.I
-)
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
 _MEANT_MARGIN = 0.1  # ... when that word is this much nearer it than any other value
 
@@ -1076,8 +1071,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
             )
-            cursor = _SERVER_TOKEN.search(str(prm.schema.get("description", ""))) is not None
-            if mode != "gold" and not written and not prm.required and cursor:
+            if mode != "gold" and not written and not prm.required and prm.cursor:
                 continue  # a page cursor a server hands out ("startingAfter"), the request does not name: left out
             if mode == "greedy" and not written and _takes_leftover(prm):  # a value the request writes, no one's
                 # (greedy only: which parameter gets it reads the include head, which replaying a sampled

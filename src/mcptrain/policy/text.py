@@ -47,6 +47,9 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _NUMBER_WORDS.update({"ninety": 90, "hundred": 100, "thousand": 1000, "a hundred": 100, "a thousand": 1000})
 _WORDS_FOR = {v: k for k, v in _NUMBER_WORDS.items() if not k.startswith("a ")}
 _NUMERIC = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?")
+# A number written in digits where a text writes it: commas group thousands ("1,500", "$10,000,000,")
+# or separate numbers ("2,3,4" is three); compile it with the look-behind a reader needs.
+WRITTEN_NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
 
 
 def split_identifier(name: str) -> str:
@@ -479,6 +482,7 @@ __all__ = [
     "NEGATIONS",
     "QUOTES",
     "STOPWORDS",
+    "WRITTEN_NUMBER",
     "Fragment",
     "coerce_number",
     "content_stems",

@@ -88,6 +88,7 @@ from mcptrain.policy.text import (
     actions,
     coerce_number,
     content_stems,
+    name_action,
     not_a_value,
     percent_written,
     phrase_present,
@@ -1021,6 +1022,8 @@ class Router(nn.Module):
                 a = None if a < 0 else a
             elif mode == "greedy":
                 a = int(logits.argmax())
+                if label == "tool" and a < len(cands):
+                    a = _asked_action_tool(req, [table.tools[c].spec.name for c in cands], logits, a)
             else:
                 a = int(torch.multinomial(logits.detach().softmax(-1), 1, generator=generator))
             if a is None:
@@ -1650,6 +1653,42 @@ def _written_at(value: Any, low: str) -> int | None:
         return None
     found = [m.start() for f in forms if f for m in [re.search(rf"(?<![\w.]){re.escape(f)}(?!\w|\.\d)", low)] if m]
     return min(found) if found else None
+
+
+def _asked_action_tool(req: RequestFeatures, names: list[str], logits: Tensor, best: int) -> int:
+    """Greedy tool choice: where the request asks both to find and to book (buy, rent, reserve), finding
+    comes first, so a booking tool gives way to the best-scored finding tool on the same object (their
+    names share a word): "I need to rent a car ..., find options for a sedan" ->
+    RentalCars_3_GetCarsAvailable, not RentalCars_3_ReserveCar. Index into `names` -> index."""
+    asked = actions(g for g in req.asking_grams if " " not in g)
+    if _SEARCH_WORDS & set(req.asking_grams):
+        asked.add("search")
+    if not {"search", "book"} <= asked or _tool_action(names[best]) != "book":
+        return best
+    own = _object_words(names[best])
+    others = [j for j, n in enumerate(names) if _tool_action(n) == "search" and own & _object_words(n)]
+    return max(others, key=lambda j: float(logits[j])) if others else best
+
+
+_SEARCH_WORDS = frozenset({"available", "availability", "options"})  # what one asks of a search
+
+
+def _object_words(name: str) -> set[str]:
+    """What a tool's name says it acts on: 'RentalCars_3_ReserveCar' -> {'rental', 'cars', 'car'}."""
+    return {
+        w for w in words(name)
+        if len(w) > 2 and w.isalpha() and not actions([w]) and w not in _SEARCH_WORDS and w not in STOPWORDS
+        and w not in ("get", "set", "api")
+    }
+
+
+def _tool_action(name: str) -> str | None:
+    """A tool's action from its name (`name_action`), where 'available' also says search:
+    'RentalCars_3_GetCarsAvailable' -> 'search'."""
+    act = name_action(name)
+    if act is None and _SEARCH_WORDS & set(words(name)):
+        return "search"
+    return act
 
 
 def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:

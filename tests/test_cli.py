@@ -143,9 +143,11 @@ def test_generate_train_eval_predict_end_to_end(tmp_path):
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [row["prompt"] for row in rows] == ["weather in Oslo", "add a note called Milk"]
     assert set(rows[0]) == {"prompt", "tool", "arguments", "confidence"}
-    r = mcptrain("predict", "--checkpoint", "ck", "--year", "2026", "weather in Oslo on March 14th", cwd=tmp_path)
+    r = mcptrain("predict", "--checkpoint", "ck", "--year", "2026", "--today", "2026-03-13", "weather in Oslo tomorrow",
+                 cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert_bad_input(mcptrain("predict", "--checkpoint", "ck", "--year", "0", "hi", cwd=tmp_path), "--year 0")
+    assert_bad_input(mcptrain("predict", "--checkpoint", "ck", "--today", "27/11", "hi", cwd=tmp_path), "--today")
     # bad input: a line without a prompt, and a checkpoint folder that is not one
     (tmp_path / "bad.jsonl").write_text('{"prompt": "x"}\n{"text": "y"}\n')
     bad = mcptrain("predict", "--checkpoint", "ck", "--input", "bad.jsonl", "--output", "o2.jsonl", cwd=tmp_path)

@@ -8,10 +8,12 @@ from datetime import date, timedelta
 import pytest
 
 from mcptrain.dates import (
+    Today,
     coerce_date,
     date_format,
     date_texts,
     datetime_format,
+    stated_today,
     when_spans,
     writes_date,
     writes_time,
@@ -189,3 +191,52 @@ def test_datetime_format_comes_from_the_schema(schema: dict, fmt: str | None) ->
 def test_a_datetime_is_a_date_with_the_time_written_next_to_it(text: str, values: list[str]) -> None:
     fmt = "%Y-%m-%dT%H:%M:%S"
     assert [coerce_date(text[a:b], fmt, written_year(text)) for a, b in when_spans(text, fmt)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("weather tomorrow? today is 2023.10.1", date(2023, 10, 1)),
+        ("Today is Tuesday April 25th 2023", date(2023, 4, 25)),
+        ("music events next Monday. today is 2023-10-1 monday", date(2023, 10, 1)),  # the date, not the weekday
+        ("assuming today is April 4th, 2023?", date(2023, 4, 4)),
+        ("available tomorrow, today is 20230929", date(2023, 9, 29)),
+        ("Today's date is March 6, 2024.", date(2024, 3, 6)),
+        ("what is on today?", None),
+        ("today is a good day", None),
+    ],
+)
+def test_stated_today_reads_the_day_a_request_says_it_is(text: str, day: date | None) -> None:
+    today = stated_today(text)
+    assert (today.day if today else None) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 2023-10-01 is a Sunday; weeks start on Sunday, so "next Monday" is in the week after this one
+        ("weather in New York tomorrow? today is 2023.10.1", ["2023-10-02"]),
+        ("music events next Monday in Portland. today is 2023-10-1", ["2023-10-09"]),
+        ("any events this Sunday? Today is Friday 2023-09-29.", ["2023-10-01"]),
+        ("on the upcoming Saturday? Today is Tuesday April 25th 2023", ["2023-04-29"]),
+        ("Wednesday next week? today is 2023.3.1", ["2023-03-08"]),  # a Wednesday: the one a week on
+        ("the forecast on April 13th of next year? today is 2023.10.1", ["2024-04-13"]),
+        ("from today until the 12th. today is 2023.10.1", ["2023-10-01", "2023-10-12"]),
+        ("the day after tomorrow; today is 2023.12.31", ["2024-01-02"]),
+        ("theater on the 9th? currently is sep 2023", ["2023-09-09"]),  # a month alone: days of it only
+        ("theater tomorrow? currently is sep 2023", []),
+        ("what's the weather? today is 2023.10.1", ["2023-10-01"]),  # no other date: today's
+        ("the weather tomorrow", []),  # no today said, none set
+    ],
+)
+def test_relative_dates_count_from_the_day_the_request_says_it_is(text: str, values: list[str]) -> None:
+    today = stated_today(text)
+    spans = when_spans(text, "%Y-%m-%d", written_year(text), today)
+    assert [coerce_date(text[a:b], "%Y-%m-%d", written_year(text), today) for a, b in spans] == values
+
+
+def test_relative_dates_count_from_a_day_set_where_the_request_says_none() -> None:
+    text = "book it for next Friday"
+    spans = when_spans(text, "%m/%d/%Y", today=Today(date(2026, 11, 27)))  # a Friday
+    assert [coerce_date(text[a:b], "%m/%d/%Y", today=Today(date(2026, 11, 27))) for a, b in spans] == ["12/04/2026"]
+    assert coerce_date("next Friday", "%Y-%m-%d") == "next Friday"  # no today: as written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
@@ -1393,6 +1394,24 @@ def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: 
     router._requests.clear()
     calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["weather"]) for a in asks])
     assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None, "2024-03-08"]
+
+
+def test_a_relative_date_counts_from_the_day_the_request_says_or_the_one_set(tiny: Encoder) -> None:
+    """"tomorrow? today is 2023.10.1" -> 2023-10-02, not the 1st the request also writes; "next Friday"
+    is a date where `Router.today` says which day it is, and none where nothing does."""
+    tool = ToolSpec(name="weather", description="weather forecast", input_schema={
+        "type": "object", "required": ["city", "date"],
+        "properties": {"city": {"type": "string"},
+                       "date": {"type": "string", "description": "YYYY-MM-DD"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="weather-relative"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=a, candidate_tools=["weather"]) for a in
+            ["weather in Oslo tomorrow? today is 2023.10.1", "weather in Oslo next Friday"]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    assert [c.arguments.get("date") for c in calls[0::2]] == ["2023-10-02"] * 4
+    assert all(c.arguments.get("date") != "2026-12-04" for c in calls[1::2])
+    router.today = date(2026, 11, 27)  # a Friday: next Friday is in the week after
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    assert [c.arguments.get("date") for c in calls] == ["2023-10-02", "2026-12-04"] * 4
 
 
 def test_a_date_parameter_without_a_format_takes_the_whole_date_as_written(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -331,10 +332,22 @@ def predict(
         int | None,
         typer.Option("--year", help="The year of a date written without one (\"on March 14th\"); unset: no date."),
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="YYYY-MM-DD: the day \"tomorrow\" or \"next Monday\" counts from, where a request does not say "
+            "(\"today is ...\"); also the year of dates written without one unless --year says. Unset: no date.",
+        ),
+    ] = None,
 ) -> None:
     """Predict the call for one request, or for every line of --input into --output."""
     if year is not None and not 1 <= year <= 9999:
         raise McptrainError(f"--year {year}: give a year from 1 to 9999 (the year of dates written without one)")
+    try:
+        day = date.fromisoformat(today) if today is not None else None
+    except ValueError:
+        raise McptrainError(f"--today {today!r}: give a day as YYYY-MM-DD (relative dates count from it)") from None
     if (request is None) == (input is None):
         raise McptrainError("give one request as an argument, or --input FILE.jsonl (not both)")
     if input is not None and output is None:
@@ -346,7 +359,8 @@ def predict(
         assert input is not None  # one of the two, checked above
         examples = [_prompt_line(obj, input, lineno) for lineno, obj in iter_jsonl(input)]
     policy = trainer._policy()
-    policy.year = year
+    policy.year = year if year is not None or day is None else day.year
+    policy.today = day
     preds = policy.predict(examples)
     rows = [{"prompt": ex.prompt, "tool": p.tool, "arguments": p.arguments, "confidence": round(p.confidence, 6)}
             for ex, p in zip(examples, preds, strict=True)]  # fmt: skip

@@ -15,7 +15,8 @@ and the router reads it back in the format the schema names.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from dateutil import parser as dateparser
@@ -117,15 +118,21 @@ def is_time(fmt: str | None) -> bool:
     return bool(fmt) and "%d" not in str(fmt)
 
 
-def coerce_date(text: str, fmt: str, year: int | None = None) -> str:
+def coerce_date(text: str, fmt: str, year: int | None = None, today: Today | None = None) -> str:
     """A date written in a request -> `fmt`; the text itself unless it names a whole date (a year,
     and a month and day in words or digits), so "March 2023" or "next Friday" stay as written.
     `year`: the year the request writes elsewhere (`written_year`), for a date written without one
-    ("the 12th of March. It's 2023 now"). A time format reads a time of day instead (`coerce_time`)."""
+    ("the 12th of March. It's 2023 now"); `today`: the day relative dates count from ("next Friday",
+    "tomorrow"; `relative_spans`). A time format reads a time of day instead (`coerce_time`)."""
     if is_time(fmt):
         return coerce_time(text, fmt)
     if is_datetime(fmt):
         return _coerce_datetime(text, fmt, year)
+    relative = _RELATIVE.fullmatch(text.strip()) if today is not None else None
+    if relative is not None and today is not None:
+        day = _relative(relative, today)
+        if day is not None:
+            return day.strftime(fmt)
     try:
         return datetime.strptime(text.strip(), fmt).strftime(fmt)  # already in the format ("04/03/2025" day first)
     except ValueError:
@@ -218,10 +225,12 @@ _DATE_AFTER_TIME = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "8pm on November 1
 _ISO_DATETIME = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?(?![\w:])")
 
 
-def when_spans(text: str, fmt: str, year: int | None = None) -> list[tuple[int, int]]:
+def when_spans(text: str, fmt: str, year: int | None = None, today: Today | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` that read back as a whole date (time of day) in `fmt`: where a
     date (time) parameter's value can be, if anywhere. A month and day without a year count where
     the text writes one year elsewhere (`written_year`), else where `year` says which year they are in.
+    With `today`, dates counted from it count too ("next Monday", `relative_spans`), and the day the
+    text says today is counts only where it writes no other date.
 
         >>> when_spans("from 2023-04-22 at 7:30 pm", "%H:%M"), when_spans("on the 3rd of May 2024", "%Y-%m-%d")
         ([(19, 26)], [(3, 22)])
@@ -240,14 +249,137 @@ def when_spans(text: str, fmt: str, year: int | None = None) -> list[tuple[int, 
         year = written_year(text) or year
         if year is not None:  # "April 15th ... April 22nd 2023": the first is a date of 2023 too
             found += [m.span() for m in _DAY_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in found)]
+        relative = [span for span, _ in relative_spans(text, today)]
+        found = [(a, b) for a, b in found if not any(c < b and a < d for c, d in relative)] + relative
+        if today is not None and today.span is not None:  # "weather tomorrow? today is 2023.10.1": not the 1st
+            c, d = today.span
+            other = [(a, b) for a, b in found if not (c <= a and b <= d)]
+            found = other or found
     out = []
     for a, b in found:
         try:
-            datetime.strptime(coerce_date(text[a:b], fmt, year), fmt)
+            datetime.strptime(coerce_date(text[a:b], fmt, year, today), fmt)
         except ValueError:
             continue
         out.append((a, b))
     return sorted(set(out))
+
+
+@dataclass(frozen=True)
+class Today:
+    """The day a request says it is written on ("today is 2023.10.1", "currently is sep 2023"), which
+    its relative dates count from; `month_only` where it names a month and year alone (`day` is the 1st)."""
+
+    day: date
+    month_only: bool = False
+    span: tuple[int, int] | None = None  # where the text states it ("today is 2023.10.1")
+
+
+_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TODAY_IS = re.compile(
+    rf"\b(?:today(?:'s date)? is|today being|the current date is|current date is|currently(?: it)? is|"
+    rf"it is now|as of today,?)\s+(?:(?:a\s+)?{_WD},?\s+)?",
+    re.I,
+)
+_COMPACT = re.compile(r"(?<!\d)(?P<y>[12]\d{3})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")  # "20230929"
+_MONTH_DAY_OF_YEAR = re.compile(rf"{_M}\s*{_D}\s+of\s+{_Y}(?![\w/-])", re.I)  # "March 10 of 2024"
+_MONTH_YEAR = re.compile(rf"(?P<m>{_M})\s*,?\s*(?P<y>{_Y})(?![\w/-])", re.I)  # "sep 2023"
+
+
+def stated_today(text: str) -> Today | None:
+    """The day the text says today is, if it says one.
+
+    >>> stated_today("weather in NY tomorrow? today is 2023.10.1").day, stated_today("Today is Friday 2023-09-29").day
+    (datetime.date(2023, 10, 1), datetime.date(2023, 9, 29))
+    >>> stated_today("on the 9th? currently is sep 2023")
+    Today(day=datetime.date(2023, 9, 1), month_only=True, span=(12, 33))
+    """
+    for m in _TODAY_IS.finditer(text):
+        at = m.end()
+        for pattern in (_DATE_SPAN, _MONTH_DAY_OF_YEAR):
+            d = pattern.match(text, at)
+            if d is not None:
+                try:
+                    day = datetime.strptime(coerce_date(d.group().replace(" of ", " "), "%Y-%m-%d"), "%Y-%m-%d")
+                except ValueError:
+                    continue
+                return Today(day.date(), span=(m.start(), d.end()))
+        c = _COMPACT.match(text, at)
+        if c is not None:
+            try:
+                return Today(date(int(c["y"]), int(c["m"]), int(c["d"])), span=(m.start(), c.end()))
+            except ValueError:
+                pass
+        my = _MONTH_YEAR.match(text, at)
+        if my is not None:
+            month = datetime.strptime(my["m"][:3].title(), "%b").month
+            return Today(date(int(my["y"]), month, 1), month_only=True, span=(m.start(), my.end()))
+    return None
+
+
+# Dates written from today: "tomorrow", "next Monday", "this Sunday", "Wednesday next week", "March
+# 3rd next year", "the 12th" (of today's month).
+_RELATIVE = re.compile(
+    rf"\b(?:(?:the\s+)?day\s+(?P<after>after|before)\s+(?P<rel>tomorrow|yesterday)"
+    rf"|(?P<shift>today|tomorrow|yesterday)"
+    rf"|(?P<which>next|this|(?:the\s+)?(?:up)?coming)\s+(?P<wd>{_WD})"
+    rf"|(?P<wd2>{_WD})\s+(?P<week>next|this)\s+week"
+    rf"|(?P<md>{_M}\s*{_D}|(?:the\s+)?{_D}\s+(?:of\s+)?{_M})(?:\s+of)?\s+next\s+year"
+    rf"|(?:the\s+)(?P<nth>(?:[12]?\d|3[01])(?:st|nd|rd|th))(?!\s+(?:of\s+)?{_MONTHS}))\b",
+    re.I,
+)
+
+
+def _relative(m: re.Match[str], today: Today) -> date | None:
+    t = today.day
+    if today.month_only and not m["nth"]:  # "currently is sep 2023": its days, nothing counted from a day
+        return None
+    if m["rel"]:
+        return t + timedelta(days=(1 if m["rel"].lower() == "tomorrow" else -1) * 2)
+    if m["shift"]:
+        return t + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m["shift"].lower()])
+    if m["nth"]:  # the 12th: of today's month, or of the next where that day has passed
+        n = int(m["nth"][:-2])
+        month = t.replace(day=1)
+        if not today.month_only and n < t.day:
+            month = (month + timedelta(days=32)).replace(day=1)
+        try:
+            return month.replace(day=n)
+        except ValueError:
+            return None
+    if m["md"]:
+        try:
+            return datetime.strptime(coerce_date(m["md"], "%Y-%m-%d", t.year + 1), "%Y-%m-%d").date()
+        except ValueError:
+            return None
+    wd = _WEEKDAYS.index((m["wd"] or m["wd2"]).lower())
+    sunday = t - timedelta(days=(t.weekday() + 1) % 7)  # weeks start on Sunday, as US calendars do
+    if (m["which"] or "").lower() == "next" or (m["week"] or "").lower() == "next":  # in the week after this
+        return sunday + timedelta(days=7 + (wd + 1) % 7)
+    if m["week"]:  # "Friday this week"
+        return sunday + timedelta(days=(wd + 1) % 7)
+    ahead = (wd - t.weekday()) % 7  # this / upcoming: the next one, today's if "this"
+    return t + timedelta(days=ahead or (0 if m["which"].lower() == "this" else 7))
+
+
+def relative_spans(text: str, today: Today | None) -> list[tuple[tuple[int, int], date]]:
+    """Spans of `text` that name a day counted from `today`, with that day; none without a today.
+
+    >>> text, today = "this Sunday or next Monday", Today(date(2023, 9, 29))  # a Friday
+    >>> [(text[a:b], str(d)) for (a, b), d in relative_spans(text, today)]
+    [('this Sunday', '2023-10-01'), ('next Monday', '2023-10-02')]
+    """
+    if today is None:
+        return []
+    out = []
+    for m in _RELATIVE.finditer(text):
+        if today.span and today.span[0] <= m.start() < today.span[1]:
+            continue  # "today" of "today is ..."
+        d = _relative(m, today)
+        if d is not None:
+            out.append((m.span(), d))
+    return out
 
 
 def writes_date(text: str) -> bool:
@@ -311,6 +443,9 @@ __all__ = [
     "datetime_format",
     "is_datetime",
     "is_time",
+    "relative_spans",
+    "stated_today",
+    "Today",
     "when_spans",
     "writes_date",
     "written_year",

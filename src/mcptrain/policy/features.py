@@ -24,7 +24,16 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import date_format, date_texts, datetime_format, is_time, writes_date, writes_time
+from mcptrain.dates import (
+    Today,
+    date_format,
+    date_texts,
+    datetime_format,
+    is_time,
+    stated_today,
+    writes_date,
+    writes_time,
+)
 from mcptrain.places import PLACE_SUFFIX, code_form, place_forms, place_spans, region_after
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
@@ -331,6 +340,11 @@ class RequestFeatures:
         ]
         pairs = [f"{self.w_lower[i]} {self.w_lower[j]}" for i, j in zip(keep, keep[1:], strict=False) if j == i + 1]
         return list(dict.fromkeys([self.w_lower[i] for i in keep] + pairs))
+
+    @cached_property
+    def today(self) -> Today | None:
+        """The day the request says today is ("today is 2023.10.1": `dates.stated_today`, once)."""
+        return stated_today(self.text)
 
     @cached_property
     def number_starts(self) -> list[int]:

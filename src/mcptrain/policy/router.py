@@ -42,6 +42,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -50,7 +51,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.dates import coerce_date, is_datetime, when_spans, written_year
+from mcptrain.dates import Today, coerce_date, is_datetime, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import as_code, city_alone, complete_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
@@ -246,10 +247,12 @@ def _name_tokens(req: RequestFeatures, names: Sequence[str]) -> tuple[set[int], 
     return starts, ends
 
 
-def _when_spans(req: RequestFeatures, fmt: str, blocked: set[int], year: int | None) -> dict[int, list[int]]:
+def _when_spans(
+    req: RequestFeatures, fmt: str, blocked: set[int], year: int | None, today: Today | None
+) -> dict[int, list[int]]:
     """start token -> end tokens of the spans that read as a whole date (time of day) in `fmt`,
     starts in `blocked` left out (`mcptrain.dates.when_spans`)."""
-    return _token_spans(req, when_spans(req.text, fmt, year), blocked)
+    return _token_spans(req, when_spans(req.text, fmt, year, today), blocked)
 
 
 def _token_spans(req: RequestFeatures, spans: list[tuple[int, int]], blocked: set[int]) -> dict[int, list[int]]:
@@ -705,8 +708,15 @@ class Router(nn.Module):
         """The year of a date written without one ("March 14th") where the request writes no year
         elsewhere; None: such a date is no date. The request's own "today" for those who set it (the
         BFCL runner: its requests' year)."""
+        self.today: date | None = None
+        """The day relative dates ("tomorrow", "next Monday") count from where the request does not say
+        which day it is ("today is 2023.10.1"); None: such a date is no date."""
         if catalogue is not None:
             self.set_catalogue(catalogue)
+
+    def _today(self, req: RequestFeatures) -> Today | None:
+        """The day the request says today is, else `today` if set."""
+        return req.today or (Today(self.today) if self.today is not None else None)
 
     def _drop(self, x: Tensor) -> Tensor:
         """Dropout inside supervised_loss(generator=g), masks drawn from g; else identity."""
@@ -1068,7 +1078,7 @@ class Router(nn.Module):
                 or block.described_flag(i)
                 or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
                 or (prm.value_kind == "number" and len(block.people_numbers(i) - used.starts) == 1)
-                or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year)))
+                or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
@@ -1151,7 +1161,7 @@ class Router(nn.Module):
                     if any(k >= 0 and t not in blocked | fractional for t, k in enumerate(req.number_starts)):
                         blocked |= fractional
             fmt = _date_spans_format(prm, used.decoding)
-            when = _when_spans(req, fmt, blocked, self.year) if fmt else {}
+            when = _when_spans(req, fmt, blocked, self.year, self._today(req)) if fmt else {}
             if is_datetime(fmt):  # a date with its time of day, where the request writes one
                 when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
@@ -1245,7 +1255,7 @@ class Router(nn.Module):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n
             if prm.date_format:
-                return coerce_date(text, prm.date_format, written_year(req.text) or self.year)
+                return coerce_date(text, prm.date_format, written_year(req.text) or self.year, self._today(req))
             if prm.datetime_format and s in when:
                 return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
             if used.decoding:

@@ -139,6 +139,11 @@ def test_a_city_takes_the_region_the_request_writes_after_it(text: str, city: st
         ("Washington, DC", "Washington"),
         ("Yosemite National Park, CA", "Yosemite National Park, CA"),  # no city GeoNames knows: as written
         ("Paris", "Paris"),
+        ("Philly", "Philadelphia"),  # a short name of a large city: its name
+        ("LA", "Los Angeles"),
+        ("Vegas", "Las Vegas"),
+        ("Marshall", "Marshall"),  # a town's own name, though GeoNames also gives it to Post Falls
+        ("Frisco", "Frisco"),  # a city of its own
     ],
 )
 def test_city_alone_drops_the_region_written_after_a_known_city(text: str, city: str) -> None:

@@ -140,14 +140,28 @@ def region_after(text: str, end: int) -> int:
 
 def city_alone(text: str) -> str:
     """A known city with the region a request writes after it -> the city alone, for a parameter that
-    asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London".
+    asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London"; a nickname or
+    abbreviation -> the city's name ("Philly" -> "Philadelphia", "SD, California" -> "San Diego").
 
-        >>> city_alone("Marshall, MN"), city_alone("Yosemite National Park, CA")
-        ('Marshall', 'Yosemite National Park, CA')
+        >>> city_alone("Marshall, MN"), city_alone("Yosemite National Park, CA"), city_alone("Philly")
+        ('Marshall', 'Yosemite National Park, CA', 'Philadelphia')
     """
     name, comma, _ = text.partition(",")
+    name = name.strip()
     us, world = _gazetteer()
-    return name.strip() if comma and (name.strip().lower() in us or name.strip().lower() in world) else text
+    city = us.get(name.lower(), ("",))[0]
+    if city.lower() in _place_names() and _nickname_of(name, city):
+        return city
+    return name if comma and (name.lower() in us or name.lower() in world) else text
+
+
+def _nickname_of(name: str, city: str) -> bool:
+    """Whether `name` is a short name of `city`: starting with its letter or one of its words, and
+    neither the start of its name nor starting with it ("Philly", "LA", "Vegas"; not "Marshall" for
+    Post Falls, a name GeoNames also gives it)."""
+    kept = _folded(city).startswith(_folded(name)) or _folded(name).startswith(_folded(city))
+    short = _folded(name)[:1] == _folded(city)[:1] or _folded(name) in _folded(city).split()
+    return not kept and short
 
 
 _AFTER_PLACE = re.compile(r"\s+(?:from|on|at|for|with|near|during|by|until|starting|this|next)\b.*$", re.I)

@@ -1396,6 +1396,26 @@ def test_an_optional_date_the_request_writes_is_given(tiny: Encoder, catalogue: 
     assert [c.arguments.get("date") for c in calls] == ["2023-03-08", None, "2024-03-08"]
 
 
+def test_a_value_named_as_another_parameters_is_not_this_ones(tiny: Encoder) -> None:
+    """Whatever the weights: "from the album 'Halcyon'" is the album's, never the artist's (left out,
+    or given another value); "directed by Taika Waititi" is never the cast."""
+    music = ToolSpec(name="lookup_music", description="find songs", input_schema={
+        "type": "object", "properties": {"artist": {"type": "string"}, "album": {"type": "string"},
+                                         "year": {"type": "string"}}})  # fmt: skip
+    movies = ToolSpec(name="find_movies", description="find movies", input_schema={
+        "type": "object", "properties": {"cast": {"type": "string"}, "directed_by": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([music, movies], name="named-values"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt="Find me some songs from the album 'Halcyon' released in 2012",
+                            candidate_tools=["lookup_music"]),
+            ToolCallExample(prompt="Find us some comedy movies directed by Taika Waititi",
+                            candidate_tools=["find_movies"])]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=8, always_call=True)
+    assert [c.arguments.get("album") for c in calls[0::2]] == ["Halcyon"] * 8
+    assert all(c.arguments.get("artist") != "Halcyon" for c in calls[0::2])
+    assert all(c.arguments.get("directed_by", "").startswith("Taika") for c in calls[1::2])
+    assert all("Taika" not in c.arguments.get("cast", "") for c in calls[1::2])
+
+
 def test_a_relative_date_counts_from_the_day_the_request_says_or_the_one_set(tiny: Encoder) -> None:
     """"tomorrow? today is 2023.10.1" -> 2023-10-02, not the 1st the request also writes; "next Friday"
     is a date where `Router.today` says which day it is, and none where nothing does."""

@@ -539,6 +539,22 @@ class _Block:
             self._named_values[i] = named_value_starts(self.req, self.tool.params[i], self.tool)
         return self._named_values[i]
 
+    def theirs(self, i: int) -> set[int]:
+        """For a string parameter i: where values start that the request names as another string
+        parameter's, and that one's alone ("from the album Halcyon": the album's), not as i's."""
+        params = self.tool.params
+        if params[i].value_kind != "string" or params[i].date_format:
+            return set()
+        others = [  # (named once: "the 'Orion' version 2.1.3" names two values for the version)
+            self.named_value(j) for j, p in enumerate(params)
+            if j != i and p.value_kind == "string" and len(self.named_value(j)) == 1
+        ]
+        req, own = self.req, params[i].stems - {"name"}
+        return {  # nor where i's own name words come just before ("reference sequence 'AGTCC...'")
+            t for t in set().union(*others) - self.named_value(i)
+            if not own & set(req.w_stem[max(req.tok_word[t] - 3, 0) : req.tok_word[t]])
+        }
+
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
         return any(k >= 0 and t not in used_starts for t, k in enumerate(self.req.number_starts))
@@ -1091,6 +1107,11 @@ class Router(nn.Module):
                 # call under other weights, the reference policy's, would decide differently)
                 used.leftover[i] = block.leftover(i, used, args)
                 written = bool(used.leftover[i])
+            if mode == "greedy" and not prm.required and not written and block.theirs(i):
+                # its best value is one the request names as another parameter's ("from the album Halcyon"
+                # is the album's, not the artist's): left out (greedy only: it reads the pointer)
+                if int(block.start_logits(i, block.conditioned(i, "string")).argmax()) in block.theirs(i):
+                    continue
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):
@@ -1169,7 +1190,7 @@ class Router(nn.Module):
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
-                blocked |= used.covered
+                blocked |= used.covered | block.theirs(i)
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked
@@ -1229,7 +1250,7 @@ class Router(nn.Module):
                 if used.decoding and prm.location and s in req.place_ends:  # a place named ends with its name
                     off |= set(range(req.place_ends[s] + 1, len(req.offsets)))  # (or region): "Philadelphia ideally"
                 if used.decoding:  # nor run over another string value: not "artist Beyonce" for the date
-                    inside = min((t for t in used.covered if t > s), default=None)
+                    inside = min((t for t in used.covered | block.theirs(i) if t > s), default=None)
                     if inside is not None:
                         off |= set(range(inside, len(req.offsets)))
                 ban = sorted(off - ({span[1]} if span else set()))

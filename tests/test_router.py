@@ -1416,6 +1416,32 @@ def test_a_value_named_as_another_parameters_is_not_this_ones(tiny: Encoder) -> 
     assert all("Taika" not in c.arguments.get("cast", "") for c in calls[1::2])
 
 
+def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder) -> None:
+    """The include head saying "include", whatever the other weights: "songs by Sia" gives no year and
+    no genre; "Pop songs by Sia from 2012" gives both; a True / False flag is still the head's to give."""
+    tool = ToolSpec(name="lookup_music", description="find songs", input_schema={
+        "type": "object", "required": ["artist"],
+        "properties": {"artist": {"type": "string"},
+                       "year": {"type": "string", "enum": [str(y) for y in range(2010, 2020)]},
+                       "genre": {"type": "string", "enum": ["Pop", "Rock", "Funk"]},
+                       "explicit": {"type": "string", "enum": ["True", "False", "dontcare"]}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="choices"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["lookup_music"])
+            for p in ["Find me songs by Sia", "Find me Pop songs by Sia from 2012"]]  # fmt: skip
+    for seed in range(4):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+            router.none_head[-1].bias.fill_(-20.0)
+            router.include_head.bias.fill_(20.0)
+        router._requests.clear()
+        unsaid, said = router.predict(asks)
+        assert "year" not in unsaid.arguments and "genre" not in unsaid.arguments
+        assert "explicit" in unsaid.arguments  # a flag: the include head's
+        assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
+
+
 def test_a_relative_date_counts_from_the_day_the_request_says_or_the_one_set(tiny: Encoder) -> None:
     """"tomorrow? today is 2023.10.1" -> 2023-10-02, not the 1st the request also writes; "next Friday"
     is a date where `Router.today` says which day it is, and none where nothing does."""

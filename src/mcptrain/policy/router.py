@@ -392,6 +392,12 @@ class _Block:
         sets = {k: set(words(texts[k])) for k in found}
         return [k for k in found if not any(sets[k] < sets[o] for o in found)]
 
+    def unsaid_choice(self, i: int) -> bool:
+        """Whether i is an enum parameter (not a True / False flag) none of whose allowed values the
+        request writes (`written_forms`) or means (`meant`). Decoding only."""
+        prm = self.tool.params[i]
+        return prm.value_kind == "enum" and not flag_like(prm) and not self.written_forms(i) and self.meant(i) is None
+
     def described_written(self, i: int) -> str | None:
         """The one value the description of string parameter i quotes that the request writes ("in
         Celsius" for "The temperature unit ('Celsius' or 'Fahrenheit')"); None if none or several."""
@@ -1112,6 +1118,8 @@ class Router(nn.Module):
                 # is the album's, not the artist's): left out (greedy only: it reads the pointer)
                 if int(block.start_logits(i, block.conditioned(i, "string")).argmax()) in block.theirs(i):
                     continue
+            if mode == "greedy" and not prm.required and not written and block.unsaid_choice(i):
+                continue  # a choice the request does not make is left out ("songs by Sia": no year, no genre)
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):

@@ -1442,6 +1442,21 @@ def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder)
         assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
 
 
+def test_a_currency_conversion_takes_the_codes_the_request_means(tiny: Encoder) -> None:
+    """Whatever the weights: "How many Canadian dollars can I get for 500 US dollars?" converts from
+    USD (the amount's currency) to CAD, by their codes."""
+    tool = ToolSpec(name="convert", description="convert money", input_schema={
+        "type": "object", "required": ["from_currency", "to_currency", "amount"],
+        "properties": {"from_currency": {"type": "string", "description": "The currency to convert from."},
+                       "to_currency": {"type": "string", "description": "The currency to convert to."},
+                       "amount": {"type": "number"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="money"), RouterConfig(dim=32))
+    ask = "How many Canadian dollars can I get for 500 US dollars?"
+    asks = [ToolCallExample(prompt=ask, candidate_tools=["convert"])]
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    assert [(c.arguments["from_currency"], c.arguments["to_currency"]) for c in calls] == [("USD", "CAD")] * 4
+
+
 def test_a_relative_date_counts_from_the_day_the_request_says_or_the_one_set(tiny: Encoder) -> None:
     """"tomorrow? today is 2023.10.1" -> 2023-10-02, not the 1st the request also writes; "next Friday"
     is a date where `Router.today` says which day it is, and none where nothing does."""

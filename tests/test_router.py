@@ -271,9 +271,12 @@ def test_a_string_span_in_quotes_takes_the_quoted_text(text: str, span: str, val
 
 
 def test_packed_texts_do_not_see_each_other() -> None:
-    """Texts encoded together (packed, attention per text) give what each gives alone."""
+    """Texts encoded together (packed, attention per text, or per run of same-length texts) give what
+    each gives alone."""
     enc = Encoder.tiny(hidden_size=32, seed=1)
-    texts = ["stop agent-7", "spawn a coder agent named agent-2 for the login flow, please"]
+    texts = ["stop agent-7", "spawn a coder agent named agent-2 for the login flow, please", "zebra", "stop", "cat"]
+    lengths = [len(ids) for ids in enc.tokenizer(texts)["input_ids"]]
+    assert lengths[2] == lengths[3] == lengths[4] != lengths[1]  # three one-piece words: one attention call
     together = enc.encode(texts)
     enc.clear_cache()
     for text, joint in zip(texts, together, strict=True):
@@ -284,15 +287,16 @@ def test_packed_texts_do_not_see_each_other() -> None:
         assert torch.allclose(joint.mid.float(), alone.mid.float(), atol=1e-2)  # stored in bfloat16
 
 
-def test_new_requests_get_their_word_vectors_in_one_batch(catalogue: Catalogue, monkeypatch) -> None:
+def test_new_requests_get_their_word_vectors_in_their_own_pass(catalogue: Catalogue, monkeypatch) -> None:
     enc = Encoder.tiny(hidden_size=32, seed=0)
     router = Router(enc, catalogue, RouterConfig(dim=32))
-    batches: list[list[str]] = []
-    run = enc._run
-    monkeypatch.setattr(enc, "_run", lambda texts, tokens: batches.append(texts) or run(texts, tokens))
+    passes: list[list[int]] = []
+    fast = enc._fast
+    monkeypatch.setattr(enc, "_fast", lambda ids, lengths: passes.append(list(lengths)) or fast(ids, lengths))
     reqs = router._reqs([ToolCallExample(prompt="stop the zebra agent"), ToolCallExample(prompt="zebra and koala")])
-    assert len(batches) == 2 and len(batches[0]) == 2  # the requests, then their new words, one batch each
-    assert batches[1].count("zebra") == 1 and "koala" in batches[1]
+    # one encoder pass: the two requests, then their content words once each, shortest first
+    assert passes == [[6, 6, 3, 3, 3, 4]]  # stop, zebra, agent: one piece each; koala: two
+    assert "zebra" in enc._cache and "koala" in enc._cache and "and" not in enc._cache
     for q in reqs:
         assert q.word_vecs is not None and q.word_vecs.shape == (len(q.content_words), 32)
         words = [q.w_lower[i] for i in q.content_words]

@@ -59,6 +59,7 @@ class Encoding:
 
 
 _Linear = Callable[[Tensor], Tensor]
+Parts = Callable[[str, list[tuple[int, int]]], list[str]]  # (text, word-piece offsets) -> texts to encode too
 _Maps = tuple[dict[str, _Linear], dict[str, tuple[Tensor, Tensor]]]  # linear maps, LayerNorm (weight, bias)
 _LINEARS = ("qkv", "out", "up", "down")
 _NORMS = ("ln1", "ln2")
@@ -104,15 +105,22 @@ def bert_layer(
     eps: float,
 ) -> Tensor:
     """One BERT layer over several texts packed one after another ([N, H], `lengths` positions each)
-    -> [N, H]. The linear maps run on all positions at once and attention one text at a time: nothing
-    is padded, and there are no [B, heads, L, L] weights sized by the longest text (with a padding
-    mask SDPA materialises them)."""
+    -> [N, H]. The linear maps run on all positions at once and attention one run of same-length
+    texts at a time (a request's words, 3-4 positions each, go in one call): nothing is padded, and
+    there are no [B, heads, L, L] weights sized by the longest text (with a padding mask SDPA
+    materialises them)."""
     h = x.shape[-1]
     qkv = lin["qkv"](x)  # [N, 3H]
+    runs: list[list[int]] = []  # [length, texts]: consecutive texts of one length
+    for n in lengths:
+        if runs and runs[-1][0] == n:
+            runs[-1][1] += 1
+        else:
+            runs.append([n, 1])
     parts = []
-    for part in qkv.split(list(lengths)):  # [L_i, 3H]
-        q, k, v = part.view(1, -1, 3, heads, h // heads).permute(2, 0, 3, 1, 4)  # [1, heads, L_i, hd] each
-        parts.append(F.scaled_dot_product_attention(q, k, v)[0].transpose(0, 1).reshape(-1, h))  # [L_i, H]
+    for part, (n, b) in zip(qkv.split([n * b for n, b in runs]), runs, strict=True):  # [b * L, 3H]
+        q, k, v = part.view(b, n, 3, heads, h // heads).permute(2, 0, 3, 1, 4)  # [b, heads, L, hd] each
+        parts.append(F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(-1, h))  # [b * L, H]
     a = torch.cat(parts) if len(parts) > 1 else parts[0]  # [N, H]
     x = F.layer_norm(lin["out"](a) + x, (h,), *norms["ln1"], eps)
     return F.layer_norm(lin["down"](F.gelu(lin["up"](x))) + x, (h,), *norms["ln2"], eps)
@@ -345,10 +353,13 @@ class Encoder:
 
     # --- encoding ---------------------------------------------------------------------------------
 
-    def encode(self, texts: Sequence[str], tokens: bool = True) -> list[Encoding]:
+    def encode(self, texts: Sequence[str], tokens: bool = True, parts: Parts | None = None) -> list[Encoding]:
         """Texts -> Encodings, in order; cached texts are not re-encoded, the rest go in batches.
 
         `tokens=False` keeps only sentence embeddings (tool and parameter descriptions).
+        `parts(text, offsets)` names more texts to encode on their own, sentence only, in the same
+        encoder pass as the text (a request's words): they go to the cache, where `embed` finds them.
+        One pass where two would each pay its fixed cost (~1.5 ms: every weight read again).
         """
         out: dict[str, Encoding] = {}
         todo: list[str] = []
@@ -362,7 +373,7 @@ class Encoder:
                 todo.append(text)
         self.misses += len(todo)
         for at in range(0, len(todo), self.batch_size):
-            for enc in self._run(todo[at : at + self.batch_size], tokens):
+            for enc in self._run(todo[at : at + self.batch_size], tokens, parts):
                 out[enc.text] = enc
                 self._put(enc)
         return [out[t] for t in texts]
@@ -382,24 +393,41 @@ class Encoder:
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
-    def _run(self, texts: list[str], tokens: bool) -> list[Encoding]:
+    def _run(self, texts: list[str], tokens: bool, parts: Parts | None = None) -> list[Encoding]:
         batch = self.tokenizer(texts, truncation=True, max_length=self.max_length, return_offsets_mapping=True)
         ids = batch["input_ids"]  # B lists of ids
+        # By id, not by position: a "[SEP]" typed inside a text is special too, and never a span end.
+        pieces = [[j for j, t in enumerate(ids_i) if t not in self._special_ids] for ids_i in ids]
+        offsets = [
+            [(int(offs_i[j][0]), int(offs_i[j][1])) for j in pieces_i]
+            for offs_i, pieces_i in zip(batch["offset_mapping"], pieces, strict=True)
+        ]
+        extra: list[str] = []  # parts not cached yet, encoded in the same pass, after the texts
+        if parts is not None:
+            seen = set(texts)
+            for text, offs in zip(texts, offsets, strict=True):
+                for part in parts(text, offs):
+                    if part not in seen and part not in self._cache:
+                        seen.add(part)
+                        extra.append(part)
+            if extra:
+                more = self.tokenizer(extra, truncation=True, max_length=self.max_length)["input_ids"]
+                order = sorted(range(len(extra)), key=lambda j: len(more[j]))  # same lengths together
+                extra = [extra[j] for j in order]
+                ids = ids + [more[j] for j in order]
+                self.misses += len(extra)
         lengths = [len(x) for x in ids]
         states, mid = self._fast(torch.tensor([i for x in ids for i in x], dtype=torch.long), lengths)  # [N, H] each
         out = []
-        for text, ids_i, offs_i, s, m in zip(
-            texts, ids, batch["offset_mapping"], states.split(lengths), mid.split(lengths), strict=True
-        ):
+        for k, (s, m) in enumerate(zip(states.split(lengths), mid.split(lengths), strict=True)):
             pooled = F.normalize(s.mean(0), dim=-1)  # [H] mean over every position, specials included
-            if not tokens:
-                out.append(Encoding(text, pooled, None, []))
-                continue
-            # By id, not by position: a "[SEP]" typed inside a text is special too, and never a span end.
-            pieces = [j for j, t in enumerate(ids_i) if t not in self._special_ids]
-            offs = [(int(offs_i[j][0]), int(offs_i[j][1])) for j in pieces]
-            mid_i = m.to(torch.bfloat16, copy=True)  # [L, H] its own storage, not a view of the batch's
-            out.append(Encoding(text, pooled, s[pieces], offs, mid_i, pieces))  # [T, H], [L, H]
+            if k >= len(texts):
+                self._put(Encoding(extra[k - len(texts)], pooled, None, []))
+            elif not tokens:
+                out.append(Encoding(texts[k], pooled, None, []))
+            else:
+                mid_k = m.to(torch.bfloat16, copy=True)  # [L, H] its own storage, not a view of the batch's
+                out.append(Encoding(texts[k], pooled, s[pieces[k]], offsets[k], mid_k, pieces[k]))  # [T, H], [L, H]
         return out
 
 

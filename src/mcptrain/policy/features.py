@@ -410,6 +410,35 @@ _LEAD = "\"'([{“‘`"
 _TRAIL = ".,;:!?)]}\"'”’`"
 
 
+def _words(
+    text: str, offs: list[tuple[int, int]], tok_punct: list[bool]
+) -> tuple[list[int], list[list[int]]]:
+    """Word pieces glued together (no gap, no punctuation) form a word: "agent" "##s" -> "agents".
+    -> (per token the index of its word, per word its [start, end) characters)."""
+    word_of: list[int] = []
+    spans: list[list[int]] = []
+    for t in range(len(offs)):
+        new = t == 0 or offs[t][0] != offs[t - 1][1] or tok_punct[t] or tok_punct[t - 1]
+        if new:
+            spans.append([offs[t][0], offs[t][1]])
+        else:
+            spans[-1][1] = offs[t][1]
+        word_of.append(len(spans) - 1)
+    return word_of, spans
+
+
+def _is_content(word_lower: str) -> bool:
+    """A word that could be a value by its meaning: not punctuation, a stopword or a number."""
+    return not _is_punct(word_lower) and word_lower not in STOPWORDS and not any(c.isdigit() for c in word_lower)
+
+
+def content_word_texts(text: str, offs: list[tuple[int, int]]) -> list[str]:
+    """The request's content words (`RequestFeatures.content_words`), lower-cased, from its text and
+    word-piece offsets: what the router encodes one by one, in the request's own encoder pass."""
+    _, spans = _words(text, offs, [_is_punct(text[a:b]) for a, b in offs])
+    return [w for w in (text[a:b].lower() for a, b in spans) if _is_content(w)]
+
+
 def build_request(enc: Encoding) -> RequestFeatures:
     """Encoding -> RequestFeatures: word structure, chunk/quote/JSON boundaries and per-token features.
 
@@ -428,16 +457,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
     n = len(offs)
     toks = [text[a:b] for a, b in offs]
     tok_punct = [_is_punct(tk) for tk in toks]
-    # Word pieces glued together (no gap, no punctuation) form a word: "agent" "##s" -> "agents".
-    word_of: list[int] = []
-    spans: list[list[int]] = []
-    for t in range(n):
-        new = t == 0 or offs[t][0] != offs[t - 1][1] or tok_punct[t] or tok_punct[t - 1]
-        if new:
-            spans.append([offs[t][0], offs[t][1]])
-        else:
-            spans[-1][1] = offs[t][1]
-        word_of.append(len(spans) - 1)
+    word_of, spans = _words(text, offs, tok_punct)
     word_text = [text[a:b] for a, b in spans]
     word_lower = [w.lower() for w in word_text]
     word_stem = [stem(w) for w in word_text]
@@ -612,7 +632,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
         prev3=[prev3_w[word_of[t]] for t in range(n)],
         next1=[next1_w[word_of[t]] for t in range(n)],
         tok_word=word_of,
-        content_words=[i for i, w in enumerate(word_lower) if content[i] and not any(c.isdigit() for c in w)],
+        content_words=[i for i, w in enumerate(word_lower) if _is_content(w)],
         stems=stems,
         prompt_stems=stems if prompt_end == len(text) else frozenset(content_stems(text[:prompt_end])),
         words=all_words,

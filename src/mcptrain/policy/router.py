@@ -74,6 +74,7 @@ from mcptrain.policy.features import (
     ToolInfo,
     build_request,
     build_table,
+    content_word_texts,
     context_text,
     focus_embedding,
     locate_span,
@@ -804,11 +805,12 @@ class Router(nn.Module):
     # --- request features -----------------------------------------------------------------------------
 
     def _reqs(self, examples: Sequence[ToolCallExample]) -> list[RequestFeatures]:
-        """One encoder pass over the requests not seen before, in one batch, and one over their words."""
+        """One encoder pass over the requests not seen before and their words not seen before, in one batch."""
         texts = [context_text(e, self.config.max_context_chars) for e in examples]
         missing = [t for t in dict.fromkeys(texts) if t not in self._requests]
         if missing:
-            built = [build_request(enc) for enc in self.encoder.encode(missing, tokens=True)]
+            encoded = self.encoder.encode(missing, tokens=True, parts=content_word_texts)  # and their words
+            built = [build_request(enc) for enc in encoded]
             for q in built:
                 self._requests[q.text] = q
             self._fill_word_vecs(built)
@@ -841,9 +843,8 @@ class Router(nn.Module):
         return [new[id(q)] for q in reqs]
 
     def _fill_word_vecs(self, reqs: list[RequestFeatures]) -> None:
-        """Set each request's `word_vecs`: its content words, each encoded on its own, all requests' in
-        one batch (one small encoder call per request cost ~2 ms, mostly fixed overhead; words repeat, and
-        the encoder's cache serves most of them)."""
+        """Set each request's `word_vecs`: its content words, each encoded on its own. `_reqs` has them
+        encoded in the requests' own pass, so the encoder's cache serves them here."""
         unique = list(dict.fromkeys(q.w_lower[i] for q in reqs for i in q.content_words))
         vecs = self.encoder.embed(unique)  # [W, H]
         row = {w: k for k, w in enumerate(unique)}

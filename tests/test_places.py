@@ -78,11 +78,16 @@ def test_the_router_knows_which_parameters_want_a_state() -> None:
     [
         ("The city, in the format of 'City, State' or 'City, Country' if not in the US.", {"state", "country"}),
         ("The city, such as 'New York, NY' or 'London, UK'.", {"state", "country"}),  # UK is no US state
-        ("The city, such as 'New York, NY' or 'Washington, DC'.", {"state"}),
+        ("The city, such as 'New York, NY' or 'Washington, DC'.", {"state", "country_code"}),  # abroad: 'Paris, FR'
         ("The location, e.g. 'Paris, France'.", {"country"}),
         ("The city where the salon is.", set()),
-        ("The city and state, e.g. San Francisco, CA", {"state"}),  # OpenAI's get_weather, no quotes
-        ("The city and state, e.g., New York City, NY.", {"state"}),
+        ("The city and state, e.g. San Francisco, CA", {"state", "country_code"}),  # OpenAI's get_weather, no quotes
+        ("The city and state, e.g., New York City, NY.", {"state", "country_code"}),
+        ("The city, in the format 'City, State'.", {"state"}),  # no example: a city abroad stays as written
+        (
+            "'City, State' or 'City, Country' if not in the US. Examples: 'San Francisco, CA' or 'Paris, FR'.",
+            {"state", "country", "country_code"},
+        ),
         ("The city, e.g. London, UK", {"country"}),
         ("The city and country where the office is.", {"country"}),
         ("Use e.g. 5 for five days, NY time.", set()),  # no 'City, XX' after "e.g."
@@ -111,6 +116,13 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
         ("Los Angeles from May", {"state"}, "Los Angeles, CA"),  # a span that ran past the city
         ("Riga on Monday", {"country"}, "Riga, Latvia"),
         ("New York Times", {"state"}, "New York Times"),  # no word like "from" after the city: a name
+        ("Sydney, Australia", {"state", "country_code"}, "Sydney, AU"),  # a city abroad: its country's code
+        ("Paris", {"state", "country", "country_code"}, "Paris, FR"),
+        ("London, England", {"state", "country_code"}, "London, UK"),  # as APIs write it, not ISO's GB
+        ("Riga on Monday", {"country_code"}, "Riga, LV"),
+        ("Boston", {"state", "country_code"}, "Boston, MA"),
+        ("Toronto, ON", {"state", "country_code"}, "Toronto, ON"),  # a province: no country to code
+        ("I", {"state", "country_code"}, "I"),  # GeoNames' other names ("I" for Biyang) are no cities
     ],
 )
 def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: set[str], place: str) -> None:

@@ -1,8 +1,9 @@
 """Places as people write them and as APIs want them: a parameter described as "the city, in the
-format of 'City, State'" gets "Berkeley, CA" when the request says "Berkeley", and one that also
-takes 'City, Country' gets "Riga, Latvia" for "Riga".
+format of 'City, State'" gets "Berkeley, CA" when the request says "Berkeley", one that also
+takes 'City, Country' gets "Riga, Latvia" for "Riga", and one whose examples write codes ('Austin,
+TX', 'Paris, FR') gets "Riga, LV".
 
-    >>> place_forms({"type": "string", "description": "The city, in the format 'City, State', e.g. 'Austin, TX'."})
+    >>> place_forms({"type": "string", "description": "The city, in the format 'City, State'."})
     frozenset({'state'})
     >>> with_state("Berkeley"), with_state("Paris"), with_state("Austin, TX")
     ('Berkeley, CA', 'Paris', 'Austin, TX')
@@ -36,19 +37,24 @@ def place_forms(schema: dict[str, Any]) -> frozenset[str]:
     """How a string parameter wants a city completed: 'state' when it asks for 'City, State' (says
     so: "City, State", "the city and state"; or shows an example like 'Austin, TX', quoted or after
     "e.g."), 'country' when it asks for 'City, Country' (says so, or shows an example like 'Paris,
-    France'); empty for anything else."""
+    France', or 'London, UK': the name people write), 'country_code' when a city abroad takes its
+    country's two-letter code: an example shows one ('Paris, FR'), or the examples show states' codes
+    and nothing says how a city abroad is written ('Austin, TX' alone: "Sydney, AU"). Empty for
+    anything else."""
     if schema.get("type") not in (None, "string") or isinstance(schema.get("enum"), list):
         return frozenset()
     desc = str(schema.get("description", ""))
     forms = set()
     regions = [m.group(0)[-3:-1] for m in _EXAMPLE.finditer(desc)] + _BARE_EXAMPLE.findall(desc)
-    for region in regions:  # 'Austin, TX' shows a state, 'London, UK' a country
-        forms.add("state" if region in _us_states() else "country")
+    for region in regions:  # 'Austin, TX' shows a state, 'Paris, FR' a country's code, 'London, UK' its name
+        forms.add("state" if region in _us_states() else "country" if region == "UK" else "country_code")
     if re.search(r"city(?:,| and)\s*state", desc, re.I):  # "City, State", "the city and state"
         forms.add("state")
     examples = [m.group(0)[1:-1] for m in _COUNTRY_EXAMPLE.finditer(desc)]
     if re.search(r"city(?:,| and)\s*country", desc, re.I) or any(not e.startswith("City,") for e in examples):
         forms.add("country")
+    if regions and forms == {"state"}:
+        forms.add("country_code")
     return frozenset(forms)
 
 
@@ -178,6 +184,9 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
         ('Lafayette, LA', 'Los Angeles, CA')
     """
     name = text.strip()
+    coded = _with_country_code(name) if "country_code" in forms else None
+    if coded is not None:
+        return coded
     if not name or "," in name or not forms:
         return text
     us, world = _gazetteer()
@@ -193,6 +202,28 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if cut != name and (cut.lower() in us or cut.lower() in world):
         return complete_place(cut, forms)
     return text
+
+
+def _with_country_code(name: str) -> str | None:
+    """A city abroad, alone or with its country written in words -> 'City, CC' ("Sydney, Australia"
+    -> "Sydney, AU", "Paris" -> "Paris, FR", "London" -> "London, UK" as APIs write it); None for a US
+    city, an unknown one, or a region that is no country."""
+    city, comma, region = name.partition(",")
+    city = city.strip()
+    if comma:
+        code = _country_codes().get(region.strip().rstrip(".").lower())
+        return None if code is None or code == "US" or not city else f"{city}, {_usual_code(code)}"
+    us, world = _gazetteer()
+    found = None if city.lower() in us else world.get(city.lower())
+    if found is None or not _same_name(city, found[0]):  # by its own name: "I" is also a name of Biyang
+        return None
+    code = _country_codes().get(found[1].lower())
+    return None if code is None or code == "US" else f"{city}, {_usual_code(code)}"
+
+
+def _usual_code(code: str) -> str:
+    """ISO 3166's code as APIs write a city's country: "GB" is "UK" ('London, UK')."""
+    return "UK" if code == "GB" else code
 
 
 def with_state(text: str) -> str:

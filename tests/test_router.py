@@ -1781,6 +1781,13 @@ def test_an_allowed_value_the_request_writes_is_the_value(tiny: Encoder, catalog
     ask = "value of Super Mario Bros. from 1985 like new, from historical record"
     call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["game_value"])])[0]
     assert call.arguments == {"source": "historical records", "condition": "Like New"}
+    # a short word's plural ("parks": "park"), optional and with the include head saying "omit"; not "news"
+    places = ToolSpec(name="find_places", description="find places to visit", input_schema={
+        "type": "object", "properties": {"kind": {"enum": ["park", "museum", "new"]}}})  # fmt: skip
+    router.set_catalogue(Catalogue([places], name="places"))
+    for ask, args in [("parks in Oslo", {"kind": "park"}), ("museums and parks in Oslo", {}), ("news of Oslo", {})]:
+        call = router.predict([ToolCallExample(prompt=ask, candidate_tools=["find_places"])])[0]
+        assert call.arguments == args, ask
 
 
 @pytest.mark.parametrize(

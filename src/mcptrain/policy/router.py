@@ -1800,13 +1800,13 @@ def _forms_written(text: str, said: list[str]) -> bool:
 def _form_of(word: str, said: list[str]) -> bool:
     """Whether the request writes `word` or a longer or shorter form of it, one of 5 letters or more
     starting the other ("records" / "record", "educational" / "education", "postgres" / "postgresql",
-    "thrill" / "thriller"); a short word only as it is ("news" is not "new"), and no other change of
-    ending ("resolution" is not "resolve")."""
+    "thrill" / "thriller"); a short word only as it is or with a plural's "s" ("parks" / "park"; "news"
+    is not "new"), and no other change of ending ("resolution" is not "resolve")."""
     for w in said:
         if w == word:
             return True
         short, long_ = sorted((w, word), key=len)
-        if len(short) >= 5 and long_.startswith(short):
+        if (len(short) >= 5 or (len(short) >= 4 and long_ == short + "s")) and long_.startswith(short):
             return True
     return False
 

@@ -123,6 +123,8 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
         ("Boston", {"state", "country_code"}, "Boston, MA"),
         ("Toronto, ON", {"state", "country_code"}, "Toronto, ON"),  # a province: no country to code
         ("I", {"state", "country_code"}, "I"),  # GeoNames' other names ("I" for Biyang) are no cities
+        ("salon", {"country_code"}, "salon"),  # a word, not Salon-de-Provence
+        ("March", {"state", "country", "country_code"}, "March"),  # a month, though also a town in England
     ],
 )
 def test_complete_place_adds_the_region_the_parameter_wants(text: str, forms: set[str], place: str) -> None:

@@ -19,6 +19,7 @@ Paris, TX); otherwise it is the largest place so named.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import cache
@@ -193,7 +194,7 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if name.lower() in us:
         return with_state(text) if "state" in forms else text
     found = world.get(name.lower()) if "country" in forms else None
-    if found is not None:
+    if found is not None and name.lower() not in _CALENDAR:
         return _with_region(name, *found)
     m = _in_state().fullmatch(name) if "state" in forms else None
     if m and m.group(1).lower() in us:
@@ -215,7 +216,11 @@ def _with_country_code(name: str) -> str | None:
         return None if code is None or code == "US" or not city else f"{city}, {_usual_code(code)}"
     us, world = _gazetteer()
     found = None if city.lower() in us else world.get(city.lower())
-    if found is None or not _same_name(city, found[0]):  # by its own name: "I" is also a name of Biyang
+    # by its own name ("I" is also a name of Biyang), written as a name or a large city's ("salon" is no
+    # Salon-de-Provence), and not a month's ("March" is also a town in England)
+    if found is None or not _same_name(city, found[0]) or city.lower() in _CALENDAR:
+        return None
+    if not (city[:1].isupper() or city.lower() in _place_names()):
         return None
     code = _country_codes().get(found[1].lower())
     return None if code is None or code == "US" else f"{city}, {_usual_code(code)}"
@@ -233,7 +238,10 @@ def with_state(text: str) -> str:
     if not name or "," in name:
         return text
     found = _gazetteer()[0].get(name.lower())
-    return text if found is None else _with_region(name, *found)
+    return text if found is None or name.lower() in _CALENDAR else _with_region(name, *found)
+
+
+_CALENDAR = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.day_name])  # "March" is also a town
 
 
 def _with_region(name: str, city: str, region: str) -> str:

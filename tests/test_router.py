@@ -1072,6 +1072,28 @@ def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: 
     assert said(to="all") is not None  # "suite all": a quantifier can be a value
 
 
+def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A url that is no URL ("weather": the pointer's guess where the request gives none) means no
+    call where it is required and is left out where optional; a domain name is a website; names that
+    only contain the shape word ("UrlName", "websiteId", an agent's "domain") are not checked."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    props = {k: {"type": "string"} for k in ("url", "website", "email", "UrlName", "websiteId", "domain")}
+    tool = ToolSpec(name="fetch", description="fetch a page", input_schema={
+        "type": "object", "required": ["url"], "properties": props})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="fetching"))
+
+    def said(**args: str) -> ToolCall | None:
+        return router._said(ToolCall(name="fetch", arguments=args))
+
+    assert said(url="weather") is None
+    assert said(url="nodes for fabric fab-ed") is None
+    page = "https://api.open-meteo.com/v1/forecast"
+    assert said(url=page, website="the food site", email="Bob") == ToolCall(name="fetch", arguments={"url": page})
+    kept = {"url": "www.example.org/a", "website": "Foodnetwork.com", "email": "bob@example.com",
+            "UrlName": "julian-is-testing", "websiteId": "123e4567", "domain": "devops"}  # fmt: skip
+    assert said(**kept) == ToolCall(name="fetch", arguments=kept)
+
+
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:
     """`items.enum`: the items the request names, in its order (words of snake_case items anywhere),
     whatever the router's weights; none named leaves the choice to the fragment decision."""

@@ -100,6 +100,7 @@ from mcptrain.policy.text import (
     split_identifier,
     strip_quotes,
     unit_quantities,
+    value_shape,
     whole_value,
     words,
 )
@@ -124,6 +125,7 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
+_SHAPED_NAMES = frozenset({"url", "uri", "endpoint", "href", "website", "email", "host", "hostname", "ip"})
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
 _MEANT_MARGIN = 0.1  # ... when that word is this much nearer it than any other value
 
@@ -1441,7 +1443,7 @@ class Router(nn.Module):
         args = dict(call.arguments)
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
-            if isinstance(value, str) and not_a_value(value):
+            if isinstance(value, str) and (not_a_value(value) or _misshapen(value, prm)):
                 if prm.required:
                     return None
                 del args[prm.name]
@@ -1790,6 +1792,18 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
     return text
+
+
+def _misshapen(value: str, prm: ParamInfo) -> bool:
+    """Whether a value lacks the shape its parameter's name ends with: no URL or domain in a url's
+    ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
+    in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
+    expressions are written too many ways."""
+    last = words(prm.name)[-1] if words(prm.name) else ""
+    shape = value_shape(last) if last in _SHAPED_NAMES else None
+    if shape is None or shape != prm.shape:
+        return False
+    return not shaped_spans(value, shape) and not (shape == "url" and shaped_spans(value, "host"))
 
 
 def _forms_written(text: str, said: list[str]) -> bool:

@@ -9,6 +9,7 @@ from mcptrain.places import (
     city_alone,
     code_form,
     complete_place,
+    is_place,
     place_forms,
     place_spans,
     region_after,
@@ -211,3 +212,8 @@ def test_code_form_reads_name_and_description(name: str, description: str, form:
 )
 def test_as_code_gives_the_code_a_parameter_wants(text: str, form: str | None, code: str) -> None:
     assert as_code(text, form) == code
+
+
+def test_is_place_knows_places_by_any_name() -> None:
+    assert is_place("orinda") and is_place("San Jose, CA") and is_place("nyc") and is_place("California")
+    assert not is_place("hotel") and not is_place("life history") and not is_place("3rd")

@@ -1092,6 +1092,13 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     kept = {"url": "www.example.org/a", "website": "Foodnetwork.com", "email": "bob@example.com",
             "UrlName": "julian-is-testing", "websiteId": "123e4567", "domain": "devops"}  # fmt: skip
     assert said(**kept) == ToolCall(name="fetch", arguments=kept)
+    # a place in lower case that is no place ("a three star hotel": "hotel") is the pointer's guess too
+    hotels = ToolSpec(name="find_hotel", description="find a hotel", input_schema={
+        "type": "object", "required": ["location"], "properties": {"location": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([hotels], name="hotels"))
+    for value, kept_ in [("hotel", False), ("life history", False), ("orinda", True), ("3rd Street Cinema", True),
+                         ("12 main st", True)]:  # fmt: skip
+        assert (router._said(ToolCall(name="find_hotel", arguments={"location": value})) is not None) == kept_, value
 
 
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -112,6 +112,18 @@ def is_region(name: str) -> bool:
     return key in _state_codes() or key in _country_codes() or name in _us_states()
 
 
+def is_place(name: str) -> bool:
+    """Whether a name is a place GeoNames knows, by any of its names, or a US state or a country
+    ("orinda", "New York", "CA"; not "salon", "fun").
+
+    >>> is_place("orinda"), is_place("Paris, France"), is_place("salon")
+    (True, True, False)
+    """
+    key = name.partition(",")[0].strip().rstrip(".").lower()
+    us, world = _gazetteer()
+    return key in us or key in world or is_region(key)
+
+
 @cache
 def _country_codes() -> dict[str, str]:
     """Country name (lower case, and the short forms people write: "uk", "usa") -> its ISO alpha-2 code."""
@@ -372,6 +384,7 @@ __all__ = [
     "as_code",
     "code_form",
     "complete_place",
+    "is_place",
     "is_region",
     "place_forms",
     "place_spans",

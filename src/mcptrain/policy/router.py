@@ -54,7 +54,7 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for
 from mcptrain.dates import Today, coerce_date, is_datetime, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, city_alone, complete_place, region_after
+from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -1799,6 +1799,8 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
     expressions are written too many ways."""
+    if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
+        return True  # a place in lower case that is none: "salon", "fun", "life history"
     last = words(prm.name)[-1] if words(prm.name) else ""
     shape = value_shape(last) if last in _SHAPED_NAMES else None
     if shape is None or shape != prm.shape:

@@ -13,6 +13,7 @@ from mcptrain.dates import (
     date_format,
     date_texts,
     datetime_format,
+    speaks_of_time,
     stated_today,
     when_spans,
     writes_date,
@@ -247,3 +248,15 @@ def test_a_datetime_in_another_date_order_reads_back_in_it() -> None:
     text = "departing from Paris on the 12th of March 2023 at 3 in the afternoon"
     fmt = "%d/%m/%Y %H:%M"
     assert [coerce_date(text[a:b], fmt, written_year(text)) for a, b in when_spans(text, fmt)][-1] == "12/03/2023 15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("2023-04-01", True), ("the 3rd", True), ("Mar. 5", True), ("next Friday", True), ("tomorrow", True),
+        ("this weekend", True), ("noon", True), ("8 pm", True), ("in two weeks", True),
+        ("flight", False), ("Celsius", False), ("Paris", False), ("marble", False), ("summit", False),
+    ],
+)  # fmt: skip
+def test_speaks_of_time_tells_a_date_or_time_from_other_words(text: str, when: bool) -> None:
+    assert speaks_of_time(text) == when

@@ -1099,6 +1099,16 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     for value, kept_ in [("hotel", False), ("life history", False), ("orinda", True), ("3rd Street Cinema", True),
                          ("12 main st", True)]:  # fmt: skip
         assert (router._said(ToolCall(name="find_hotel", arguments={"location": value})) is not None) == kept_, value
+    # a date that is none ("book a flight to Paris": departure "flight"); a date's pattern is kept
+    flights = ToolSpec(name="book_flight", description="book a flight", input_schema={
+        "type": "object", "required": ["departure_time"], "properties": {
+            "departure_time": {"type": "string", "description": "Departure date, in the format YYYY-MM-DD"},
+            "format": {"type": "string", "description": "The date format, e.g. 'YYYY-MM-DD'"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([flights], name="flights"))
+    for value, kept_ in [("flight", False), ("2024-05-01", True), ("next Friday", True), ("tomorrow", True)]:
+        assert (router._said(ToolCall(name="book_flight", arguments={"departure_time": value})) is not None) == kept_
+    both = {"departure_time": "2024-05-01", "format": "YYYY"}
+    assert router._said(ToolCall(name="book_flight", arguments=both)) == ToolCall(name="book_flight", arguments=both)
 
 
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:

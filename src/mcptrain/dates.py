@@ -439,6 +439,25 @@ def writes_time(text: str) -> bool:
     return _clock(text) is not None
 
 
+_WHEN_WORD = re.compile(
+    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|"
+    r"thu(?:rs?)?|fri|sat|sun|today|tomorrow|tonight|yesterday|now|weeks?|weekends?|months?|years?|days?|"
+    r"mornings?|afternoons?|evenings?|nights?|noon|midnight|o'?clock|[ap]\.?m)\b",
+    re.I,
+)
+
+
+def speaks_of_time(text: str) -> bool:
+    """Whether a text could be a date or a time of day: digits, a month's or a weekday's name, or a
+    word like "today", "next week", "noon" ("flight" or "Celsius" cannot).
+
+    >>> speaks_of_time("the 3rd of March"), speaks_of_time("next weekend"), speaks_of_time("flight")
+    (True, True, False)
+    """
+    return _WHEN_WORD.search(text) is not None
+
+
 __all__ = [
     "coerce_date",
     "coerce_time",
@@ -448,6 +467,7 @@ __all__ = [
     "is_datetime",
     "is_time",
     "relative_spans",
+    "speaks_of_time",
     "stated_today",
     "Today",
     "when_spans",

@@ -52,7 +52,7 @@ from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for
-from mcptrain.dates import Today, coerce_date, is_datetime, when_spans, written_year
+from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after
 from mcptrain.policy.base import Prediction, SampledCall
@@ -125,6 +125,7 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
+_DATE_PATTERN = re.compile(r"[YMDHhmsd%/:.\- T]+")  # "YYYY", "DD/MM/YYYY": how a date is written, not a date
 _SHAPED_NAMES = frozenset({"url", "uri", "endpoint", "href", "website", "email", "host", "hostname", "ip"})
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
 _MEANT_MARGIN = 0.1  # ... when that word is this much nearer it than any other value
@@ -1798,9 +1799,12 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     """Whether a value lacks the shape its parameter's name ends with: no URL or domain in a url's
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
-    expressions are written too many ways."""
+    expressions are written too many ways. Also a place in lower case that is no place ("hotel") and a
+    date or time of day with no digit, month, weekday or word like "tomorrow" ("flight")."""
     if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
         return True  # a place in lower case that is none: "salon", "fun", "life history"
+    if (prm.date_format or prm.datetime_format) and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
+        return True  # a date or time that is none: "flight", "Celsius" (a pattern, "YYYY", is a date's)
     last = words(prm.name)[-1] if words(prm.name) else ""
     shape = value_shape(last) if last in _SHAPED_NAMES else None
     if shape is None or shape != prm.shape:

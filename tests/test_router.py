@@ -1111,6 +1111,27 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     assert router._said(ToolCall(name="book_flight", arguments=both)) == ToolCall(name="book_flight", arguments=both)
 
 
+def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """An id that is plain lower-case words, not quoted and not right after a word naming it, is the
+    pointer's guess ("its insole": no product_id); ids with digits, marks or capitals, quoted ones and
+    named ones ("with id dentist", "host agent zzwzeem" for get_agent_snapshot) are values."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="get_agent_snapshot", description="an agent's snapshot", input_schema={
+        "type": "object", "required": ["product_id"], "properties": {"product_id": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="snapshots"))
+
+    def said(value: str, text: str) -> bool:
+        return router._said(ToolCall(name="get_agent_snapshot", arguments={"product_id": value}), text) is not None
+
+    assert not said("insole", "Can I know about its insole?")
+    assert not said("event", "Get the event shoes!")
+    assert said("dentist", "my appointment with id dentist, to Friday")
+    assert said("ede", "the product id: ede")
+    assert said("zzwzeem", "Give the snapshot for host agent zzwzeem")
+    assert said("red cup", "is the 'red cup' in stock?")
+    assert said("sk-123", "is sk-123 in stock?") and said("ACHD", "specs of ACHD") and said("R vs Adams", "R vs Adams")
+
+
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:
     """`items.enum`: the items the request names, in its order (words of snake_case items anywhere),
     whatever the router's weights; none named leaves the choice to the fragment decision."""

@@ -86,6 +86,7 @@ from mcptrain.policy.features import (
 )
 from mcptrain.policy.text import (
     ACTIONS,
+    QUOTES,
     STOPWORDS,
     Fragment,
     actions,
@@ -125,6 +126,7 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
+_PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
 _DATE_PATTERN = re.compile(r"[YMDHhmsd%/:.\- T]+")  # "YYYY", "DD/MM/YYYY": how a date is written, not a date
 _SHAPED_NAMES = frozenset({"url", "uri", "endpoint", "href", "website", "email", "host", "hostname", "ip"})
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
@@ -1364,10 +1366,10 @@ class Router(nn.Module):
                     traces.append(self._walk(req, cands[b], logits[b], blocks, u, "replay", replay=replay))
                 else:
                     tr = self._walk(req, cands[b], logits[b], blocks, u, mode, generator, gold=gold)
-                    if mode == "greedy" and tr.call is not None and self._said(tr.call) is None:
+                    if mode == "greedy" and tr.call is not None and self._said(tr.call, req.text) is None:
                         # kept apart, a value said nothing: values may overlap, if then every one says something
                         again = self._walk(req, cands[b], logits[b], blocks, u, mode, overlap=True)
-                        if again.call is not None and self._said(again.call) is not None:
+                        if again.call is not None and self._said(again.call, req.text) is not None:
                             tr = again
                     traces.append(tr)
             out.append(traces)
@@ -1424,7 +1426,7 @@ class Router(nn.Module):
         assert self._table is not None
         out = []
         for (tr,), ex in zip(walks, examples, strict=True):
-            call = tr.call if tr.call is None else self._said(tr.call)
+            call = tr.call if tr.call is None else self._said(tr.call, context_text(ex, self.config.max_context_chars))
             call = call if call is None else in_written_order(call, ex.prompt)
             if call is None:  # no call by the heads (their "none" probability), or by `_said` (all but the tool's)
                 out.append(Prediction(None, {}, tr.confidence if tr.call is None else 1.0 - tr.confidence, True))
@@ -1432,9 +1434,12 @@ class Router(nn.Module):
             out.append(Prediction(call.name, call.arguments, tr.confidence, self.validate(call)))
         return out
 
-    def _said(self, call: ToolCall) -> ToolCall | None:
+    def _said(self, call: ToolCall, text: str = "") -> ToolCall | None:
         """The call without string values the request does not say: a value that is one word like
-        "I", "what", "the" (`NON_VALUES`) is the pointer's best guess where the request gives none. An
+        "I", "what", "the" (`NON_VALUES`) is the pointer's best guess where the request gives none, as
+        is one without the shape its parameter asks for (`_misshapen`: a url "weather", a place
+        "hotel", a date "flight") and an identifier the request `text` does not give as one
+        (`_unnamed_id`: "its insole" for product_id). An
         optional parameter so read is left out; a required one means the tool cannot be called as
         asked ("I want to book a flight to Paris" gives no departure time, "Who won Monopoly last
         night?" no game state), so no call (None). Greedy decoding only: sampled calls keep what
@@ -1444,7 +1449,10 @@ class Router(nn.Module):
         args = dict(call.arguments)
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
-            if isinstance(value, str) and (not_a_value(value) or _misshapen(value, prm)):
+            unsaid = isinstance(value, str) and (
+                not_a_value(value) or _misshapen(value, prm) or _unnamed_id(value, prm, call.name, text)
+            )
+            if unsaid:
                 if prm.required:
                     return None
                 del args[prm.name]
@@ -1793,6 +1801,23 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
     return text
+
+
+def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
+    """Whether an identifier's value is plain lower-case words the request does not give as one: no
+    digit, mark or capital ("agent-1", "A1234567B", "ACHD", "R vs Adams"), not quoted, not right after
+    a word naming it, its own or its tool's ("with id dentist", "user_id: ede", "host agent zzwzeem" for
+    get_agent_snapshot). "Can I know about its insole?" gives no product_id "insole"."""
+    name = words(prm.name)
+    if not name or name[-1] not in ("id", "uuid", "identifier") or not _PLAIN_WORDS.fullmatch(value):
+        return False
+    labels = _LABEL_WORDS | set(name) | set(words(tool)) | {"is"}
+    for m in re.finditer(re.escape(value), text, re.I):
+        before = re.findall(r"[\w]+|[:=]", text[: m.start()])
+        quoted = text[m.start() - 1 : m.start()] in QUOTES
+        if quoted or (before and before[-1].lower() in labels | {":", "="}):
+            return False
+    return True
 
 
 def _misshapen(value: str, prm: ParamInfo) -> bool:

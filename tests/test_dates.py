@@ -255,7 +255,9 @@ def test_a_datetime_in_another_date_order_reads_back_in_it() -> None:
     [
         ("2023-04-01", True), ("the 3rd", True), ("Mar. 5", True), ("next Friday", True), ("tomorrow", True),
         ("this weekend", True), ("noon", True), ("8 pm", True), ("in two weeks", True),
+        ("six_months", True), ("Summer", True), ("annual", True),
         ("flight", False), ("Celsius", False), ("Paris", False), ("marble", False), ("summit", False),
+        ("assist", False),
     ],
 )  # fmt: skip
 def test_speaks_of_time_tells_a_date_or_time_from_other_words(text: str, when: bool) -> None:

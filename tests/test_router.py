@@ -1109,6 +1109,15 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
         assert (router._said(ToolCall(name="book_flight", arguments={"departure_time": value})) is not None) == kept_
     both = {"departure_time": "2024-05-01", "format": "YYYY"}
     assert router._said(ToolCall(name="book_flight", arguments=both)) == ToolCall(name="book_flight", arguments=both)
+    # a period by its name alone: a season "assist" is none, "2019-2020" and "summer" are
+    stats = ToolSpec(name="stats", description="player stats", input_schema={
+        "type": "object", "required": ["season"],
+        "properties": {"season": {"type": "string"}, "time_zone": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([stats], name="stats"))
+    for value, kept_ in [("assist", False), ("2019-2020", True), ("summer", True)]:
+        assert (router._said(ToolCall(name="stats", arguments={"season": value})) is not None) == kept_, value
+    zoned = {"season": "2020", "time_zone": "Europe/Paris"}
+    assert router._said(ToolCall(name="stats", arguments=zoned)) == ToolCall(name="stats", arguments=zoned)
 
 
 def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:

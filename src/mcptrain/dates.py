@@ -440,17 +440,19 @@ def writes_time(text: str) -> bool:
 
 
 _WHEN_WORD = re.compile(
-    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"\d|(?<![^\W_])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|"
     r"thu(?:rs?)?|fri|sat|sun|today|tomorrow|tonight|yesterday|now|weeks?|weekends?|months?|years?|days?|"
-    r"mornings?|afternoons?|evenings?|nights?|noon|midnight|o'?clock|[ap]\.?m)\b",
+    r"mornings?|afternoons?|evenings?|nights?|noon|midnight|o'?clock|[ap]\.?m|quarters?|spring|summer|autumn|"
+    r"fall|winter|annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|hourly)(?![^\W_])",
     re.I,
 )
 
 
 def speaks_of_time(text: str) -> bool:
-    """Whether a text could be a date or a time of day: digits, a month's or a weekday's name, or a
-    word like "today", "next week", "noon" ("flight" or "Celsius" cannot).
+    """Whether a text could be a date, a time of day or a period: digits, a month's or a weekday's
+    name, or a word like "today", "next week", "noon", "summer", "monthly", "six_months" ("flight" or
+    "Celsius" cannot).
 
     >>> speaks_of_time("the 3rd of March"), speaks_of_time("next weekend"), speaks_of_time("flight")
     (True, True, False)

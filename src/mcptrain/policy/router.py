@@ -127,6 +127,9 @@ _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
+# names of parameters that take a date, a time or a period, by their last word: "season", "time_frame"
+_TIME_NAMES = frozenset({"date", "time", "day", "week", "month", "year", "season", "period", "duration", "when",
+                         "timeframe", "frame", "interval"})  # fmt: skip
 _DATE_PATTERN = re.compile(r"[YMDHhmsd%/:.\- T]+")  # "YYYY", "DD/MM/YYYY": how a date is written, not a date
 _SHAPED_NAMES = frozenset({"url", "uri", "endpoint", "href", "website", "email", "host", "hostname", "ip"})
 _MEANT_MIN = 0.5  # an enum value's cosine with the request's nearest word (or two) that settles it
@@ -1825,11 +1828,13 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
     expressions are written too many ways. Also a place in lower case that is no place ("hotel") and a
-    date or time of day with no digit, month, weekday or word like "tomorrow" ("flight")."""
+    date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
+    word like "tomorrow" or "summer" ("flight", "assist")."""
     if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
         return True  # a place in lower case that is none: "salon", "fun", "life history"
-    if (prm.date_format or prm.datetime_format) and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
-        return True  # a date or time that is none: "flight", "Celsius" (a pattern, "YYYY", is a date's)
+    timed = prm.date_format or prm.datetime_format or (words(prm.name) or [""])[-1] in _TIME_NAMES
+    if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
+        return True  # a date, time or period that is none: "flight", "Celsius", a season "assist" ("YYYY" is one)
     last = words(prm.name)[-1] if words(prm.name) else ""
     shape = value_shape(last) if last in _SHAPED_NAMES else None
     if shape is None or shape != prm.shape:

@@ -1054,7 +1054,8 @@ def test_tuned_layer_without_autograd_keeps_its_weights_until_they_change() -> N
 
 def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
     """A string read as "I" or "What" is the pointer's guess where the request gives none: a required
-    parameter so read means no call, an optional one is left out, an acronym ("US") is a value."""
+    parameter so read means no call, an optional one is left out, an acronym ("US") is a value; an
+    empty list for a required one is no value either."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     tool = ToolSpec(name="book_flight", description="book a flight", input_schema={
         "type": "object", "required": ["to"],
@@ -1070,6 +1071,14 @@ def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: 
     kept = {"to": "US", "airline": "the Louvre"}
     assert said(**kept) == ToolCall(name="book_flight", arguments=kept)
     assert said(to="all") is not None  # "suite all": a quantifier can be a value
+    # a required list or object the request writes none of (the fragment decision's fallback) is none
+    order = ToolSpec(name="order", description="order food", input_schema={
+        "type": "object", "required": ["items"],
+        "properties": {"items": {"type": "array"}, "notes": {"type": "object"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([order], name="orders"))
+    assert router._said(ToolCall(name="order", arguments={"items": []})) is None
+    kept = {"items": ["pizza"], "notes": {}}  # an optional empty object stays
+    assert router._said(ToolCall(name="order", arguments=kept)) == ToolCall(name="order", arguments=kept)
 
 
 def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -1455,7 +1455,7 @@ class Router(nn.Module):
             unsaid = isinstance(value, str) and (
                 not_a_value(value) or _misshapen(value, prm) or _unnamed_id(value, prm, call.name, text)
             )
-            if unsaid:
+            if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
                 if prm.required:
                     return None
                 del args[prm.name]

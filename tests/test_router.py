@@ -1148,6 +1148,11 @@ def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encode
     assert said("zzwzeem", "Give the snapshot for host agent zzwzeem")
     assert said("red cup", "is the 'red cup' in stock?")
     assert said("sk-123", "is sk-123 in stock?") and said("ACHD", "specs of ACHD") and said("R vs Adams", "R vs Adams")
+    login = ToolSpec(name="login", description="log in", input_schema={
+        "type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([login], name="logins"))
+    assert router._said(ToolCall(name="login", arguments={"password": "log"}), "I need to log into my account") is None
+    assert router._said(ToolCall(name="login", arguments={"password": "hunter"}), "my password is hunter") is not None
 
 
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -126,6 +126,7 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
+_ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password"})  # names of values a request gives as such
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
 # names of parameters that take a date, a time or a period, by their last word: "season", "time_frame"
 _TIME_NAMES = frozenset({"date", "time", "day", "week", "month", "year", "season", "period", "duration", "when",
@@ -1807,12 +1808,13 @@ def _without_labels(text: str, param: str, tool: str) -> str:
 
 
 def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
-    """Whether an identifier's value is plain lower-case words the request does not give as one: no
-    digit, mark or capital ("agent-1", "A1234567B", "ACHD", "R vs Adams"), not quoted, not right after
-    a word naming it, its own or its tool's ("with id dentist", "user_id: ede", "host agent zzwzeem" for
-    get_agent_snapshot). "Can I know about its insole?" gives no product_id "insole"."""
+    """Whether an identifier's value (an id, a username, a password) is plain lower-case words the
+    request does not give as one: no digit, mark or capital ("agent-1", "A1234567B", "ACHD", "R vs
+    Adams"), not quoted, not right after a word naming it, its own or its tool's ("with id dentist",
+    "user_id: ede", "host agent zzwzeem" for get_agent_snapshot). "Can I know about its insole?"
+    gives no product_id "insole", "I need to log into my account" no password "log"."""
     name = words(prm.name)
-    if not name or name[-1] not in ("id", "uuid", "identifier") or not _PLAIN_WORDS.fullmatch(value):
+    if not name or name[-1] not in _ID_NAMES or not _PLAIN_WORDS.fullmatch(value):
         return False
     labels = _LABEL_WORDS | set(name) | set(words(tool)) | {"is"}
     for m in re.finditer(re.escape(value), text, re.I):

@@ -1063,7 +1063,7 @@ def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: 
     router.set_catalogue(Catalogue([tool], name="flights"))
 
     def said(**args: str) -> ToolCall | None:
-        return router._said(ToolCall(name="book_flight", arguments=args))
+        return router._said(ToolCall(name="book_flight", arguments=args), "")
 
     assert said(to="I") is None
     assert said(to=" What ") is None
@@ -1076,9 +1076,9 @@ def test_a_value_the_request_does_not_say_is_no_value(tiny: Encoder, catalogue: 
         "type": "object", "required": ["items"],
         "properties": {"items": {"type": "array"}, "notes": {"type": "object"}}})  # fmt: skip
     router.set_catalogue(Catalogue([order], name="orders"))
-    assert router._said(ToolCall(name="order", arguments={"items": []})) is None
+    assert router._said(ToolCall(name="order", arguments={"items": []}), "") is None
     kept = {"items": ["pizza"], "notes": {}}  # an optional empty object stays
-    assert router._said(ToolCall(name="order", arguments=kept)) == ToolCall(name="order", arguments=kept)
+    assert router._said(ToolCall(name="order", arguments=kept), "") == ToolCall(name="order", arguments=kept)
 
 
 def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
@@ -1092,7 +1092,7 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     router.set_catalogue(Catalogue([tool], name="fetching"))
 
     def said(**args: str) -> ToolCall | None:
-        return router._said(ToolCall(name="fetch", arguments=args))
+        return router._said(ToolCall(name="fetch", arguments=args), "")
 
     assert said(url="weather") is None
     assert said(url="nodes for fabric fab-ed") is None
@@ -1107,7 +1107,8 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     router.set_catalogue(Catalogue([hotels], name="hotels"))
     for value, kept_ in [("hotel", False), ("life history", False), ("orinda", True), ("3rd Street Cinema", True),
                          ("12 main st", True)]:  # fmt: skip
-        assert (router._said(ToolCall(name="find_hotel", arguments={"location": value})) is not None) == kept_, value
+        called = router._said(ToolCall(name="find_hotel", arguments={"location": value}), "")
+        assert (called is not None) == kept_, value
     # a date that is none ("book a flight to Paris": departure "flight"); a date's pattern is kept
     flights = ToolSpec(name="book_flight", description="book a flight", input_schema={
         "type": "object", "required": ["departure_time"], "properties": {
@@ -1115,18 +1116,20 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
             "format": {"type": "string", "description": "The date format, e.g. 'YYYY-MM-DD'"}}})  # fmt: skip
     router.set_catalogue(Catalogue([flights], name="flights"))
     for value, kept_ in [("flight", False), ("2024-05-01", True), ("next Friday", True), ("tomorrow", True)]:
-        assert (router._said(ToolCall(name="book_flight", arguments={"departure_time": value})) is not None) == kept_
+        called = router._said(ToolCall(name="book_flight", arguments={"departure_time": value}), "")
+        assert (called is not None) == kept_, value
     both = {"departure_time": "2024-05-01", "format": "YYYY"}
-    assert router._said(ToolCall(name="book_flight", arguments=both)) == ToolCall(name="book_flight", arguments=both)
+    flight = ToolCall(name="book_flight", arguments=both)
+    assert router._said(flight, "") == flight
     # a period by its name alone: a season "assist" is none, "2019-2020" and "summer" are
     stats = ToolSpec(name="stats", description="player stats", input_schema={
         "type": "object", "required": ["season"],
         "properties": {"season": {"type": "string"}, "time_zone": {"type": "string"}}})  # fmt: skip
     router.set_catalogue(Catalogue([stats], name="stats"))
     for value, kept_ in [("assist", False), ("2019-2020", True), ("summer", True)]:
-        assert (router._said(ToolCall(name="stats", arguments={"season": value})) is not None) == kept_, value
+        assert (router._said(ToolCall(name="stats", arguments={"season": value}), "") is not None) == kept_, value
     zoned = {"season": "2020", "time_zone": "Europe/Paris"}
-    assert router._said(ToolCall(name="stats", arguments=zoned)) == ToolCall(name="stats", arguments=zoned)
+    assert router._said(ToolCall(name="stats", arguments=zoned), "") == ToolCall(name="stats", arguments=zoned)
 
 
 def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:

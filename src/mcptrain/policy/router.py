@@ -127,6 +127,7 @@ _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
 _ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password"})  # names of values a request gives as such
+_LAST_WORD = re.compile(r"([:=]|\w+)[^\w:=]*$")  # the last word of a text, or a ":" / "=" after it
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
 # names of parameters that take a date, a time or a period, by their last word: "season", "time_frame"
 _TIME_NAMES = frozenset({"date", "time", "day", "week", "month", "year", "season", "period", "duration", "when",
@@ -1438,13 +1439,13 @@ class Router(nn.Module):
             out.append(Prediction(call.name, call.arguments, tr.confidence, self.validate(call)))
         return out
 
-    def _said(self, call: ToolCall, text: str = "") -> ToolCall | None:
-        """The call without string values the request does not say: a value that is one word like
+    def _said(self, call: ToolCall, text: str) -> ToolCall | None:
+        """The call without values the request (`text`) does not say: a value that is one word like
         "I", "what", "the" (`NON_VALUES`) is the pointer's best guess where the request gives none, as
         is one without the shape its parameter asks for (`_misshapen`: a url "weather", a place
-        "hotel", a date "flight") and an identifier the request `text` does not give as one
-        (`_unnamed_id`: "its insole" for product_id). An
-        optional parameter so read is left out; a required one means the tool cannot be called as
+        "hotel", a date "flight"), an identifier the request does not give as one (`_unnamed_id`: "its
+        insole" for product_id), and a required list or object it writes none of (the fallback [] or
+        {}). An optional parameter so read is left out; a required one means the tool cannot be called as
         asked ("I want to book a flight to Paris" gives no departure time, "Who won Monopoly last
         night?" no game state), so no call (None). Greedy decoding only: sampled calls keep what
         their decisions gave, so rewards score the decisions the log-probs are of."""
@@ -1818,9 +1819,9 @@ def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
         return False
     labels = _LABEL_WORDS | set(name) | set(words(tool)) | {"is"}
     for m in re.finditer(re.escape(value), text, re.I):
-        before = re.findall(r"[\w]+|[:=]", text[: m.start()])
+        before = _LAST_WORD.search(text, 0, m.start())  # the word (or ":", "=") just before it
         quoted = text[m.start() - 1 : m.start()] in QUOTES
-        if quoted or (before and before[-1].lower() in labels | {":", "="}):
+        if quoted or (before is not None and before.group(1).lower() in labels | {":", "="}):
             return False
     return True
 
@@ -1832,12 +1833,12 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     expressions are written too many ways. Also a place in lower case that is no place ("hotel") and a
     date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
     word like "tomorrow" or "summer" ("flight", "assist")."""
+    last = (words(prm.name) or [""])[-1]
     if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
         return True  # a place in lower case that is none: "salon", "fun", "life history"
-    timed = prm.date_format or prm.datetime_format or (words(prm.name) or [""])[-1] in _TIME_NAMES
+    timed = prm.date_format or prm.datetime_format or last in _TIME_NAMES
     if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
         return True  # a date, time or period that is none: "flight", "Celsius", a season "assist" ("YYYY" is one)
-    last = words(prm.name)[-1] if words(prm.name) else ""
     shape = value_shape(last) if last in _SHAPED_NAMES else None
     if shape is None or shape != prm.shape:
         return False

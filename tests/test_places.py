@@ -215,5 +215,6 @@ def test_as_code_gives_the_code_a_parameter_wants(text: str, form: str | None, c
 
 
 def test_is_place_knows_places_by_any_name() -> None:
-    assert is_place("orinda") and is_place("San Jose, CA") and is_place("nyc") and is_place("California")
+    assert is_place("paris") and is_place("San Jose, CA") and is_place("nyc") and is_place("California")
     assert not is_place("hotel") and not is_place("life history") and not is_place("3rd")
+    assert not is_place("salon") and not is_place("fun") and not is_place("March")  # others' names, a month

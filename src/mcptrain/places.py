@@ -113,15 +113,18 @@ def is_region(name: str) -> bool:
 
 
 def is_place(name: str) -> bool:
-    """Whether a name is a place GeoNames knows, by any of its names, or a US state or a country
-    ("orinda", "New York", "CA"; not "salon", "fun").
+    """Whether a name is a place GeoNames knows: a US place by any of its names ("nyc", "big apple"),
+    another by its own name ("paris"; "salon" is only another name of Salon-de-Provence, "fun" of
+    Hūn), a US state or a country ("CA", "france"); a month's or a day's name is none ("March").
 
-    >>> is_place("orinda"), is_place("Paris, France"), is_place("salon")
-    (True, True, False)
+    >>> is_place("nyc"), is_place("Paris, France"), is_place("salon"), is_place("March")
+    (True, True, False, False)
     """
     key = name.partition(",")[0].strip().rstrip(".").lower()
     us, world = _gazetteer()
-    return key in us or key in world or is_region(key)
+    if key in _CALENDAR:
+        return False
+    return key in us or (key in world and _folded(world[key][0]) == _folded(key)) or is_region(key)
 
 
 @cache

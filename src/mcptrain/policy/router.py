@@ -128,6 +128,7 @@ _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
 _ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password"})  # names of values a request gives as such
 _LAST_WORD = re.compile(r"([:=]|\w+)[^\w:=]*$")  # the last word of a text, or a ":" / "=" after it
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "3rd"
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
 # names of parameters that take a date, a time or a period, by their last word: "season", "time_frame"
 _TIME_NAMES = frozenset({"date", "time", "day", "week", "month", "year", "season", "period", "duration", "when",
@@ -1836,6 +1837,9 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     last = (words(prm.name) or [""])[-1]
     if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
         return True  # a place in lower case that is none: "salon", "fun", "life history"
+    dated = not any(c.isdigit() for c in value) and speaks_of_time(value) and not is_place(value)
+    if prm.location and (_ORDINAL.fullmatch(value) or dated):
+        return True  # "on the 3rd", "from March": a day, not a place
     timed = prm.date_format or prm.datetime_format or last in _TIME_NAMES
     if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
         return True  # a date, time or period that is none: "flight", "Celsius", a season "assist" ("YYYY" is one)

@@ -95,7 +95,9 @@ def test_supervised_then_predict(encoder, data):
         loss_after = float(trainer.policy.supervised_loss(data))
     after = trainer.evaluate_tool_accuracy(data)
     assert loss_after < 0.5 * loss_before  # the expected calls became far more likely
-    assert after.exact_call_accuracy > before.exact_call_accuracy
+    # decoding rules (written values, no call where a value says nothing) already get much of this tiny
+    # catalogue right untrained; training must keep it and be right nearly everywhere
+    assert after.exact_call_accuracy >= max(before.exact_call_accuracy, 0.9)
     assert trainer.stats().eval_history == [before.tool_accuracy, after.tool_accuracy]
     assert trainer.stats().best_accuracy == after.tool_accuracy
 

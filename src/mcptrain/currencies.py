@@ -103,7 +103,7 @@ def currency_mentions(text: str) -> list[Mention]:
     for k, m in enumerate(found):
         w = m.group().lower().rstrip(".")
         base = w[:-1] if w.endswith("s") and w[:-1] in table.names else w
-        start, code = m.start(), None
+        start, code, first = m.start(), None, k  # first: the word the mention starts with
         if m.group().isupper() and len(m.group()) == 3 and m.group() in table.codes:
             code = m.group()
         elif base in table.names:
@@ -112,16 +112,16 @@ def currency_mentions(text: str) -> list[Mention]:
                 j -= 1
             country = _country_code([x.group().lower() for x in found[j:k]])
             if country is not None and (base not in named or country[0] in named[base]):
-                code, start = country[0], found[k - country[1]].start()
+                first = k - country[1]
+                code, start = country[0], found[first].start()
             elif base not in _COMMON_WORDS and len(named.get(base, ())) == 1:
                 code = next(iter(named[base]))  # "euros", "yen": one currency's name
             elif base not in _COMMON_WORDS:
                 code = _USUAL.get(base)
         if code is None:
             continue
-        head = text[:start]
-        prev = _WORD.findall(head)
-        out.append(Mention(start, m.end(), code, bool(_AMOUNT_BEFORE.search(head)), prev[-1].lower() if prev else ""))
+        before = found[first - 1].group().lower() if first else ""  # the word before the mention
+        out.append(Mention(start, m.end(), code, bool(_AMOUNT_BEFORE.search(text, 0, start)), before))
     for s in _SYMBOL_AMOUNT.finditer(text):
         if not any(x.start <= s.start() < x.end for x in out):
             prev = _WORD.findall(text[: s.start()])
@@ -158,7 +158,7 @@ def currency_for(text: str, role: str | None) -> str | None:
     """
     mentions = currency_mentions(text)
     if len({m.code for m in mentions}) != (2 if role else 1):
-        return mentions[0].code if mentions and role is None and len({m.code for m in mentions}) == 1 else None
+        return None
     if role is None:
         return mentions[0].code
     source = next((m for m in mentions if m.after_amount), None) or next(

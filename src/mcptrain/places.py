@@ -200,6 +200,8 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
         ('Lafayette, LA', 'Los Angeles, CA')
     """
     name = text.strip()
+    if name.lower() in _CALENDAR:  # "March" is also a town in England, "Monday" no place asked for
+        return text
     coded = _with_country_code(name) if "country_code" in forms else None
     if coded is not None:
         return coded
@@ -209,7 +211,7 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if name.lower() in us:
         return with_state(text) if "state" in forms else text
     found = world.get(name.lower()) if "country" in forms else None
-    if found is not None and name.lower() not in _CALENDAR:
+    if found is not None:
         return _with_region(name, *found)
     m = _in_state().fullmatch(name) if "state" in forms else None
     if m and m.group(1).lower() in us:
@@ -232,8 +234,8 @@ def _with_country_code(name: str) -> str | None:
     us, world = _gazetteer()
     found = None if city.lower() in us else world.get(city.lower())
     # by its own name ("I" is also a name of Biyang), written as a name or a large city's ("salon" is no
-    # Salon-de-Provence), and not a month's ("March" is also a town in England)
-    if found is None or not _same_name(city, found[0]) or city.lower() in _CALENDAR:
+    # Salon-de-Provence)
+    if found is None or not _same_name(city, found[0]):
         return None
     if not (city[:1].isupper() or city.lower() in _place_names()):
         return None

@@ -410,9 +410,7 @@ _LEAD = "\"'([{“‘`"
 _TRAIL = ".,;:!?)]}\"'”’`"
 
 
-def _words(
-    text: str, offs: list[tuple[int, int]], tok_punct: list[bool]
-) -> tuple[list[int], list[list[int]]]:
+def _words(offs: list[tuple[int, int]], tok_punct: list[bool]) -> tuple[list[int], list[list[int]]]:
     """Word pieces glued together (no gap, no punctuation) form a word: "agent" "##s" -> "agents".
     -> (per token the index of its word, per word its [start, end) characters)."""
     word_of: list[int] = []
@@ -435,7 +433,7 @@ def _is_content(word_lower: str) -> bool:
 def content_word_texts(text: str, offs: list[tuple[int, int]]) -> list[str]:
     """The request's content words (`RequestFeatures.content_words`), lower-cased, from its text and
     word-piece offsets: what the router encodes one by one, in the request's own encoder pass."""
-    _, spans = _words(text, offs, [_is_punct(text[a:b]) for a, b in offs])
+    _, spans = _words(offs, [_is_punct(text[a:b]) for a, b in offs])
     return [w for w in (text[a:b].lower() for a, b in spans) if _is_content(w)]
 
 
@@ -457,7 +455,7 @@ def build_request(enc: Encoding) -> RequestFeatures:
     n = len(offs)
     toks = [text[a:b] for a, b in offs]
     tok_punct = [_is_punct(tk) for tk in toks]
-    word_of, spans = _words(text, offs, tok_punct)
+    word_of, spans = _words(offs, tok_punct)
     word_text = [text[a:b] for a, b in spans]
     word_lower = [w.lower() for w in word_text]
     word_stem = [stem(w) for w in word_text]

@@ -1835,11 +1835,10 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
     word like "tomorrow" or "summer" ("flight", "assist")."""
     last = (words(prm.name) or [""])[-1]
-    if prm.location and value == value.lower() and not any(c.isdigit() for c in value) and not is_place(value):
-        return True  # a place in lower case that is none: "salon", "fun", "life history"
-    dated = not any(c.isdigit() for c in value) and speaks_of_time(value) and not is_place(value)
-    if prm.location and (_ORDINAL.fullmatch(value) or dated):
-        return True  # "on the 3rd", "from March": a day, not a place
+    if prm.location:  # a place in lower case that is none ("salon", "life history"), or a day ("on the 3rd")
+        worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
+        if _ORDINAL.fullmatch(value) or (worded and not is_place(value)):
+            return True
     timed = prm.date_format or prm.datetime_format or last in _TIME_NAMES
     if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):
         return True  # a date, time or period that is none: "flight", "Celsius", a season "assist" ("YYYY" is one)

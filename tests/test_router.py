@@ -46,6 +46,7 @@ from mcptrain.policy.text import (  # noqa: E402
     json_fragments,
     list_fragments,
     parse_number,
+    phrase_present,
     quoted_spans,
     scaled,
     shaped_spans,
@@ -54,6 +55,7 @@ from mcptrain.policy.text import (  # noqa: E402
     unit_quantities,
     value_shape,
     whole_value,
+    words,
 )
 from mcptrain.types import ToolCall, ToolCallExample, ToolSpec, Turn  # noqa: E402
 
@@ -1193,11 +1195,30 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
         ("the price of the car", []),  # no separator, no list
         ("run feature-development, steps: build", []),  # "x, steps:" is a label, not a list
         ('named feature-development, unit-tests and docs ["test", "notify"]', []),  # a JSON list is the list
+        ("the area under y=x^2 from x=1 to x=3", [[1, 3]]),  # a range, as its two ends
+        ("land disputes from 2015 to 2021 in New York", [[2015, 2021]]),
+        ("the curve between x = -1 and x = 2.5", [[-1, 2.5]]),
+        ("from 9am to 5pm", []),  # times, not numbers
+        ("for 2nd, 3rd and 4th floors", [[2, 3, 4]]),  # ordinals
     ],
 )
 def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
     """Lists outside the request's JSON, as `build_request` asks for them."""
     assert [f.value for f in list_fragments(text, json_fragments(text))] == lists
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "present"),
+    [
+        ("I'd like a 3D movie", "3d", True),  # the text's words split at the capital: '3', 'd'
+        ("a 3d movie", "3D", True),
+        ("watch it in 4K tonight", "4k", True),
+        ("a 3 day trip", "3d", False),
+        ("the 3rd movie", "3d", False),
+    ],
+)
+def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: str, value: str, present: bool) -> None:
+    assert phrase_present(words(text), value) is present
 
 
 @pytest.mark.parametrize(

@@ -258,9 +258,13 @@ def json_fragments(text: str) -> list[Fragment]:
 
 _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-_NUMBER_LIST = re.compile(rf"(?<![\w.]){_NUM}(?:{_SEP}{_NUM})+(?!\w|\.\d)")
+_ORDINAL = rf"{_NUM}(?:st|nd|rd|th)?"  # "2nd, 3rd and 4th floors" -> [2, 3, 4]
+_NUMBER_LIST = re.compile(rf"(?<![\w.]){_ORDINAL}(?:{_SEP}{_ORDINAL})+(?!\w|\.\d)")
 NAME_ITEM = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}"  # a name in a list written in words: "Rome", "New York"
 _ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
+# A range written in words, as its two ends: "from 2015 to 2021", "between x = -1 and x = 2".
+_END = rf"(?:[a-z]\s*=\s*)?({_NUM})"  # a range's end, maybe after its variable: "x = -1"
+_RANGE = re.compile(rf"(?<!\w)(?:from|between)\s+({_END}\s+(?:to|and|through)\s+{_END})(?!\w|\.\d)")
 _NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
 # A list of lower-case things, 1-3 words each, none of them a stopword: "tomatoes and lettuce",
 # "efficient, organized, easy going and compassionate" (not "price of tomatoes and lettuce at").
@@ -270,17 +274,26 @@ _PLAIN_LIST = re.compile(rf"(?<![\w-]){_PLAIN_ITEM}(?:{_SEP}{_PLAIN_ITEM})+(?![\
 
 
 def list_fragments(text: str, taken: Iterable[Fragment] = ()) -> list[Fragment]:
-    """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; "Paris, London and Rome",
-    quoted items and lower-case things ("tomatoes and lettuce") -> lists of strings. Outside the
-    `taken` spans (JSON fragments), in order.
+    """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; a range's ends ("from 2015 to
+    2021" -> [2015, 2021]); "Paris, London and Rome", quoted items and lower-case things ("tomatoes and
+    lettuce") -> lists of strings. Outside the `taken` spans (JSON fragments), in order.
 
     >>> [f.value for f in list_fragments("add 480.2, 433 and -4.5, then Paris, Rome or 'Oslo'")]
     [[480.2, 433, -4.5], ['Paris', 'Rome', 'Oslo']]
     >>> [f.value for f in list_fragments("the price of tomatoes and lettuce at the store")]
     [['tomatoes', 'lettuce']]
+    >>> [f.value for f in list_fragments("the area under y=x^2 from x=1 to x=3, cases from 2015 to 2021")]
+    [[1, 3], [2015, 2021]]
+    >>> [f.value for f in list_fragments("between x = -1 and x = 2 on the 2nd, 3rd and 4th floors")]
+    [[-1, 2], [2, 3, 4]]
     """
     busy = [(f.start, f.end) for f in taken]
     out: list[Fragment] = []
+    for m in _RANGE.finditer(text):
+        a, b = m.span(1)
+        if not any(a < e and s < b for s, e in busy):
+            out.append(Fragment(a, b, [parse_number(m.group(2)), parse_number(m.group(3))]))
+            busy.append((a, b))
     kinds = [(_NUMBER_LIST, _NUM), (_NAME_LIST, _ITEM)]
     if not any(isinstance(f.value, list) for f in taken):  # a request that writes JSON lists uses those
         kinds.append((_PLAIN_LIST, _PLAIN_ITEM))
@@ -470,10 +483,26 @@ def find_all(haystack: str, needle: str) -> Iterable[int]:
 
 
 def phrase_present(text_words: list[str], phrase: str) -> bool:
-    """Whether the words of `phrase` appear consecutively in `text_words`: (['scale', 'it'], 'scale') -> True."""
+    """Whether the words of `phrase` appear consecutively in `text_words`: (['scale', 'it'], 'scale') -> True.
+    A word of digits then letters matches however a text writes it: '3d' is in "a 3D movie", whose
+    words split at the capital (['a', '3', 'd', 'movie']), and '3D' in "a 3d movie".
+
+        >>> phrase_present(words("a 3D movie"), "3d"), phrase_present(words("a 3d movie"), "3D")
+        (True, True)
+    """
     pw = words(phrase)
     if not pw:
         return False
+    if _in_order(text_words, pw):
+        return True
+    low = phrase.lower()
+    return any(_in_order(text_words, f) for f in (words(low), words(_DIGIT_LETTER.sub(" ", low))) if f != pw)
+
+
+_DIGIT_LETTER = re.compile(r"(?<=\d)(?=[a-z])")
+
+
+def _in_order(text_words: list[str], pw: list[str]) -> bool:
     n = len(pw)
     return any(text_words[i : i + n] == pw for i in range(len(text_words) - n + 1))
 

@@ -1208,6 +1208,26 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "things", "counts"),
+    [
+        ("Order three bottles of olive oil and a five pound bag of rice from Safeway", ["olive oil", "rice"], [3, 1]),
+        ("I want to order five 'burgers' and six 'chicken wings' from uber", ["burgers", "chicken wings"], [5, 6]),
+        ("buy apples, rice, and 12 pack of bottled water", ["apples", "rice", "bottled water"], [1, 1, 12]),
+        ("three pumpkins and two dozen eggs at Walmart", ["pumpkins", "eggs"], [3, 2]),
+        ("a burger and a coke", None, None),  # nothing counted
+        ("a rectangle with length 12 meters and width 5 meters", None, None),  # the list would end inside
+    ],
+)
+def test_things_with_their_counts_are_two_lists(text: str, things: list[str] | None, counts: list[int] | None) -> None:
+    """Only where asked for (the request's fragments; BFCL's parallel split reads plain lists)."""
+    found = [f.value for f in list_fragments(text, counted=True)]
+    assert (things in found and counts in found) if things else not any(
+        isinstance(x, int) for f in found for x in f
+    )
+    assert counts is None or counts not in [f.value for f in list_fragments(text)]
+
+
+@pytest.mark.parametrize(
     ("text", "value", "present"),
     [
         ("I'd like a 3D movie", "3d", True),  # the text's words split at the capital: '3', 'd'

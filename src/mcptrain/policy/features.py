@@ -521,7 +521,8 @@ def build_request(enc: Encoding) -> RequestFeatures:
         )
     feats = torch.tensor(rows, dtype=torch.float32).reshape(n, N_TOKEN_FEATS - 7)  # [T, F1 - 7]
     fragments = []
-    for f in sorted([*frags, *list_fragments(text, frags)], key=lambda f: f.start):  # JSON, then lists in words
+    in_words = list_fragments(text, frags, counted=True)
+    for f in sorted([*frags, *in_words], key=lambda f: f.start):  # JSON, then lists in words
         inside_toks = [t for t, (a, b) in enumerate(offs) if f.start <= a and b <= f.end]
         if inside_toks:
             fragments.append((f, inside_toks[0], inside_toks[-1] + 1))

@@ -273,10 +273,59 @@ _PLAIN_ITEM = rf"{_PLAIN}(?: {_PLAIN}){{0,2}}"
 _PLAIN_LIST = re.compile(rf"(?<![\w-]){_PLAIN_ITEM}(?:{_SEP}{_PLAIN_ITEM})+(?![\w-]|\s*:)")  # not "x, steps: [...]"
 
 
-def list_fragments(text: str, taken: Iterable[Fragment] = ()) -> list[Fragment]:
+# Things with their quantities, as two lists: "five 'burgers' and six 'chicken wings'" -> ['burgers',
+# 'chicken wings'] and [5, 6]; "apples, rice, and 12 pack of bottled water" -> [1, 1, 12]; a measure
+# between a quantity and its thing is neither ("a five pound bag of rice": 1, 'rice').
+_COUNT = r"\d+|" + "|".join(w for w in sorted(_NUMBER_WORDS, key=len, reverse=True) if " " not in w)
+_UNIT = (
+    r"(?:bottles?|bags?|packs?|packets?|cans?|boxes?|cartons?|jars?|loaf|loaves|pounds?|lbs?|kilos?|kg|grams?|"
+    r"cups?|pieces?|slices?|bunch(?:es)?|dozens?|gallons?|liters?|litres?|bars?|tubs?|sticks?|cases?)"
+)
+_MEASURE = rf"(?:(?:{_COUNT})[- ]{_UNIT}\s+)?{_UNIT}(?:\s+of)?\s+"
+_COUNTED = rf"(?:(?:{_COUNT}|an?)\s+)?(?:{_MEASURE})?(?:\"[^\"]+\"|'[^']+'|{_PLAIN_ITEM})"
+_COUNTED_ITEM = re.compile(rf"(?:({_COUNT}|an?)\s+)?(?:{_MEASURE})?(\"[^\"]+\"|'[^']+'|{_PLAIN_ITEM})")
+_LIST_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{})\b)".format("|".join(sorted(STOPWORDS)))  # not "12 m and width 5"
+_COUNTED_LIST = re.compile(rf"(?<![\w-]){_COUNTED}(?:{_SEP}{_COUNTED})+{_LIST_END}")
+
+
+def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
+    """Lists of things where the request counts at least one of them, as (things, counts) fragments
+    over the same characters; a thing it does not count counts 1.
+
+    >>> [(a.value, b.value) for a, b in counted_lists("Order three pumpkins and two dozen eggs at Walmart")]
+    [(['pumpkins', 'eggs'], [3, 2])]
+    >>> [(a.value, b.value) for a, b in counted_lists("buy apples, rice, and 12 pack of bottled water")]
+    [(['apples', 'rice', 'bottled water'], [1, 1, 12])]
+    >>> counted_lists("a burger and a coke")  # nothing counted: a plain list
+    []
+    >>> counted_lists("a rectangle with length 12 meters and width 5 meters")  # the list ends at "width"
+    []
+    """
+    out = []
+    for m in _COUNTED_LIST.finditer(text):
+        pieces = re.split(f"({_SEP})", m.group(0))  # things, separators, things, ...
+        at = [sum(len(p) for p in pieces[:k]) for k in range(0, len(pieces), 2)]
+        items = [_COUNTED_ITEM.fullmatch(p) for p in pieces[::2]]
+        found = [(i.group(1), strip_quotes(i.group(2)), a) for i, a in zip(items, at, strict=True) if i]
+        counted = [c for c, _, _ in found if c and c.lower() not in ("a", "an")]
+        if len(found) < len(items) or len(found) < 2 or not counted:
+            continue
+        things = [x for _, x, _ in found]
+        start = m.start() + found[0][2]
+        if not found[0][0]:  # an uncounted first thing as short as the shortest other: "buy apples" -> apples
+            keep = " ".join(things[0].split()[-min(len(x.split()) for x in things[1:]) :])
+            start += m.group(0).index(keep, found[0][2])
+            things[0] = keep
+        counts = [1 if not c or c.lower() in ("a", "an") else parse_number(c) for c, _, _ in found]
+        out.append((Fragment(start, m.end(), things), Fragment(start, m.end(), counts)))
+    return out
+
+
+def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = False) -> list[Fragment]:
     """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; a range's ends ("from 2015 to
     2021" -> [2015, 2021]); "Paris, London and Rome", quoted items and lower-case things ("tomatoes and
-    lettuce") -> lists of strings. Outside the `taken` spans (JSON fragments), in order.
+    lettuce") -> lists of strings. Outside the `taken` spans (JSON fragments), in order. `counted`:
+    things with their counts first, as two lists (`counted_lists`).
 
     >>> [f.value for f in list_fragments("add 480.2, 433 and -4.5, then Paris, Rome or 'Oslo'")]
     [[480.2, 433, -4.5], ['Paris', 'Rome', 'Oslo']]
@@ -289,6 +338,10 @@ def list_fragments(text: str, taken: Iterable[Fragment] = ()) -> list[Fragment]:
     """
     busy = [(f.start, f.end) for f in taken]
     out: list[Fragment] = []
+    for things, counts in counted_lists(text) if counted else []:
+        if not any(things.start < e and s < things.end for s, e in busy):
+            out += [things, counts]
+            busy.append((things.start, things.end))
     for m in _RANGE.finditer(text):
         a, b = m.span(1)
         if not any(a < e and s < b for s, e in busy):

@@ -1134,6 +1134,15 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
         assert (router._said(ToolCall(name="stats", arguments={"season": value}), "") is not None) == kept_, value
     zoned = {"season": "2020", "time_zone": "Europe/Paris"}
     assert router._said(ToolCall(name="stats", arguments=zoned), "") == ToolCall(name="stats", arguments=zoned)
+    # a currency that is none ("the price of a Tesla model S in India": base "Tesla", target "India")
+    rates = ToolSpec(name="get_exchange_rate", description="exchange rate", input_schema={
+        "type": "object", "required": ["base_currency", "target_currency"],
+        "properties": {"base_currency": {"type": "string"}, "target_currency": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([rates], name="rates"))
+    for base, target, kept_ in [("Tesla", "India", False), ("USD", "India", False), ("USD", "euros", True),
+                                ("US dollars", "BTC", True), ("EUR", "yen", True)]:  # fmt: skip
+        args = {"base_currency": base, "target_currency": target}
+        assert (router._said(ToolCall(name="get_exchange_rate", arguments=args), "") is not None) == kept_, args
 
 
 def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:

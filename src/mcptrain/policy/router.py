@@ -51,7 +51,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from mcptrain.catalogue import Catalogue
-from mcptrain.currencies import currency_for
+from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
 from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after
@@ -1827,14 +1827,20 @@ def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
     return True
 
 
+_CODE = re.compile(r"[A-Z]{3}")  # a currency's code, even one the table does not know
+
+
 def _misshapen(value: str, prm: ParamInfo) -> bool:
     """Whether a value lacks the shape its parameter's name ends with: no URL or domain in a url's
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
     expressions are written too many ways. Also a place in lower case that is no place ("hotel") and a
     date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
-    word like "tomorrow" or "summer" ("flight", "assist")."""
+    word like "tomorrow" or "summer" ("flight", "assist"), and a currency that is none ("Tesla"; a code
+    like "BTC" is one)."""
     last = (words(prm.name) or [""])[-1]
+    if prm.currency is not None and not _CODE.fullmatch(value) and not currency_mentions(value):
+        return True
     if prm.location:  # a place in lower case that is none ("salon", "life history"), or a day ("on the 3rd")
         worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
         if _ORDINAL.fullmatch(value) or (worded and not is_place(value)):

@@ -1781,6 +1781,25 @@ def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
     assert found == [set(), {"Google"}, {"E"}]
 
 
+def test_an_ids_id_word_may_go_unsaid_before_an_identifier(tiny: Encoder) -> None:
+    """"queen queen-b190" names queenId's value, "swarm swarm-1" swarm_status's swarmId (its other word
+    is the tool's); not before plain words ("queen bee" is no id), and the "queen" inside "queen-b190"
+    names nothing ("-b190" is not the value)."""
+    tools = [ToolSpec(name=name, description="do it", input_schema={
+        "type": "object", "properties": {p: {"type": "string"}}})
+        for name, p in [("hive_init", "queenId"), ("swarm_status", "swarmId")]]  # fmt: skip
+    router = Router(tiny, Catalogue(tools, name="ids"), RouterConfig(dim=32))
+    asks = [(0, "start the hive, queen queen-b190."), (1, "the state of swarm swarm-1?"), (0, "a queen bee hive"),
+            (0, "the queen with id q-7")]  # fmt: skip
+    reqs = router._reqs([ToolCallExample(prompt=a) for _, a in asks])
+    assert router._table is not None
+    found = []
+    for (k, _), q in zip(asks, reqs, strict=True):
+        tool = router._table.tools[k]
+        found.append({q.text[slice(*q.offsets[t])] for t in named_value_starts(q, tool.params[0], tool)})
+    assert found == [{"queen"}, {"swarm"}, set(), {"q"}]
+
+
 @pytest.mark.parametrize(
     ("text", "shape", "found"),
     [

@@ -776,7 +776,8 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
     "is", "called" between ("directed by Jim Henson", "the album Chief", "host 'db.example.com'");
     or a quoted text right before the name ("the 'main' database", "'admin' as the username"). The
     words the name shares with its `tool`'s name may go unsaid ("id coder-main" for agent_spawn's
-    agentId), and "named" names an id where the tool takes no name ("an agent named agent-566").
+    agentId), as may "id" before an identifier with digits ("queen queen-b190" for queenId), and
+    "named" names an id where the tool takes no name ("an agent named agent-566").
 
         >>> # "a movie directed by Jim Henson with Jennifer Connelly": directed_by -> {token of "Jim"}
     """
@@ -787,6 +788,9 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
     out = set()
     own = content_stems(split_identifier(tool.spec.name)) if tool is not None else set()
     stems = prm.stems - _GENERIC_NAME_WORDS - own or prm.stems - _GENERIC_NAME_WORDS or prm.stems  # "project"
+    # before an identifier, an id's "id" may go unsaid too: "queen queen-b190" for queenId, "swarm
+    # swarm-1" for swarm_status's swarmId
+    short = stems - {"id"} or prm.stems - _GENERIC_NAME_WORDS - {"id"} if "id" in stems else stems
     n, m = len(stems), len(req.w_lower)
     joined = "".join(ch for ch in prm.name.lower() if ch.isalnum())  # "agentType=architect": written as one word
     # "a speaker named 'ue boom'": "named" / "called" stand for a ..._name parameter's name
@@ -797,10 +801,13 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
     for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined} | naming):
         if req.later[req.w_clause[i]] or (i in first and _inside_a_name(req, first[i])):
             continue  # ("the Metropolitan Museum of Art": no museum named after "Museum")
+        shortened = False
         if req.w_lower[i] == joined or i in naming:
             j = i
         elif stems <= set(req.w_stem[i : i + 2 * n]):  # j: where the name's words are all written
             j = next(k for k in range(i, m) if stems <= set(req.w_stem[i : k + 1]))
+        elif short and short != stems and short <= set(req.w_stem[i : i + 2 * len(short)]):
+            j, shortened = next(k for k in range(i, m) if short <= set(req.w_stem[i : k + 1])), True
         else:
             continue
         p = i - 1  # a quoted value right before the name: "the 'main' database", "'admin' as username"
@@ -821,13 +828,16 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
             continue
         a, b = req.offsets[first[k]]
         word = req.text[a:b]
+        chunk = req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")
+        if shortened and not ID_WITH_DIGITS.fullmatch(chunk):
+            continue
         if len(word) == 1 and word in QUOTES:
             k += 1
         elif not_a_value(word) or not (
             req.w_quoted[k]
             or word[:1].isdigit()
-            or ID_WITH_DIGITS.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
-            or _JOINED_ID.fullmatch(req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)")) is not None
+            or ID_WITH_DIGITS.fullmatch(chunk) is not None
+            or _JOINED_ID.fullmatch(chunk) is not None
             or (word[:1].isupper() and req.w_lower[k - 1] not in ".!?")
             or (k == j + 2 and req.w_lower[j + 1] in ("=", ":"))  # "agentType=architect", "scope: system"
         ):

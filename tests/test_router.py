@@ -1686,7 +1686,7 @@ def test_an_optional_value_right_after_its_name_is_given(tiny: Encoder, catalogu
 def test_an_optional_string_takes_a_value_no_parameter_has(tiny: Encoder, catalogue: Catalogue) -> None:
     """The include head saying "omit": a name, quoted text or identifier the request writes that no
     other parameter takes goes to one optional string parameter ("with Zoe Margaret Colletti in it",
-    "employee A1234567B"); not a word of the tool's own text, an allowed value, a number or date,
+    "employee A1234567B", "employee-7f3a"); not a word of the tool's own text, an allowed value, a number or date,
     nor a string inside JSON written for another parameter; nothing is given where nothing is left."""
     movies = ToolSpec(name="find_movies", description="find movies to watch", input_schema={
         "type": "object", "properties": {"directed_by": {"type": "string"}, "cast": {"type": "string"},
@@ -1703,11 +1703,14 @@ def test_an_optional_string_takes_a_value_no_parameter_has(tiny: Encoder, catalo
     asks = [("I want to see a movie with Zoe Margaret Colletti in it", "find_movies"),
             ("get the contact information for the employee A1234567B", "get_contact_information"),
             ("any IMAX movie to watch on 2023-10-1, from 2022?", "find_movies"),
-            ('set it to {"enabled": true, "level": "High"}', "config_set")]  # fmt: skip
-    zoe, employee, imax, config_call = router.predict([ToolCallExample(prompt=a, candidate_tools=[t]) for a, t in asks])
+            ('set it to {"enabled": true, "level": "High"}', "config_set"),
+            ("the contact details of employee-7f3a", "get_contact_information")]  # fmt: skip
+    examples = [ToolCallExample(prompt=a, candidate_tools=[t]) for a, t in asks]
+    zoe, employee, imax, config_call, joined = router.predict(examples)
     names = {k: v for k, v in zoe.arguments.items() if k in ("directed_by", "cast")}
     assert len(names) == 1 and next(iter(names.values())).startswith("Zoe")
     assert employee.arguments == {"id_no": "A1234567B"}
+    assert joined.arguments == {"id_no": "employee-7f3a"}  # from its start, though "employee" is the tool's word
     assert imax.arguments == {"show_type": "IMAX"} and set(config_call.arguments) == {"value"}
 
 

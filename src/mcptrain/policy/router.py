@@ -513,7 +513,8 @@ class _Block:
     def free_values(self, taken: set[int], said: set[str]) -> set[int]:
         """Tokens that start a value the request writes and no parameter has: a capitalised word that
         does not start a sentence, a quoted text, an identifier of letters and digits ("Martin Kove",
-        "'SQL01'", "A1234567B"); not a word of the tool's or its parameters' names or descriptions, nor of an
+        "'SQL01'", "A1234567B", "agent-8c54" from its start, though "agent" names the tool's agents);
+        not a word of the tool's or its parameters' names or descriptions, nor of an
         allowed or described value ("IMAX" is a show type), a month or weekday, a place where the tool
         has a parameter for places, a value right after a string parameter's name, a word of a value
         already given (`said`, lower case), inside JSON the request writes, or a token in `taken`."""
@@ -532,17 +533,17 @@ class _Block:
                 if w in seen or req.feats[t, IN_REQUEST] <= 0:
                     continue
                 seen.add(w)
-                word = req.text[req.offsets[t][0] : req.offsets[t][1]]
+                a, b = req.offsets[t]
+                if a > 1 and req.text[a - 1] in "-_./" and req.text[a - 2].isalnum():
+                    continue  # inside an identifier: "8c54" of "agent-8c54"
+                word = req.text[a:b]
+                chunk = req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)'\"")
                 starts_sentence = w == 0 or req.w_lower[w - 1] in (".", "!", "?", ":", "\n")
-                valued = (
-                    req.w_quoted[w]
-                    or (word[:1].isupper() and not starts_sentence)
-                    or _letters_and_digits(req.text[req.offsets[t][0] :].split(maxsplit=1)[0].rstrip(".,;:!?)'\""))
-                )
+                valued = req.w_quoted[w] or (word[:1].isupper() and not starts_sentence) or _letters_and_digits(chunk)
                 if (
                     valued
                     and not not_a_value(word)
-                    and req.w_stem[w] not in names
+                    and (req.w_stem[w] not in names or (chunk != word and _letters_and_digits(chunk)))  # "agent-8c54"
                     and req.w_lower[w] not in _CALENDAR_WORDS
                     and t not in off
                 ):

@@ -1586,6 +1586,28 @@ def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder)
         assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
 
 
+def test_an_optional_number_is_left_out_where_every_number_left_is_anothers(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head always saying "include": "with sample rate 100"
+    gives the sample rate, not the duration before it; a number no one names is still the head's to give."""
+    tool = ToolSpec(name="profile", description="run the profiler", input_schema={
+        "type": "object", "properties": {"session": {"type": "string"}, "duration": {"type": "integer"},
+                                         "sampleRate": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="profiles"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["profile"])
+            for p in ["run the profiler with sample rate 100", "profile it for 30 then"]]  # fmt: skip
+    for seed in range(4):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+            router.none_head[-1].bias.fill_(-20.0)
+            router.include_head.bias.fill_(20.0)
+        router._requests.clear()
+        rate, unnamed = router.predict(asks)
+        assert rate.arguments.get("sampleRate") == 100 and "duration" not in rate.arguments, rate.arguments
+        assert 30 in (unnamed.arguments.get("duration"), unnamed.arguments.get("sampleRate")), unnamed.arguments
+
+
 def test_a_currency_conversion_takes_the_codes_the_request_means(tiny: Encoder) -> None:
     """Whatever the weights: "How many Canadian dollars can I get for 500 US dollars?" converts from
     USD (the amount's currency) to CAD, by their codes."""

@@ -1149,6 +1149,11 @@ class Router(nn.Module):
                     continue
             if mode == "greedy" and not prm.required and not written and block.unsaid_choice(i):
                 continue  # a choice the request does not make is left out ("songs by Sia": no year, no genre)
+            if mode == "greedy" and not prm.required and not written and prm.value_kind == "number":
+                free = {t for t, k in enumerate(req.number_starts) if k >= 0} - used.starts
+                numeric = [j for j, p in enumerate(tool.params) if j != i and p.value_kind == "number"]
+                if free and free <= set().union(*(block.named_numbers(j, True) for j in numeric)):
+                    continue  # every number left is named as another number's ("sample rate 100": no duration)
             if not prm.required and not written:
                 include = block.include[i]  # [2] logits [omit, include]
                 if prm.value_kind == "number" and gv is _MISSING and not block.free_number(used.starts):

@@ -35,6 +35,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _asks_to_find_and_book,
     _Block,
     _finding_first,
+    _linked_name,
     _name_tokens,
     _without_labels,
     context_text,
@@ -1584,6 +1585,23 @@ def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder)
         assert "year" not in unsaid.arguments and "genre" not in unsaid.arguments
         assert "explicit" in unsaid.arguments  # a flag: the include head's
         assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "param", "named"),
+    [
+        ("scan with min rating set to 3.5, and twenty as the limit", "3.5", "minRating", True),
+        ("scan with min rating set to 3.5, and twenty as the limit", "twenty", "limit", True),
+        ("scan with min rating set to 3.5, and twenty as the limit", "twenty", "minRating", False),
+        ("history with offset = 50", "50", "offset", True),
+        ("use 20 for the page size", "20", "pageSize", True),
+        ("alpha equals to 0.05", "0.05", "alpha", True),
+        ("events from 193000 to 339000", "339000", "_from", False),  # a range's "to" links nothing
+        ("the limit is high, take 5", "5", "limit", False),  # other words between
+    ],
+)
+def test_a_number_linked_to_its_name(text: str, number: str, param: str, named: bool) -> None:
+    assert _linked_name(text, text.index(number), param) is named
 
 
 def test_an_optional_number_is_left_out_where_every_number_left_is_anothers(tiny: Encoder) -> None:

@@ -88,6 +88,7 @@ from mcptrain.policy.text import (
     ACTIONS,
     QUOTES,
     STOPWORDS,
+    WRITTEN_NUMBER,
     Fragment,
     actions,
     coerce_number,
@@ -99,6 +100,7 @@ from mcptrain.policy.text import (
     scaled,
     shaped_spans,
     split_identifier,
+    stem,
     strip_quotes,
     unit_quantities,
     value_shape,
@@ -481,6 +483,8 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+                for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
+                    named[j, t] |= _linked_name(self.req.text, self.req.offsets[t][0], self.tool.params[j].name)
             self._named_numbers[decoding] = []
             self._others_numbers[decoding] = []
             for j in range(len(self.tool.params)):
@@ -1661,6 +1665,37 @@ def _word_after_number(req: RequestFeatures, t: int) -> str:
 
 
 _COUNTING = frozenset("number num count total of the".split())
+_LINKS = frozenset("set is be should equal equals of at = :".split())  # "min rating set to 3.5"
+_AS_THE = frozenset("the a an my".split())  # "twenty as the limit", "5 for the page size"
+_NUMBER_AT = re.compile(rf"{WRITTEN_NUMBER}|[a-z]+", re.I)
+
+
+def _linked_name(text: str, at: int, param: str) -> bool:
+    """Whether the number at character `at` has parameter `param`'s name before it and only link
+    words between ("min rating set to 3.5", "offset = 50"), or after it past "as" / "for" ("twenty
+    as the limit", "20 for the limit").
+
+        >>> _linked_name("min rating set to 3.5", 18, "minRating"), _linked_name("5 as the limit", 0, "limit")
+        (True, True)
+        >>> _linked_name("events from 19 to 33", 18, "_from")
+        False
+    """
+    name = words(param)
+    if not name:
+        return False
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+|[=:]", text[:at])[-(len(name) + 4) :]]
+    while before and (before[-1] in _LINKS or before[-2:] in (["set", "to"], ["equal", "to"], ["equals", "to"])):
+        before.pop()  # ("to" only after "set" or "equal": "from 19 to 33" names nothing "from")
+    if [stem(w) for w in before[-len(name) :]] == [stem(w) for w in name]:
+        return True
+    m = _NUMBER_AT.match(text, at)
+    after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[m.end() if m else at :])[: len(name) + 3]]
+    if not after or after[0] not in ("as", "for"):
+        return False
+    rest = after[1:]
+    while rest and rest[0] in _AS_THE:
+        rest = rest[1:]
+    return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
 
 
 def _name_roots(name: str) -> list[str]:

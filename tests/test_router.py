@@ -1587,6 +1587,18 @@ def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder)
         assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
 
 
+def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
+    """Whatever the weights: "the planner agent type" gives agentType no "agent type"; a one-word name
+    may end its value (not checked here: "Premier League" for league)."""
+    tool = ToolSpec(name="spawn", description="start a worker", input_schema={
+        "type": "object", "required": ["agentType"], "properties": {"agentType": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="types"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="spawn one with the planner agent type and more", candidate_tools=["spawn"])
+    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    values = [c.arguments["agentType"] for c in calls if "agentType" in c.arguments]
+    assert len(values) >= 4 and not any("agent type" in v for v in values), values
+
+
 @pytest.mark.parametrize(
     ("text", "number", "param", "named"),
     [

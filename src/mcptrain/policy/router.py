@@ -1301,6 +1301,9 @@ class Router(nn.Module):
                     inside = min((t for t in used.covered | block.theirs(i) if t > s), default=None)
                     if inside is not None:
                         off |= set(range(inside, len(req.offsets)))
+                    named = _name_after(req, prm.name, s)  # nor into its own name: "the planner agent type"
+                    if named is not None:
+                        off |= set(range(named, len(req.offsets)))
                 ban = sorted(off - ({span[1]} if span else set()))
                 if ban:
                     end_logits = end_logits.index_fill(0, torch.tensor(ban), _NEG)
@@ -1654,6 +1657,21 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 # A number of people, and the parameters that count them.
 _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
+
+
+def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
+    """The first token after token s of a parameter's name of two words or more, written in words
+    ("planner agent type" for agentType): a value starting at s ends before it. Not a one-word name,
+    which may end its value ("Premier League" for league)."""
+    name = [stem(w) for w in words(param)]
+    n = len(name)
+    if n < 2:
+        return None
+    first = req.tok_word[s] + 1
+    for w in range(first, len(req.w_stem) - n + 1):
+        if req.w_stem[w : w + n] == name:
+            return next((t for t in range(s + 1, len(req.tok_word)) if req.tok_word[t] == w), None)
+    return None
 
 
 def _word_after_number(req: RequestFeatures, t: int) -> str:

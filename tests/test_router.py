@@ -1111,7 +1111,7 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     router.set_catalogue(Catalogue([hotels], name="hotels"))
     for value, kept_ in [("hotel", False), ("life history", False), ("salon", False), ("3rd", False),
                          ("March", False), ("paris", True), ("3rd Street Cinema", True), ("12 main st", True),
-                         ("Sunnyvale", True)]:  # fmt: skip
+                         ("Sunnyvale", True), ("24", False), ("2020", False), ("94103", True)]:  # fmt: skip
         called = router._said(ToolCall(name="find_hotel", arguments={"location": value}), "")
         assert (called is not None) == kept_, value
     # a date that is none ("book a flight to Paris": departure "flight"); a date's pattern is kept
@@ -1597,6 +1597,19 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
     values = [c.arguments["agentType"] for c in calls if "agentType" in c.arguments]
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
+
+
+def test_a_string_value_does_not_start_inside_an_identifier(tiny: Encoder) -> None:
+    """Whatever the weights: "the 2019-2020 season" gives no season "2020", "docket 2022/AL2562" no
+    docket "AL2562"."""
+    tool = ToolSpec(name="case", description="look it up", input_schema={
+        "type": "object", "required": ["season"], "properties": {"season": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="chunks"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["case"])
+            for p in ["stats of the 2019-2020 season", "the docket 2022/AL2562 in California"]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=8, always_call=True)
+    values = [c.arguments["season"] for c in calls if "season" in c.arguments]
+    assert len(values) >= 8 and not any(v.startswith(("2020", "AL2562")) for v in values), values
 
 
 @pytest.mark.parametrize(

@@ -1239,6 +1239,7 @@ class Router(nn.Module):
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
                 blocked |= used.covered | block.theirs(i)
+                blocked |= _inside_chunks(req)  # nor inside an identifier: "2020" of "2019-2020"
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked
@@ -1659,6 +1660,13 @@ _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|tra
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
 
 
+def _inside_chunks(req: RequestFeatures) -> set[int]:
+    """Tokens that start a word inside a joined chunk, right after "-", "/", "_" or "." that follow a
+    letter or digit: "2020" of "2019-2020", "AL2562" of "2022/AL2562", "8c54" of "agent-8c54"."""
+    text = req.text
+    return {t for t, (a, _) in enumerate(req.offsets) if a > 1 and text[a - 1] in "-/_." and text[a - 2].isalnum()}
+
+
 def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
     """The first token after token s of a parameter's name of two words or more, written in words
     ("planner agent type" for agentType): a value starting at s ends before it. Not a one-word name,
@@ -1887,6 +1895,7 @@ def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
 
 
 _CODE = re.compile(r"[A-Z]{3}")  # a currency's code, even one the table does not know
+_NUMBER_ONLY = re.compile(r"\d{1,4}")  # "24", "2020" for a country or state: no place (a ZIP code may be one)
 
 
 def _misshapen(value: str, prm: ParamInfo) -> bool:
@@ -1900,9 +1909,9 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     last = (words(prm.name) or [""])[-1]
     if prm.currency is not None and not _CODE.fullmatch(value) and not currency_mentions(value):
         return True
-    if prm.location:  # a place in lower case that is none ("salon", "life history"), or a day ("on the 3rd")
+    if prm.location:  # a place in lower case that is none ("salon", "life history"), a day ("on the 3rd"), a number
         worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
-        if _ORDINAL.fullmatch(value) or (worded and not is_place(value)):
+        if _ORDINAL.fullmatch(value) or (worded and not is_place(value)) or _NUMBER_ONLY.fullmatch(value):
             return True
     timed = prm.date_format or prm.datetime_format or last in _TIME_NAMES
     if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):

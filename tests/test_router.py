@@ -1599,6 +1599,18 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
 
 
+def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
+    """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
+    (it would read as "Eiffel Tower" again)."""
+    tool = ToolSpec(name="route", description="distance between places", input_schema={
+        "type": "object", "required": ["start", "end"],
+        "properties": {"start": {"type": "string"}, "end": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="routes"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="go from the Eiffel Tower to a museum", candidate_tools=["route"])
+    calls = [c for c in predict_under_random_weights(router, [ask], seeds=12, always_call=True) if c.tool]
+    assert len(calls) >= 6 and all(c.arguments["start"] != c.arguments["end"] for c in calls), calls
+
+
 def test_a_string_value_does_not_start_inside_an_identifier(tiny: Encoder) -> None:
     """Whatever the weights: "the 2019-2020 season" gives no season "2020", "docket 2022/AL2562" no
     docket "AL2562"."""

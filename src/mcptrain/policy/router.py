@@ -1239,6 +1239,7 @@ class Router(nn.Module):
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
                 blocked |= used.covered | block.theirs(i)
+                blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= _inside_chunks(req)  # nor inside an identifier: "2020" of "2019-2020"
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
@@ -1658,6 +1659,9 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 # A number of people, and the parameters that count them.
 _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again
 
 
 def _inside_chunks(req: RequestFeatures) -> set[int]:

@@ -1275,6 +1275,10 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("on dataset your_dataset_name with", "dataset_name", "your_dataset_name"),
         ("stocks of Apple Inc. today", "Apple Inc", "Apple Inc."),  # an abbreviation keeps its period
         ("ends with Inc. Then", "Inc", "Inc"),  # no name before it
+        ("the area of Yellowstone National Park?", "Yellowstone National", "Yellowstone National Park"),  # a name
+        ("films with Christina-Ann Zalamea in them", "Christina-Ann", "Christina-Ann Zalamea"),
+        ("a Yamaha flute", "Yamaha", "Yamaha"),
+        ("to Yellowstone. Park there", "Yellowstone", "Yellowstone"),  # not past a sentence's end
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

@@ -1314,7 +1314,7 @@ class Router(nn.Module):
                 return _MISSING
             a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
             if kind == "string" and not prm.date_format and s not in when:
-                a, b = whole_value(req.text, a, b)  # 'the quick brown fox', not "quick brown fox" or "the fox"
+                a, b = whole_value(req.text, a, b, names=not prm.place)  # 'the quick brown fox', not "the fox"
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
             text = strip_quotes(req.text[a:b])

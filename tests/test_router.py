@@ -234,6 +234,20 @@ def test_context_text_carries_the_error() -> None:
     assert context_text(TRAIN[0]) == TRAIN[0].prompt
 
 
+@pytest.mark.parametrize(
+    ("prompt", "text"),
+    [
+        ('"Find the area of a triangle with base 10."', "Find the area of a triangle with base 10."),
+        ("'Heat 100 g of water's sample to 25 C.'", "Heat 100 g of water's sample to 25 C."),  # an apostrophe
+        ("\"hello\" and \"bye\"", "\"hello\" and \"bye\""),  # two quoted values, not one quoted request
+        ("say 'hi'", "say 'hi'"),
+    ],
+)
+def test_a_request_quoted_whole_is_read_without_its_quotes(prompt: str, text: str) -> None:
+    """A request quoted whole (BFCL writes 200 of its parallel requests so) quotes no value of its own."""
+    assert context_text(ToolCallExample(prompt=prompt)) == text
+
+
 # --- encoder ------------------------------------------------------------------------------------------
 
 

@@ -383,8 +383,9 @@ def context_text(example: ToolCallExample, max_chars: int = 400) -> str:
     ...     Turn(role="tool", content="unknown tool", is_error=True)]))
     'store x [SEP] previous call: a {} error: unknown tool'
     """
+    prompt = _unwrapped(example.prompt)
     if not example.turns:
-        return example.prompt
+        return prompt
     parts: list[str] = []
     for turn in example.turns:
         if turn.role == "assistant" and turn.call is not None:
@@ -394,7 +395,17 @@ def context_text(example: ToolCallExample, max_chars: int = 400) -> str:
         elif turn.role == "user" and turn.content and turn.content.strip() != example.prompt.strip():
             parts.append(f"earlier request: {turn.content}")
     history = " ".join(parts)[:max_chars]
-    return f"{example.prompt} [SEP] {history}" if history else example.prompt
+    return f"{prompt} [SEP] {history}" if history else prompt
+
+
+def _unwrapped(prompt: str) -> str:
+    """A request quoted whole, without its quotes (no value of it is quoted): '"Find the area of a
+    triangle with base 10."' -> 'Find the area of a triangle with base 10.'."""
+    t = prompt.strip()
+    inner = re.sub(r"(?<=\w)'(?=\w)", "", t[1:-1])  # apostrophes: "water's" quotes nothing
+    if len(t) > 2 and t[0] in "\"'" and t[-1] == t[0] and t[0] not in inner:
+        return t[1:-1].strip()
+    return prompt
 
 
 _ALNUM = re.compile(r"[^\W_]")

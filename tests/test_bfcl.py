@@ -640,6 +640,13 @@ def test_step_calls_answer_each_step_with_its_own_function() -> None:
     assert step_calls(router, circle, "The area of a circle of radius 5, then of a circle of radius 7") == []
     assert step_calls(router, circle, "The area of a circle of radius 5, then tell me a joke") == []
     assert step_calls(router, circle, "The area of a circle of radius 5 and the BMI for 6 feet and 80 kg") == []
+    # "and" before a verb, or a sentence that starts with one, starts a step
+    bmi = ToolCall(name="bmi", arguments={"height": 6.0, "weight": 80.0})
+    assert step_calls(router, circle, "Find the area of a circle of radius 5 and compute the BMI for 6 ft, 80 kg") == [
+        circle, bmi]  # fmt: skip
+    assert step_calls(router, circle, "The area of a circle of radius 5. Calculate the BMI for 6 ft, 80 kg") == [
+        circle, bmi]  # fmt: skip
+    assert step_calls(router, circle, "The area of a circle of radius 5. I weigh 80 kg at 6 ft") == []
 
 
 @pytest.mark.parametrize(

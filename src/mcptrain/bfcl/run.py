@@ -240,7 +240,8 @@ def repeat_calls(router: Any, call: ToolCall, text: str) -> list[ToolCall]:
 def step_calls(router: Any, call: ToolCall, text: str) -> list[ToolCall]:
     """A request in steps of different functions ("Find the area of a rectangle with length 7 and
     breadth 3. Also, calculate the area of a circle with radius 5.") -> one call per step, cut where a
-    sentence or clause starts with "also" / "then" / "; "; when every step gives a schema-valid call,
+    sentence or clause starts with "also" / "then" / "; ", or with a verb that asks for something
+    ("... and generate the primes", ". Find ..."); when every step gives a schema-valid call,
     each of another function, one of them the whole request's, and the numbers each writes are its
     call's. [] otherwise."""
     steps = [t for t in _STEP_CUT.split(text.strip()) if t.strip()]
@@ -383,8 +384,15 @@ def parts_used(call: ToolCall, parts: Sequence[str]) -> int:
 _PART_SPLIT = re.compile(r"\s*(?:;|\.\s+(?=[A-Z])|,?\s+and\s+(?:also\s+)?|,\s*(?:also|then)\s+|\?\s+)\s*")
 
 
+# Verbs that start a step of their own after "and": "the factorial of 8 and generate the primes ...".
+_STEP_VERBS = (
+    "find|get|calculate|compute|book|buy|generate|give|provide|tell|show|list|search|fetch|retrieve|check|"
+    "convert|predict|determine|estimate|identify|recommend|suggest|order|reserve|play|send|create|make|"
+    "schedule|translate|analy[sz]e|evaluate|look"
+)
 _STEP_CUT = re.compile(
-    r"\s*(?:;|[.?!]\s+(?=(?:Also|Then|And|Next|Finally)\b)|,\s*(?:and\s+)?(?:also|then)\s+|\s+and\s+(?:also|then)\s+)\s*"
+    rf"\s*(?:;|[.?!]\s+(?=(?:Also|Then|And|Next|Finally|(?i:{_STEP_VERBS}))\b)|,\s*(?:and\s+)?(?:also|then)\s+"
+    rf"|\s+and\s+(?:also|then)\s+|,?\s+and\s+(?=(?:{_STEP_VERBS})\b))\s*"
 )
 _REPEAT_CUT = re.compile(rf"{_PART_SPLIT.pattern}|,\s+")
 

@@ -1642,6 +1642,20 @@ def test_a_string_value_does_not_start_inside_an_identifier(tiny: Encoder) -> No
     assert len(values) >= 8 and not any(v.startswith(("2020", "AL2562")) for v in values), values
 
 
+def test_a_number_does_not_start_at_an_exponent(tiny: Encoder) -> None:
+    """Whatever the weights: "1e-9" gives 1e-09, not 9; the 2 of "m/s^2" is no value."""
+    tool = ToolSpec(name="phys", description="physics", input_schema={
+        "type": "object", "required": ["a", "b"],
+        "properties": {"a": {"type": "number"}, "b": {"type": "number"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="exponents"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["phys"])
+            for p in ["charges of 1e-9 and 2e-9", "accelerated at 4 m/s^2 for 10 seconds"]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True)
+    for sci, accel in zip(calls[::2], calls[1::2], strict=True):
+        assert sorted(sci.arguments.values()) == [1e-09, 2e-09], sci.arguments
+        assert sorted(accel.arguments.values()) == [4, 10], accel.arguments
+
+
 @pytest.mark.parametrize(
     ("text", "number", "param", "named"),
     [

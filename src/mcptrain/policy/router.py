@@ -1223,6 +1223,8 @@ class Router(nn.Module):
             blocked = set(used.starts)
             integer = prm.schema_kind == "integer"
             max_len = self.config.max_span_tokens
+            if kind == "number" and used.decoding:  # not at an exponent: the 2 of "m/s^2", the 9 of "1e-9"
+                blocked |= _exponents(req)
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
                 if integer:  # and a whole one for an integer parameter, if one is free
@@ -1285,6 +1287,9 @@ class Router(nn.Module):
             end_logits = block.end_logits(i, ck, s)  # [T]
             if kind == "number" or s in when:  # a number's span ends where its text still reads as a number
                 ends = when[s] if s in when else _number_ends(req, s, max_len, integer)
+                sci = _SCIENTIFIC.match(req.text, req.offsets[s][0]) if kind == "number" and used.decoding else None
+                if sci:  # nor before its exponent: "1e-9" whole
+                    ends = [x for x in ends if req.offsets[x][1] == sci.end()] or ends
                 if span:
                     ends.append(span[1])
                 if ends:
@@ -1659,6 +1664,21 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 # A number of people, and the parameters that count them.
 _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
+
+
+_EXPONENT_BEFORE = re.compile(r"(?:\^|\*\*|(?<=\d)[eE][-+]?)$")
+_SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+")
+
+
+def _exponents(req: RequestFeatures) -> set[int]:
+    """Number starts that are an exponent: right after "^" or "**" ("m/s^2", "x**3"), or after the "e"
+    of a number written in scientific notation ("1e-9")."""
+    text = req.text
+    return {
+        t
+        for t, k in enumerate(req.number_starts)
+        if k >= 0 and _EXPONENT_BEFORE.search(text, max(0, req.offsets[t][0] - 3), req.offsets[t][0])
+    }
 
 
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again

@@ -1642,6 +1642,19 @@ def test_a_string_value_does_not_start_inside_an_identifier(tiny: Encoder) -> No
     assert len(values) >= 8 and not any(v.startswith(("2020", "AL2562")) for v in values), values
 
 
+def test_an_initial_velocity_from_rest_is_zero(tiny: Encoder) -> None:
+    """Whatever the weights: "started from rest" / "dropped" gives an initial velocity of 0, and the
+    number written goes to the other parameter."""
+    tool = ToolSpec(name="final_velocity", description="physics", input_schema={
+        "type": "object", "required": ["initial_velocity", "time"],
+        "properties": {"initial_velocity": {"type": "number"}, "time": {"type": "number"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="rest"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["final_velocity"])
+            for p in ["it started from rest and fell for 5 seconds", "a ball dropped for 3 seconds"]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    assert [c.arguments for c in calls] == [{"initial_velocity": 0, "time": 5}, {"initial_velocity": 0, "time": 3}] * 4
+
+
 def test_a_number_does_not_start_at_an_exponent(tiny: Encoder) -> None:
     """Whatever the weights: "1e-9" gives 1e-09, not 9; the 2 of "m/s^2" is no value."""
     tool = ToolSpec(name="phys", description="physics", input_schema={

@@ -1213,6 +1213,8 @@ class Router(nn.Module):
             return block.described_written(i)  # a value its description quotes, written in the request
         if kind == "string" and used.decoding and block.currency(i) is not None:
             return block.currency(i)  # "Convert 150 Euros to Canadian dollars": from EUR, to CAD
+        if kind == "number" and used.decoding and _starts_at_rest(prm, req.text):
+            return 0  # "dropped from rest": an initial velocity of 0
         if kind in ("string", "number"):
             if not req.offsets:
                 return _MISSING
@@ -1679,6 +1681,18 @@ def _exponents(req: RequestFeatures) -> set[int]:
         for t, k in enumerate(req.number_starts)
         if k >= 0 and _EXPONENT_BEFORE.search(text, max(0, req.offsets[t][0] - 3), req.offsets[t][0])
     }
+
+
+_AT_REST = re.compile(r"\b(?:from|at) rest\b|\bdropped\b", re.I)
+
+
+def _starts_at_rest(prm: ParamInfo, text: str) -> bool:
+    """Whether a number parameter is an initial velocity or speed the request gives as 0 in words:
+    "an object dropped from a height", "started from rest", "at rest"."""
+    name = set(words(prm.name))
+    return prm.value_kind == "number" and "initial" in name and bool(name & {"velocity", "speed"}) and (
+        _AT_REST.search(text) is not None
+    )
 
 
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again

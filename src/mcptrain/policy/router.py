@@ -1310,9 +1310,9 @@ class Router(nn.Module):
                     inside = min((t for t in used.covered | block.theirs(i) if t > s), default=None)
                     if inside is not None:
                         off |= set(range(inside, len(req.offsets)))
-                    named = _name_after(req, prm.name, s)  # nor into its own name: "the planner agent type"
-                    if named is not None:
-                        off |= set(range(named, len(req.offsets)))
+                    own = _name_after(req, prm.name, s)  # nor into its own name: "the planner agent type"
+                    if own is not None:
+                        off |= set(range(own, len(req.offsets)))
                 ban = sorted(off - ({span[1]} if span else set()))
                 if ban:
                     end_logits = end_logits.index_fill(0, torch.tensor(ban), _NEG)

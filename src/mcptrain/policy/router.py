@@ -1321,7 +1321,10 @@ class Router(nn.Module):
                 return _MISSING
             a, b = (number_from(req, s) if kind == "number" else req.offsets[s][0]), req.offsets[e][1]
             if kind == "string" and not prm.date_format and s not in when:
-                a, b = whole_value(req.text, a, b, names=not prm.place)  # 'the quick brown fox', not "the fox"
+                plain = whole_value(req.text, a, b, names=False)  # 'the quick brown fox', not "the fox"
+                a, b = whole_value(req.text, a, b, names=not prm.place)  # nor "Yellowstone National"
+                if b > plain[1] and any(plain[1] <= req.offsets[t][0] < b for t in used.covered | block.theirs(i)):
+                    a, b = plain  # (a name that runs on into another value stops where it was)
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
             text = strip_quotes(req.text[a:b])

@@ -532,14 +532,14 @@ class _Block:
             off = set().union(*(self.named_value(j) for j, p in enumerate(tool.params) if p.value_kind == "string"))
             off |= req.place_starts if self.locations else set()
             off |= {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
-            self._free, seen = {}, set()
+            self._free, seen, inside = {}, set(), _inside_chunks(req)
             for t, w in enumerate(req.tok_word):
                 if w in seen or req.feats[t, IN_REQUEST] <= 0:
                     continue
                 seen.add(w)
-                a, b = req.offsets[t]
-                if a > 1 and req.text[a - 1] in "-_./" and req.text[a - 2].isalnum():
+                if t in inside:
                     continue  # inside an identifier: "8c54" of "agent-8c54"
+                a, b = req.offsets[t]
                 word = req.text[a:b]
                 chunk = req.text[a:].split(maxsplit=1)[0].rstrip(".,;:!?)'\"")
                 starts_sentence = w == 0 or req.w_lower[w - 1] in (".", "!", "?", ":", "\n")
@@ -1943,10 +1943,10 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     """Whether a value lacks the shape its parameter's name ends with: no URL or domain in a url's
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
-    expressions are written too many ways. Also a place in lower case that is no place ("hotel") and a
-    date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
-    word like "tomorrow" or "summer" ("flight", "assist"), and a currency that is none ("Tesla"; a code
-    like "BTC" is one)."""
+    expressions are written too many ways. Also a place in lower case that is no place ("hotel") or only
+    a number of up to four digits ("24", "2020"; a ZIP code may be one), a date, time of day or period
+    (by format, or by a name like "season") with no digit, month, weekday or word like "tomorrow" or
+    "summer" ("flight", "assist"), and a currency that is none ("Tesla"; a code like "BTC" is one)."""
     last = (words(prm.name) or [""])[-1]
     if prm.currency is not None and not _CODE.fullmatch(value) and not currency_mentions(value):
         return True

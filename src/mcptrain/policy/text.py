@@ -303,20 +303,16 @@ def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
     """
     out = []
     for m in _COUNTED_LIST.finditer(text):
-        pieces = re.split(f"({_SEP})", m.group(0))  # things, separators, things, ...
-        at = [sum(len(p) for p in pieces[:k]) for k in range(0, len(pieces), 2)]
-        items = [_COUNTED_ITEM.fullmatch(p) for p in pieces[::2]]
-        found = [(i.group(1), strip_quotes(i.group(2)), a) for i, a in zip(items, at, strict=True) if i]
-        counted = [c for c, _, _ in found if c and c.lower() not in ("a", "an")]
-        if len(found) < len(items) or len(found) < 2 or not counted:
+        items = [_COUNTED_ITEM.fullmatch(p) for p in re.split(_SEP, m.group(0))]
+        found = [(i.group(1), strip_quotes(i.group(2))) for i in items if i]
+        counts = [1 if not c or c.lower() in ("a", "an") else parse_number(c) for c, _ in found]
+        if len(found) < len(items) or len(found) < 2 or all(not c or c.lower() in ("a", "an") for c, _ in found):
             continue
-        things = [x for _, x, _ in found]
-        start = m.start() + found[0][2]
+        things = [x for _, x in found]
+        start = m.start()
         if not found[0][0]:  # an uncounted first thing as short as the shortest other: "buy apples" -> apples
-            keep = " ".join(things[0].split()[-min(len(x.split()) for x in things[1:]) :])
-            start += m.group(0).index(keep, found[0][2])
-            things[0] = keep
-        counts = [1 if not c or c.lower() in ("a", "an") else parse_number(c) for c, _, _ in found]
+            things[0] = " ".join(things[0].split()[-min(len(x.split()) for x in things[1:]) :])
+            start += m.group(0).index(things[0])
         out.append((Fragment(start, m.end(), things), Fragment(start, m.end(), counts)))
     return out
 
@@ -459,7 +455,9 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
-        ['Louvre Museum', 'gluten-free', 'Louvre']
+        ['Louvre Museum', 'gluten-free', 'Louvre Museum']
+        >>> t[slice(*whole_value(t, 4, 10, names=False))]
+        'Louvre'
     """
     quotes = quoted_spans(text)
     start, end = snap_to_quotes(text, start, end, quotes)

@@ -176,12 +176,17 @@ def catalogue() -> Catalogue:
 
 
 def predict_under_random_weights(
-    router: Router, examples: list[ToolCallExample], seeds: int = 5, always_call: bool = False, omit: bool = False
+    router: Router,
+    examples: list[ToolCallExample],
+    seeds: int = 5,
+    always_call: bool = False,
+    omit: bool = False,
+    include: bool = False,
 ) -> list[Prediction]:
     """Predictions for `examples` under `seeds` random draws of all the router's weights (std 0.5), seed
     by seed: what a decoding rule settles from the request's words must not depend on them. With
     `always_call` the none head never wins (a call per request); with `omit` the include head always
-    says "omit" (optional parameters come only from the rules)."""
+    says "omit" (optional parameters come only from the rules), with `include` always "include"."""
     out = []
     for seed in range(seeds):
         torch.manual_seed(seed)
@@ -190,8 +195,8 @@ def predict_under_random_weights(
                 p.normal_(std=0.5)
             if always_call:
                 router.none_head[-1].bias.fill_(-20.0)
-            if omit:
-                router.include_head.bias.fill_(-20.0)
+            if omit or include:
+                router.include_head.bias.fill_(20.0 if include else -20.0)
         router._requests.clear()
         out += router.predict(examples)
     return out
@@ -1591,15 +1596,8 @@ def test_an_optional_choice_the_request_does_not_make_is_left_out(tiny: Encoder)
     router = Router(tiny, Catalogue([tool], name="choices"), RouterConfig(dim=32))
     asks = [ToolCallExample(prompt=p, candidate_tools=["lookup_music"])
             for p in ["Find me songs by Sia", "Find me Pop songs by Sia from 2012"]]  # fmt: skip
-    for seed in range(4):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-            router.none_head[-1].bias.fill_(-20.0)
-            router.include_head.bias.fill_(20.0)
-        router._requests.clear()
-        unsaid, said = router.predict(asks)
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True, include=True)
+    for unsaid, said in zip(calls[::2], calls[1::2], strict=True):
         assert "year" not in unsaid.arguments and "genre" not in unsaid.arguments
         assert "explicit" in unsaid.arguments  # a flag: the include head's
         assert (said.arguments["year"], said.arguments["genre"]) == ("2012", "Pop")
@@ -1695,15 +1693,8 @@ def test_an_optional_number_is_left_out_where_every_number_left_is_anothers(tiny
     router = Router(tiny, Catalogue([tool], name="profiles"), RouterConfig(dim=32))
     asks = [ToolCallExample(prompt=p, candidate_tools=["profile"])
             for p in ["run the profiler with sample rate 100", "profile it for 30 then"]]  # fmt: skip
-    for seed in range(4):
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            for p in router.parameters():
-                p.normal_(std=0.5)
-            router.none_head[-1].bias.fill_(-20.0)
-            router.include_head.bias.fill_(20.0)
-        router._requests.clear()
-        rate, unnamed = router.predict(asks)
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True, include=True)
+    for rate, unnamed in zip(calls[::2], calls[1::2], strict=True):
         assert rate.arguments.get("sampleRate") == 100 and "duration" not in rate.arguments, rate.arguments
         assert 30 in (unnamed.arguments.get("duration"), unnamed.arguments.get("sampleRate")), unnamed.arguments
 

@@ -310,6 +310,25 @@ class RequestFeatures:
     (`Router._word_vecs`), so requests that never reach an argument skip it."""
 
     @cached_property
+    def inside_chunks(self) -> frozenset[int]:
+        """Tokens that start a word inside a joined chunk, right after "-", "/", "_" or "." that follow a
+        letter or digit: "2020" of "2019-2020", "AL2562" of "2022/AL2562", "8c54" of "agent-8c54"."""
+        text = self.text
+        return frozenset(
+            t for t, (a, _) in enumerate(self.offsets) if a > 1 and text[a - 1] in "-/_." and text[a - 2].isalnum()
+        )
+
+    @cached_property
+    def exponent_starts(self) -> frozenset[int]:
+        """Number starts that are an exponent: right after "^" or "**" ("m/s^2", "x**3"), or after the
+        "e" of a number written in scientific notation ("1e-9")."""
+        return frozenset(
+            t
+            for t, k in enumerate(self.number_starts)
+            if k >= 0 and _EXPONENT_BEFORE.search(self.text, max(0, self.offsets[t][0] - 3), self.offsets[t][0])
+        )
+
+    @cached_property
     def place_starts(self) -> frozenset[int]:
         """Tokens where a place the request names starts (`places.place_spans`, once)."""
         return frozenset(self.place_ends)
@@ -354,6 +373,7 @@ class RequestFeatures:
         return number_order(self)
 
 
+_EXPONENT_BEFORE = re.compile(r"(?:\^|\*\*|(?<=\d)[eE][-+]?)$")
 _PLACE_SUFFIX_AFTER = re.compile(rf"\s+(?i:{'|'.join(sorted(PLACE_SUFFIX))})\b")
 _PLACE_WORDS = frozenset(
     {"location", "loc", "city", "country", "state", "county", "province", "region", "area", "town", "place",

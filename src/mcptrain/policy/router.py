@@ -483,8 +483,9 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+                around = _words_around(self.req.text, self.req.offsets[t][0]) if decoding else ([], [])
                 for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
-                    named[j, t] |= _linked_name(self.req.text, self.req.offsets[t][0], self.tool.params[j].name)
+                    named[j, t] |= _name_linked(around, self.tool.params[j].name)
             self._named_numbers[decoding] = []
             self._others_numbers[decoding] = []
             for j in range(len(self.tool.params)):
@@ -532,12 +533,12 @@ class _Block:
             off = set().union(*(self.named_value(j) for j, p in enumerate(tool.params) if p.value_kind == "string"))
             off |= req.place_starts if self.locations else set()
             off |= {t for f, a, b in req.fragments for t in range(a, b + 1)}  # JSON written: its own value
-            self._free, seen, inside = {}, set(), _inside_chunks(req)
+            self._free, seen = {}, set()
             for t, w in enumerate(req.tok_word):
                 if w in seen or req.feats[t, IN_REQUEST] <= 0:
                     continue
                 seen.add(w)
-                if t in inside:
+                if t in req.inside_chunks:
                     continue  # inside an identifier: "8c54" of "agent-8c54"
                 a, b = req.offsets[t]
                 word = req.text[a:b]
@@ -1226,7 +1227,7 @@ class Router(nn.Module):
             integer = prm.schema_kind == "integer"
             max_len = self.config.max_span_tokens
             if kind == "number" and used.decoding:  # not at an exponent: the 2 of "m/s^2", the 9 of "1e-9"
-                blocked |= _exponents(req)
+                blocked |= req.exponent_starts
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
                 if integer:  # and a whole one for an integer parameter, if one is free
@@ -1244,7 +1245,7 @@ class Router(nn.Module):
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
                 blocked |= used.covered | block.theirs(i)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
-                blocked |= _inside_chunks(req)  # nor inside an identifier: "2020" of "2019-2020"
+                blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked
@@ -1671,19 +1672,7 @@ _PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|tra
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
 
 
-_EXPONENT_BEFORE = re.compile(r"(?:\^|\*\*|(?<=\d)[eE][-+]?)$")
 _SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+")
-
-
-def _exponents(req: RequestFeatures) -> set[int]:
-    """Number starts that are an exponent: right after "^" or "**" ("m/s^2", "x**3"), or after the "e"
-    of a number written in scientific notation ("1e-9")."""
-    text = req.text
-    return {
-        t
-        for t, k in enumerate(req.number_starts)
-        if k >= 0 and _EXPONENT_BEFORE.search(text, max(0, req.offsets[t][0] - 3), req.offsets[t][0])
-    }
 
 
 _AT_REST = re.compile(r"\b(?:from|at) rest\b|\bdropped\b", re.I)
@@ -1699,13 +1688,6 @@ def _starts_at_rest(prm: ParamInfo, text: str) -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again
-
-
-def _inside_chunks(req: RequestFeatures) -> set[int]:
-    """Tokens that start a word inside a joined chunk, right after "-", "/", "_" or "." that follow a
-    letter or digit: "2020" of "2019-2020", "AL2562" of "2022/AL2562", "8c54" of "agent-8c54"."""
-    text = req.text
-    return {t for t, (a, _) in enumerate(req.offsets) if a > 1 and text[a - 1] in "-/_." and text[a - 2].isalnum()}
 
 
 def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
@@ -1740,23 +1722,34 @@ _NUMBER_AT = re.compile(rf"{WRITTEN_NUMBER}|[a-z]+", re.I)
 def _linked_name(text: str, at: int, param: str) -> bool:
     """Whether the number at character `at` has parameter `param`'s name before it and only link
     words between ("min rating set to 3.5", "offset = 50"), or after it past "as" / "for" ("twenty
-    as the limit", "20 for the limit").
+    as the limit", "20 for the limit"). `_words_around` + `_name_linked`.
 
         >>> _linked_name("min rating set to 3.5", 18, "minRating"), _linked_name("5 as the limit", 0, "limit")
         (True, True)
         >>> _linked_name("events from 19 to 33", 18, "_from")
         False
     """
+    return _name_linked(_words_around(text, at), param)
+
+
+def _words_around(text: str, at: int) -> tuple[list[str], list[str]]:
+    """The lower-case words (and "=", ":") before the number at character `at`, and the words after it."""
+    m = _NUMBER_AT.match(text, at)
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+|[=:]", text[:at])]
+    return before, [w.lower() for w in re.findall(r"[A-Za-z]+", text[m.end() if m else at :])]
+
+
+def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
+    """`_linked_name` on the words around a number (`_words_around`), read once per number."""
     name = words(param)
     if not name:
         return False
-    before = [w.lower() for w in re.findall(r"[A-Za-z]+|[=:]", text[:at])[-(len(name) + 4) :]]
+    before = around[0][-(len(name) + 4) :]
     while before and (before[-1] in _LINKS or before[-2:] in (["set", "to"], ["equal", "to"], ["equals", "to"])):
         before.pop()  # ("to" only after "set" or "equal": "from 19 to 33" names nothing "from")
     if [stem(w) for w in before[-len(name) :]] == [stem(w) for w in name]:
         return True
-    m = _NUMBER_AT.match(text, at)
-    after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[m.end() if m else at :])[: len(name) + 3]]
+    after = around[1][: len(name) + 3]
     if not after or after[0] not in ("as", "for"):
         return False
     rest = after[1:]

@@ -1615,6 +1615,26 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
 
 
+def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: Encoder) -> None:
+    """Whatever the weights: a name of one word besides "type" / "from", written in lower case or in two
+    halves, is no part of a value ("single room" -> room_type "single"; "time zone" of to_timezone); a
+    capitalised one is ("Premier League"), and so is one inside an identifier ("room-12")."""
+    tool = ToolSpec(name="book", description="reserve", input_schema={
+        "type": "object", "required": ["room_type", "to_timezone"],
+        "properties": {"room_type": {"type": "string"}, "to_timezone": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="rooms"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["book"]) for p in
+            ["a single room at 3pm London time zone", "the Suite Room in Paris Time Zone", "take room-12 in Oslo"]]
+    calls = predict_under_random_weights(router, asks, seeds=8, always_call=True)
+    lower, upper, joined = calls[::3], calls[1::3], calls[2::3]
+    rooms = [c.arguments.get("room_type", "") for c in lower]
+    zones = [c.arguments.get("to_timezone", "") for c in lower]
+    assert not any(v.split()[-1:] == ["room"] or v.startswith("room") for v in rooms), rooms
+    assert not any(v.startswith(("time", "zone")) or v.endswith("zone") for v in zones), zones
+    assert any("Room" in c.arguments.get("room_type", "") + c.arguments.get("to_timezone", "") for c in upper)
+    assert any("room-12" in c.arguments.get("room_type", "") for c in joined), joined
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

@@ -1246,6 +1246,8 @@ class Router(nn.Module):
                 blocked |= used.covered | block.theirs(i)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
+                own = {w for a, b in _name_written(req, prm.name) for w in range(a, b)}  # nor on its own name
+                blocked |= {t for t, w in enumerate(req.tok_word) if w in own}  # ("zone" of "London time zone")
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked
@@ -1690,19 +1692,46 @@ def _starts_at_rest(prm: ParamInfo, text: str) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again
 
 
-def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
-    """The first token after token s of a parameter's name of two words or more, written in words
-    ("planner agent type" for agentType): a value starting at s ends before it. Not a one-word name,
-    which may end its value ("Premier League" for league)."""
+def _name_written(req: RequestFeatures, param: str) -> list[tuple[int, int]]:
+    """Where the request writes a parameter's name in words, as (first word, end word) pairs: a name of
+    two words or more as written ("planner agent type" for agentType); a name of one word besides words
+    like "type" or "from" where that word is written in lower case, or in two halves ("single room" for
+    room_type, "New York time zone" for from_timezone), not an id's ("event" labels eventId's value). A
+    capitalised one-word name is part of a value ("Premier League" for league)."""
     name = [stem(w) for w in words(param)]
     n = len(name)
-    if n < 2:
-        return None
-    first = req.tok_word[s] + 1
-    for w in range(first, len(req.w_stem) - n + 1):
-        if req.w_stem[w : w + n] == name:
-            return next((t for t in range(s + 1, len(req.tok_word)) if req.tok_word[t] == w), None)
-    return None
+    if n >= 2:
+        found = [(w, w + n) for w in range(len(req.w_stem) - n + 1) if req.w_stem[w : w + n] == name]
+        if found:
+            return found
+    rest = [w for w in words(param) if w not in _GENERIC_NAME]
+    if len(rest) != 1 or len(rest[0]) < 4 or "id" in words(param):  # an id's label: `_without_labels`
+        return []
+    one, whole, out = stem(rest[0]), rest[0], []
+    first_token = {w: t for t, w in reversed(list(enumerate(req.tok_word)))}  # word -> its first token
+    last_token = {w: t for t, w in enumerate(req.tok_word)}
+    for w in range(len(req.w_stem)):
+        t = first_token.get(w)
+        if t is None or not req.text[req.offsets[t][0]].islower():
+            continue
+        if _JOINED.match(req.text, req.offsets[last_token[w]][1]):  # part of an identifier: "session-core"
+            continue
+        if req.w_stem[w] == one:
+            out.append((w, w + 1))
+        elif w + 1 < len(req.w_lower) and req.w_lower[w] + req.w_lower[w + 1] == whole:
+            out.append((w, w + 2))
+    return out
+
+
+def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
+    """The first token after token s of the parameter's name written in words (`_name_written`): a
+    value starting at s ends before it ("the planner agent type", "single room")."""
+    w = next((a for a, _ in _name_written(req, param) if a > req.tok_word[s]), None)
+    return None if w is None else next((t for t in range(s + 1, len(req.tok_word)) if req.tok_word[t] == w), None)
+
+
+_JOINED = re.compile(r"[-_./:@]\w")
+_GENERIC_NAME = frozenset("type name id value kind from to of num number the".split())
 
 
 def _word_after_number(req: RequestFeatures, t: int) -> str:

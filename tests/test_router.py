@@ -1618,7 +1618,8 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
 def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: Encoder) -> None:
     """Whatever the weights: a name of one word besides "type" / "from", written in lower case or in two
     halves, is no part of a value ("single room" -> room_type "single"; "time zone" of to_timezone); a
-    capitalised one is ("Premier League"), and so is one inside an identifier ("room-12")."""
+    capitalised one is ("Premier League"), and so is one inside an identifier ("room-12") or a sentence's
+    ("user input text" for input)."""
     tool = ToolSpec(name="book", description="reserve", input_schema={
         "type": "object", "required": ["room_type", "to_timezone"],
         "properties": {"room_type": {"type": "string"}, "to_timezone": {"type": "string"}}})  # fmt: skip
@@ -1633,6 +1634,13 @@ def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: En
     assert not any(v.startswith(("time", "zone")) or v.endswith("zone") for v in zones), zones
     assert any("Room" in c.arguments.get("room_type", "") + c.arguments.get("to_timezone", "") for c in upper)
     assert any("room-12" in c.arguments.get("room_type", "") for c in joined), joined
+    scan = ToolSpec(name="scan", description="check it", input_schema={
+        "type": "object", "required": ["input"], "properties": {"input": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([scan], name="scans"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="check user input text as the input", candidate_tools=["scan"])
+    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    values = [c.arguments.get("input", "") for c in calls]
+    assert any("input" in v.split() for v in values), values  # a sentence's name word may be in it
 
 
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:

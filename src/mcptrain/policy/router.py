@@ -36,6 +36,7 @@ address for a parameter named for one.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import math
 import re
@@ -1696,31 +1697,40 @@ def _name_written(req: RequestFeatures, param: str) -> list[tuple[int, int]]:
     """Where the request writes a parameter's name in words, as (first word, end word) pairs: a name of
     two words or more as written ("planner agent type" for agentType); a name of one word besides words
     like "type" or "from" where that word is written in lower case, or in two halves ("single room" for
-    room_type, "New York time zone" for from_timezone), not an id's ("event" labels eventId's value). A
-    capitalised one-word name is part of a value ("Premier League" for league)."""
-    name = [stem(w) for w in words(param)]
+    room_type, "New York time zone" for from_timezone), not an id's ("event" labels eventId's value) nor
+    a sentence's ("user input text" for input). A capitalised one-word name is part of a value
+    ("Premier League" for league)."""
+    name, one = _name_parts(param)
     n = len(name)
     if n >= 2:
-        found = [(w, w + n) for w in range(len(req.w_stem) - n + 1) if req.w_stem[w : w + n] == name]
-        if found:
+        found = [(w, w + n) for w in range(len(req.w_stem) - n + 1) if tuple(req.w_stem[w : w + n]) == name]
+        if found or one is None:
             return found
-    rest = [w for w in words(param) if w not in _GENERIC_NAME]
-    if len(rest) != 1 or len(rest[0]) < 4 or "id" in words(param):  # an id's label: `_without_labels`
+    if one is None:
         return []
-    one, whole, out = stem(rest[0]), rest[0], []
-    first_token = {w: t for t, w in reversed(list(enumerate(req.tok_word)))}  # word -> its first token
-    last_token = {w: t for t, w in enumerate(req.tok_word)}
-    for w in range(len(req.w_stem)):
-        t = first_token.get(w)
-        if t is None or not req.text[req.offsets[t][0]].islower():
+    out = []
+    for w, st in enumerate(req.w_stem):
+        if st == stem(one):
+            span = (w, w + 1)
+        elif one.startswith(req.w_lower[w]) and w + 1 < len(req.w_lower) and req.w_lower[w] + req.w_lower[w + 1] == one:
+            span = (w, w + 2)
+        else:
             continue
-        if _JOINED.match(req.text, req.offsets[last_token[w]][1]):  # part of an identifier: "session-core"
-            continue
-        if req.w_stem[w] == one:
-            out.append((w, w + 1))
-        elif w + 1 < len(req.w_lower) and req.w_lower[w] + req.w_lower[w + 1] == whole:
-            out.append((w, w + 2))
+        toks = [t for t, x in enumerate(req.tok_word) if x == w]
+        joined = bool(toks) and _JOINED.match(req.text, req.offsets[toks[-1]][1]) is not None  # "session-core"
+        if toks and req.text[req.offsets[toks[0]][0]].islower() and not joined:
+            out.append(span)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(param: str) -> tuple[tuple[str, ...], str | None]:
+    """A parameter's name as stems, and its one word besides words like "type" (None: no such word, an
+    id's, or a sentence's): "room_type" -> (("room", "type"), "room")."""
+    ws = words(param)
+    rest = [w for w in ws if w not in _GENERIC_NAME]
+    one = rest[0] if len(rest) == 1 and len(rest[0]) >= 4 and "id" not in ws and rest[0] not in _FREE_TEXT else None
+    return tuple(stem(w) for w in ws), one
 
 
 def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
@@ -1731,6 +1741,10 @@ def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
 
 
 _JOINED = re.compile(r"[-_./:@]\w")
+_FREE_TEXT = frozenset(  # one-word names of parameters that take a sentence, which may say the name
+    "message text query content body description prompt input sentence question answer command note comment "
+    "request title summary instruction statement phrase".split()
+)
 _GENERIC_NAME = frozenset("type name id value kind from to of num number the".split())
 
 

@@ -1615,6 +1615,17 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
 
 
+def test_an_integer_takes_a_fraction_its_scale_word_makes_whole(tiny: Encoder) -> None:
+    """Whatever the weights: "8.5 million" is 8500000 for an integer parameter, not 8."""
+    tool = ToolSpec(name="density", description="people per area", input_schema={
+        "type": "object", "required": ["land_area"], "properties": {"land_area": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="areas"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="the land area is 8.5 million square kilometers", candidate_tools=["density"])
+    calls = predict_under_random_weights(router, [ask], seeds=6, always_call=True)
+    values = [c.arguments.get("land_area") for c in calls]
+    assert values and all(v == 8_500_000 for v in values), values
+
+
 def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: Encoder) -> None:
     """Whatever the weights: a name of one word besides "type" / "from", written in lower case or in two
     halves, is no part of a value ("single room" -> room_type "single"; "time zone" of to_timezone); a

@@ -231,6 +231,8 @@ def _number_ends(req: RequestFeatures, start: int, max_tokens: int, integer: boo
     """Span ends from `start` whose text reads as a number, whole numbers only for an integer
     parameter where the text has one; [] if none does."""
     readings = _number_readings(req, start, max_tokens)
+    if integer and readings and _scaled_whole(req, *readings[-1]):
+        return [readings[-1][0]]  # "8.5 million" whole, not "8"
     whole = [e for e, n in readings if n.is_integer()]
     return whole if integer and whole else [e for e, _ in readings]
 
@@ -238,7 +240,13 @@ def _number_ends(req: RequestFeatures, start: int, max_tokens: int, integer: boo
 def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     """Whether the number starting at token `start` reads as a whole number at its longest."""
     readings = _number_readings(req, start, max_tokens)
-    return bool(readings) and readings[-1][1].is_integer()
+    return bool(readings) and (readings[-1][1].is_integer() or _scaled_whole(req, *readings[-1]))
+
+
+def _scaled_whole(req: RequestFeatures, end: int, n: float) -> bool:
+    """Whether a number with a fraction is whole times the scale word written with it ("8.5 million")."""
+    m = scaled(n, req.text, req.offsets[end][1])
+    return m != n and float(m).is_integer()
 
 
 def _name_tokens(req: RequestFeatures, names: Sequence[str]) -> tuple[set[int], set[int]]:

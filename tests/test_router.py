@@ -34,6 +34,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _as_place,
     _asks_to_find_and_book,
     _Block,
+    _clock_part,
     _finding_first,
     _linked_name,
     _name_tokens,
@@ -1613,6 +1614,20 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
     values = [c.arguments["agentType"] for c in calls if "agentType" in c.arguments]
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
+
+
+def test_a_time_of_day_gives_its_hours_and_minutes(tiny: Encoder) -> None:
+    """Whatever the weights: "at 6:30 PM" gives hours 6 and minutes 30; a ratio "3:2" names neither."""
+    tool = ToolSpec(name="clock_angle", description="angle of the hands", input_schema={
+        "type": "object", "required": ["hours", "minutes"],
+        "properties": {"hours": {"type": "integer"}, "minutes": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="clocks"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["clock_angle"])
+            for p in ["the angle of the hands at 6:30 PM", "the hands at 11:45 tonight"]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True)
+    got = [(c.arguments.get("hours"), c.arguments.get("minutes")) for c in calls]
+    assert got == [(6, 30), (11, 45)] * 6, got
+    assert _clock_part("mix them 3:2", 9) is None and _clock_part("at 16:45", 6) == "minu"
 
 
 def test_an_integer_takes_a_fraction_its_scale_word_makes_whole(tiny: Encoder) -> None:

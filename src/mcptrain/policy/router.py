@@ -243,6 +243,22 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     return bool(readings) and (readings[-1][1].is_integer() or _scaled_whole(req, *readings[-1]))
 
 
+_CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b)")
+_CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
+
+
+def _clock_part(text: str, at: int) -> str | None:
+    """Which part of a time of day the number at character `at` is: "hour" (the 6 of "6:30"), "minu"
+    (its 30; the start of "minute(s)"), or None.
+
+        >>> _clock_part("at 6:30 PM", 3), _clock_part("at 6:30 PM", 5), _clock_part("3 apples", 0)
+        ('hour', 'minu', None)
+    """
+    if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()):
+        return "hour"
+    return "minu" if _CLOCK_MINUTE.match(text, at) else None
+
+
 def _scaled_whole(req: RequestFeatures, end: int, n: float) -> bool:
     """Whether a number with a fraction is whole times the scale word written with it ("8.5 million")."""
     m = scaled(n, req.text, req.offsets[end][1])
@@ -492,6 +508,9 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+                part = _clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
+                for j in numeric if part else []:  # "at 6:30 PM": hours 6, minutes 30
+                    named[j, t] |= any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
                 around = _words_around(self.req.text, self.req.offsets[t][0]) if decoding else ([], [])
                 for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
                     named[j, t] |= _name_linked(around, self.tool.params[j].name)

@@ -1630,6 +1630,25 @@ def test_a_time_of_day_gives_its_hours_and_minutes(tiny: Encoder) -> None:
     assert _clock_part("mix them 3:2", 9) is None and _clock_part("at 16:45", 6) == "minu"
 
 
+def test_a_count_takes_no_number_of_a_date(tiny: Encoder) -> None:
+    """Whatever the weights: "for 2 nights from 15th October, 2023" gives the nights 2 and no room
+    count 2023 or 15 (an optional one is left out, a required one takes the number left); a day
+    parameter may take the date's day."""
+    tool = ToolSpec(name="book_room", description="reserve a room", input_schema={
+        "type": "object", "required": ["nights"],
+        "properties": {"nights": {"type": "integer"}, "rooms": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="hotels"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="a king room for 2 nights from 15th October, 2023", candidate_tools=["book_room"])
+    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True, include=True)
+    assert all(c.arguments == {"nights": 2} for c in calls), calls
+    day = ToolSpec(name="hosts", description="hosts on a day", input_schema={
+        "type": "object", "required": ["day"], "properties": {"day": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([day], name="days"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="the host count on February 15th 2022", candidate_tools=["hosts"])
+    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    assert any(c.arguments.get("day") in (15, 2022) for c in calls), calls
+
+
 def test_an_integer_takes_a_fraction_its_scale_word_makes_whole(tiny: Encoder) -> None:
     """Whatever the weights: "8.5 million" is 8500000 for an integer parameter, not 8."""
     tool = ToolSpec(name="density", description="people per area", input_schema={

@@ -32,6 +32,7 @@ from mcptrain.dates import (
     datetime_format,
     is_time,
     stated_today,
+    when_spans,
     writes_date,
     writes_time,
 )
@@ -326,6 +327,17 @@ class RequestFeatures:
             t
             for t, k in enumerate(self.number_starts)
             if k >= 0 and _EXPONENT_BEFORE.search(self.text, max(0, self.offsets[t][0] - 3), self.offsets[t][0])
+        )
+
+    @cached_property
+    def date_numbers(self) -> frozenset[int]:
+        """Number starts inside a whole date the request writes: the 15 and 2023 of "15th October, 2023"
+        (not a year alone)."""
+        spans = when_spans(self.text, "%Y-%m-%d")
+        return frozenset(
+            t
+            for t, k in enumerate(self.number_starts)
+            if k >= 0 and any(a <= self.offsets[t][0] < b for a, b in spans)
         )
 
     @cached_property

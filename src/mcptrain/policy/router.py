@@ -243,6 +243,8 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
     return bool(readings) and (readings[-1][1].is_integer() or _scaled_whole(req, *readings[-1]))
 
 
+# stems of number parameters' names that a date's numbers may be: "year", "day", "month", ...
+_DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b)")
 _CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
 
@@ -1183,6 +1185,8 @@ class Router(nn.Module):
             if mode == "greedy" and not prm.required and not written and block.unsaid_choice(i):
                 continue  # a choice the request does not make is left out ("songs by Sia": no year, no genre)
             if mode == "greedy" and not prm.required and not written and prm.value_kind == "number":
+                if not prm.stems & _DATED and not block.free_number(used.starts | req.date_numbers):
+                    continue  # the numbers left are a date's, and it counts no date
                 free = {t for t, k in enumerate(req.number_starts) if k >= 0} - used.starts
                 numeric = [j for j, p in enumerate(tool.params) if j != i and p.value_kind == "number"]
                 if free and free <= set().union(*(block.named_numbers(j, True) for j in numeric)):
@@ -1256,6 +1260,9 @@ class Router(nn.Module):
             max_len = self.config.max_span_tokens
             if kind == "number" and used.decoding:  # not at an exponent: the 2 of "m/s^2", the 9 of "1e-9"
                 blocked |= req.exponent_starts
+            if kind == "number" and used.decoding and not prm.stems & _DATED:  # nor in a date, if another is free:
+                if block.free_number(used.starts | req.date_numbers):  # no room count 2023 in "15th October, 2023"
+                    blocked |= req.date_numbers
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
                 if integer:  # and a whole one for an integer parameter, if one is free

@@ -1742,9 +1742,9 @@ def _name_written(req: RequestFeatures, param: str) -> list[tuple[int, int]]:
             return found
     if one is None:
         return []
-    out = []
+    out, one_stem = [], stem(one)
     for w, st in enumerate(req.w_stem):
-        if st == stem(one):
+        if st == one_stem:
             span = (w, w + 1)
         elif one.startswith(req.w_lower[w]) and w + 1 < len(req.w_lower) and req.w_lower[w] + req.w_lower[w + 1] == one:
             span = (w, w + 2)

@@ -511,8 +511,9 @@ class _Block:
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
                 part = _clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
-                for j in numeric if part else []:  # "at 6:30 PM": hours 6, minutes 30
-                    named[j, t] |= any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
+                if part is not None:  # "at 6:30 PM": hours 6, minutes 30
+                    for j in numeric:
+                        named[j, t] |= any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
                 around = _words_around(self.req.text, self.req.offsets[t][0]) if decoding else ([], [])
                 for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
                     named[j, t] |= _name_linked(around, self.tool.params[j].name)
@@ -1281,8 +1282,8 @@ class Router(nn.Module):
                 blocked |= used.covered | block.theirs(i)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
-                own = {w for a, b in _name_written(req, prm.name) for w in range(a, b)}  # nor on its own name
-                blocked |= {t for t, w in enumerate(req.tok_word) if w in own}  # ("zone" of "London time zone")
+                named_at = {w for a, b in _name_written(req, prm.name) for w in range(a, b)}  # nor on its own name
+                blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked

@@ -1257,6 +1257,7 @@ class Router(nn.Module):
             )
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
+            own_name = _name_written(req, prm.name) if kind == "string" and used.decoding else []
             integer = prm.schema_kind == "integer"
             max_len = self.config.max_span_tokens
             if kind == "number" and used.decoding:  # not at an exponent: the 2 of "m/s^2", the 9 of "1e-9"
@@ -1282,7 +1283,7 @@ class Router(nn.Module):
                 blocked |= used.covered | block.theirs(i)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
-                named_at = {w for a, b in _name_written(req, prm.name) for w in range(a, b)}  # nor on its own name
+                named_at = {w for a, b in own_name for w in range(a, b)}  # nor on its own name
                 blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
@@ -1349,7 +1350,7 @@ class Router(nn.Module):
                     inside = min((t for t in used.covered | block.theirs(i) if t > s), default=None)
                     if inside is not None:
                         off |= set(range(inside, len(req.offsets)))
-                    own = _name_after(req, prm.name, s)  # nor into its own name: "the planner agent type"
+                    own = _name_after(req, own_name, s)  # nor into its own name: "the planner agent type"
                     if own is not None:
                         off |= set(range(own, len(req.offsets)))
                 ban = sorted(off - ({span[1]} if span else set()))
@@ -1768,10 +1769,10 @@ def _name_parts(param: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(stem(w) for w in ws), one
 
 
-def _name_after(req: RequestFeatures, param: str, s: int) -> int | None:
-    """The first token after token s of the parameter's name written in words (`_name_written`): a
-    value starting at s ends before it ("the planner agent type", "single room")."""
-    w = next((a for a, _ in _name_written(req, param) if a > req.tok_word[s]), None)
+def _name_after(req: RequestFeatures, name_at: list[tuple[int, int]], s: int) -> int | None:
+    """The first token after token s of the parameter's name written in words (`name_at`, from
+    `_name_written`): a value starting at s ends before it ("the planner agent type", "single room")."""
+    w = next((a for a, _ in name_at if a > req.tok_word[s]), None)
     return None if w is None else next((t for t in range(s + 1, len(req.tok_word)) if req.tok_word[t] == w), None)
 
 

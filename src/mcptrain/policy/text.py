@@ -305,9 +305,10 @@ def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
     for m in _COUNTED_LIST.finditer(text):
         items = [_COUNTED_ITEM.fullmatch(p) for p in re.split(_SEP, m.group(0))]
         found = [(i.group(1), strip_quotes(i.group(2))) for i in items if i]
-        counts = [1 if not c or c.lower() in ("a", "an") else parse_number(c) for c, _ in found]
-        if len(found) < len(items) or len(found) < 2 or all(not c or c.lower() in ("a", "an") for c, _ in found):
+        uncounted = [not c or c.lower() in ("a", "an") for c, _ in found]
+        if len(found) < len(items) or len(found) < 2 or all(uncounted):
             continue
+        counts = [1 if u else parse_number(c) for u, (c, _) in zip(uncounted, found, strict=True)]
         things = [x for _, x in found]
         start = m.start()
         if not found[0][0]:  # an uncounted first thing as short as the shortest other: "buy apples" -> apples

@@ -203,6 +203,16 @@ def predict_under_random_weights(
     return out
 
 
+def one_tool_calls(
+    tiny: Encoder, tool: ToolSpec, prompts: list[str], seeds: int, include: bool = False
+) -> list[Prediction]:
+    """`predict_under_random_weights` with a call always made, for `prompts` on a router whose one tool,
+    `tool`, is every request's candidate: seed by seed, the prompts in order."""
+    router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in prompts]
+    return predict_under_random_weights(router, asks, seeds=seeds, always_call=True, include=include)
+
+
 @pytest.fixture(scope="module")
 def trained(tiny: Encoder, catalogue: Catalogue) -> tuple[Router, list[float]]:
     # No dropout: a random 32-d encoder gives the heads little to spare, and memorising is the point here.
@@ -1609,9 +1619,7 @@ def test_a_string_value_ends_before_its_own_name(tiny: Encoder) -> None:
     may end its value (not checked here: "Premier League" for league)."""
     tool = ToolSpec(name="spawn", description="start a worker", input_schema={
         "type": "object", "required": ["agentType"], "properties": {"agentType": {"type": "string"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="types"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="spawn one with the planner agent type and more", candidate_tools=["spawn"])
-    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    calls = one_tool_calls(tiny, tool, ["spawn one with the planner agent type and more"], seeds=8)
     values = [c.arguments["agentType"] for c in calls if "agentType" in c.arguments]
     assert len(values) >= 4 and not any("agent type" in v for v in values), values
 
@@ -1621,10 +1629,7 @@ def test_a_time_of_day_gives_its_hours_and_minutes(tiny: Encoder) -> None:
     tool = ToolSpec(name="clock_angle", description="angle of the hands", input_schema={
         "type": "object", "required": ["hours", "minutes"],
         "properties": {"hours": {"type": "integer"}, "minutes": {"type": "integer"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="clocks"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["clock_angle"])
-            for p in ["the angle of the hands at 6:30 PM", "the hands at 11:45 tonight"]]  # fmt: skip
-    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True)
+    calls = one_tool_calls(tiny, tool, ["the angle of the hands at 6:30 PM", "the hands at 11:45 tonight"], seeds=6)
     got = [(c.arguments.get("hours"), c.arguments.get("minutes")) for c in calls]
     assert got == [(6, 30), (11, 45)] * 6, got
     assert _clock_part("mix them 3:2", 9) is None and _clock_part("at 16:45", 6) == "minu"
@@ -1637,15 +1642,11 @@ def test_a_count_takes_no_number_of_a_date(tiny: Encoder) -> None:
     tool = ToolSpec(name="book_room", description="reserve a room", input_schema={
         "type": "object", "required": ["nights"],
         "properties": {"nights": {"type": "integer"}, "rooms": {"type": "integer"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="hotels"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="a king room for 2 nights from 15th October, 2023", candidate_tools=["book_room"])
-    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True, include=True)
+    calls = one_tool_calls(tiny, tool, ["a king room for 2 nights from 15th October, 2023"], seeds=8, include=True)
     assert all(c.arguments == {"nights": 2} for c in calls), calls
     day = ToolSpec(name="hosts", description="hosts on a day", input_schema={
         "type": "object", "required": ["day"], "properties": {"day": {"type": "integer"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([day], name="days"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="the host count on February 15th 2022", candidate_tools=["hosts"])
-    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    calls = one_tool_calls(tiny, day, ["the host count on February 15th 2022"], seeds=8)
     assert any(c.arguments.get("day") in (15, 2022) for c in calls), calls
 
 
@@ -1653,9 +1654,7 @@ def test_an_integer_takes_a_fraction_its_scale_word_makes_whole(tiny: Encoder) -
     """Whatever the weights: "8.5 million" is 8500000 for an integer parameter, not 8."""
     tool = ToolSpec(name="density", description="people per area", input_schema={
         "type": "object", "required": ["land_area"], "properties": {"land_area": {"type": "integer"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="areas"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="the land area is 8.5 million square kilometers", candidate_tools=["density"])
-    calls = predict_under_random_weights(router, [ask], seeds=6, always_call=True)
+    calls = one_tool_calls(tiny, tool, ["the land area is 8.5 million square kilometers"], seeds=6)
     values = [c.arguments.get("land_area") for c in calls]
     assert values and all(v == 8_500_000 for v in values), values
 
@@ -1668,10 +1667,11 @@ def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: En
     tool = ToolSpec(name="book", description="reserve", input_schema={
         "type": "object", "required": ["room_type", "to_timezone"],
         "properties": {"room_type": {"type": "string"}, "to_timezone": {"type": "string"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="rooms"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["book"]) for p in
-            ["a single room at 3pm London time zone", "the Suite Room in Paris Time Zone", "take room-12 in Oslo"]]
-    calls = predict_under_random_weights(router, asks, seeds=8, always_call=True)
+    calls = one_tool_calls(tiny, tool, [
+        "a single room at 3pm London time zone",
+        "the Suite Room in Paris Time Zone",
+        "take room-12 in Oslo",
+    ], seeds=8)
     lower, upper, joined = calls[::3], calls[1::3], calls[2::3]
     rooms = [c.arguments.get("room_type", "") for c in lower]
     zones = [c.arguments.get("to_timezone", "") for c in lower]
@@ -1681,9 +1681,7 @@ def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: En
     assert any("room-12" in c.arguments.get("room_type", "") for c in joined), joined
     scan = ToolSpec(name="scan", description="check it", input_schema={
         "type": "object", "required": ["input"], "properties": {"input": {"type": "string"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([scan], name="scans"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="check user input text as the input", candidate_tools=["scan"])
-    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True)
+    calls = one_tool_calls(tiny, scan, ["check user input text as the input"], seeds=8)
     values = [c.arguments.get("input", "") for c in calls]
     assert any("input" in v.split() for v in values), values  # a sentence's name word may be in it
 
@@ -1694,9 +1692,7 @@ def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) ->
     tool = ToolSpec(name="route", description="distance between places", input_schema={
         "type": "object", "required": ["start", "end"],
         "properties": {"start": {"type": "string"}, "end": {"type": "string"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="routes"), RouterConfig(dim=32))
-    ask = ToolCallExample(prompt="go from the Eiffel Tower to a museum", candidate_tools=["route"])
-    calls = [c for c in predict_under_random_weights(router, [ask], seeds=12, always_call=True) if c.tool]
+    calls = [c for c in one_tool_calls(tiny, tool, ["go from the Eiffel Tower to a museum"], seeds=12) if c.tool]
     assert len(calls) >= 6 and all(c.arguments["start"] != c.arguments["end"] for c in calls), calls
 
 
@@ -1705,10 +1701,9 @@ def test_a_string_value_does_not_start_inside_an_identifier(tiny: Encoder) -> No
     docket "AL2562"."""
     tool = ToolSpec(name="case", description="look it up", input_schema={
         "type": "object", "required": ["season"], "properties": {"season": {"type": "string"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="chunks"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["case"])
-            for p in ["stats of the 2019-2020 season", "the docket 2022/AL2562 in California"]]  # fmt: skip
-    calls = predict_under_random_weights(router, asks, seeds=8, always_call=True)
+    calls = one_tool_calls(
+        tiny, tool, ["stats of the 2019-2020 season", "the docket 2022/AL2562 in California"], seeds=8
+    )
     values = [c.arguments["season"] for c in calls if "season" in c.arguments]
     assert len(values) >= 8 and not any(v.startswith(("2020", "AL2562")) for v in values), values
 
@@ -1719,10 +1714,9 @@ def test_an_initial_velocity_from_rest_is_zero(tiny: Encoder) -> None:
     tool = ToolSpec(name="final_velocity", description="physics", input_schema={
         "type": "object", "required": ["initial_velocity", "time"],
         "properties": {"initial_velocity": {"type": "number"}, "time": {"type": "number"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="rest"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["final_velocity"])
-            for p in ["it started from rest and fell for 5 seconds", "a ball dropped for 3 seconds"]]  # fmt: skip
-    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True)
+    calls = one_tool_calls(
+        tiny, tool, ["it started from rest and fell for 5 seconds", "a ball dropped for 3 seconds"], seeds=4
+    )
     assert [c.arguments for c in calls] == [{"initial_velocity": 0, "time": 5}, {"initial_velocity": 0, "time": 3}] * 4
 
 
@@ -1731,10 +1725,7 @@ def test_a_number_does_not_start_at_an_exponent(tiny: Encoder) -> None:
     tool = ToolSpec(name="phys", description="physics", input_schema={
         "type": "object", "required": ["a", "b"],
         "properties": {"a": {"type": "number"}, "b": {"type": "number"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="exponents"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["phys"])
-            for p in ["charges of 1e-9 and 2e-9", "accelerated at 4 m/s^2 for 10 seconds"]]  # fmt: skip
-    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True)
+    calls = one_tool_calls(tiny, tool, ["charges of 1e-9 and 2e-9", "accelerated at 4 m/s^2 for 10 seconds"], seeds=6)
     for sci, accel in zip(calls[::2], calls[1::2], strict=True):
         assert sorted(sci.arguments.values()) == [1e-09, 2e-09], sci.arguments
         assert sorted(accel.arguments.values()) == [4, 10], accel.arguments
@@ -1763,10 +1754,9 @@ def test_an_optional_number_is_left_out_where_every_number_left_is_anothers(tiny
     tool = ToolSpec(name="profile", description="run the profiler", input_schema={
         "type": "object", "properties": {"session": {"type": "string"}, "duration": {"type": "integer"},
                                          "sampleRate": {"type": "integer"}}})  # fmt: skip
-    router = Router(tiny, Catalogue([tool], name="profiles"), RouterConfig(dim=32))
-    asks = [ToolCallExample(prompt=p, candidate_tools=["profile"])
-            for p in ["run the profiler with sample rate 100", "profile it for 30 then"]]  # fmt: skip
-    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True, include=True)
+    calls = one_tool_calls(
+        tiny, tool, ["run the profiler with sample rate 100", "profile it for 30 then"], seeds=4, include=True
+    )
     for rate, unnamed in zip(calls[::2], calls[1::2], strict=True):
         assert rate.arguments.get("sampleRate") == 100 and "duration" not in rate.arguments, rate.arguments
         assert 30 in (unnamed.arguments.get("duration"), unnamed.arguments.get("sampleRate")), unnamed.arguments

@@ -1686,6 +1686,27 @@ def test_a_string_value_neither_ends_in_nor_starts_on_its_one_word_name(tiny: En
     assert any("input" in v.split() for v in values), values  # a sentence's name word may be in it
 
 
+def test_a_string_value_does_not_start_on_a_word_of_its_tool_name(tiny: Encoder) -> None:
+    """Whatever the weights: "boiling" and "melting" of "the boiling point and melting point" name the
+    tool get_boiling_melting_points, not its substance; the word may start a value inside an
+    identifier ("points-west"), right after the parameter's name ("the substance points"), before a
+    capitalised word ("Melting Ice") and in a sentence parameter (a query)."""
+    tool = ToolSpec(name="get_boiling_melting_points", description="a substance's phase changes", input_schema={
+        "type": "object", "required": ["substance"], "properties": {"substance": {"type": "string"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, tool, [
+        "Find the boiling point and melting point of water",
+        "use points-west, the substance points, or Melting Ice",
+    ], seeds=12)
+    plain = [c.arguments.get("substance", "") for c in calls[::2]]
+    assert not any(v.split()[0].lower() in ("boiling", "melting", "point") for v in plain if v), plain
+    starts = {c.arguments.get("substance", "").split()[0] for c in calls[1::2] if c.arguments.get("substance")}
+    assert starts & {"points-west", "points", "Melting"}, starts
+    search = ToolSpec(name="memory_search", description="search memory", input_schema={
+        "type": "object", "required": ["query"], "properties": {"query": {"type": "string"}}})  # fmt: skip
+    values = [c.arguments.get("query", "") for c in one_tool_calls(tiny, search, ["find memory leak notes"], seeds=12)]
+    assert any(v.startswith("memory") for v in values), values
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

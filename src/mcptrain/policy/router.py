@@ -1285,6 +1285,8 @@ class Router(nn.Module):
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
                 named_at = {w for a, b in own_name for w in range(a, b)}  # nor on its own name
                 blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
+                if not set(words(prm.name)) & _FREE_TEXT:  # nor on the tool's ("boiling point"), unless named for it
+                    blocked |= _tool_named(req, block.tool.spec.name, prm.name) - block.named_value(i)
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
                 named = block.named_numbers(i, used.decoding) - blocked
@@ -1774,6 +1776,35 @@ def _name_after(req: RequestFeatures, name_at: list[tuple[int, int]], s: int) ->
     `_name_written`): a value starting at s ends before it ("the planner agent type", "single room")."""
     w = next((a for a, _ in name_at if a > req.tok_word[s]), None)
     return None if w is None else next((t for t in range(s + 1, len(req.tok_word)) if req.tok_word[t] == w), None)
+
+
+def _tool_named(req: RequestFeatures, tool: str, param: str) -> set[int]:
+    """Tokens where the request writes a word of the tool's name (not of the parameter's), so that a
+    value starting there would name the tool, not a value: "boiling" of "the boiling point" for
+    get_boiling_melting_points' substance, "Hilton Hotel" for hilton_hotel's hotel_chain. Not a quoted
+    word, nor one before a capitalised word the name lacks ("Hotel Paradise" is a hotel's name), nor
+    one joined to the next ("workflow-core" is daa_workflow_create's id), nor one right after the
+    parameter's name ("the namespace to patterns" for pattern-search)."""
+    named = {stem(w) for w in words(param)}
+    own = {stem(w) for w in words(tool) if len(w) >= 3 and w.isalpha()} - named
+    named -= {stem(w) for w in _GENERIC_NAME}
+    if not own:
+        return set()
+    out: set[int] = set()
+    first = {w: t for t, w in reversed(list(enumerate(req.tok_word)))}  # word -> its first token
+    for w, st in enumerate(req.w_stem):
+        if st not in own or req.w_quoted[w] or w not in first or named & set(req.w_stem[max(w - 3, 0) : w]):
+            continue  # (a value right after its parameter's name: "set the namespace to patterns")
+        toks = [t for t, x in enumerate(req.tok_word) if x == w]
+        if _JOINED.match(req.text, req.offsets[toks[-1]][1]):  # part of an identifier: "workflow-core"
+            continue
+        nxt = first.get(w + 1)
+        if nxt is not None and req.text[req.offsets[nxt][0]].isupper() and req.w_stem[w + 1] not in own:
+            continue
+        out.update(toks)
+        if w and req.w_lower[w - 1] in _ARTICLES:  # nor on its article: "the boiling point" reads as "boiling point"
+            out.update(t for t, x in enumerate(req.tok_word) if x == w - 1)
+    return out
 
 
 _JOINED = re.compile(r"[-_./:@]\w")

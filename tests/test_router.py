@@ -1707,6 +1707,28 @@ def test_a_string_value_does_not_start_on_a_word_of_its_tool_name(tiny: Encoder)
     assert any(v.startswith("memory") for v in values), values
 
 
+def test_an_optional_place_is_given_where_the_request_names_a_free_one(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head saying "omit": an optional state is given where the
+    request names a place no earlier value took ("convictions in California"), and not where the only
+    place is taken or a later required place parameter still needs one."""
+    tool = ToolSpec(name="check_felonies", description="criminal record", input_schema={
+        "type": "object", "required": ["full_name"],
+        "properties": {"full_name": {"type": "string"}, "state": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in
+            ["Does John Doe have felony convictions in California?", "Does John Doe have felony convictions?"]]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
+    assert all(c.arguments.get("state") == "California" for c in calls[::2]), calls[::2]
+    assert not any("state" in c.arguments for c in calls[1::2]), calls[1::2]
+    later = ToolSpec(name="crime_rate", description="crime rate", input_schema={
+        "type": "object", "required": ["city"],
+        "properties": {"state": {"type": "string"}, "city": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([later], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt="the crime rate in Boston", candidate_tools=[later.name])]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
+    assert calls and all(c.arguments == {"city": "Boston"} for c in calls if c.tool), calls
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

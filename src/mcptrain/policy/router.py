@@ -1156,7 +1156,8 @@ class Router(nn.Module):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
             # number next to its name, a whole date written, its name written in full, a value its description
-            # quotes written) is given; not under teacher forcing, so the include head still learns
+            # quotes written, a place no earlier value took where no later required parameter needs one) is
+            # given; not under teacher forcing, so the include head still learns
             date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
@@ -1170,6 +1171,8 @@ class Router(nn.Module):
                 or block.currency(i) is not None
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
+                or (prm.location and bool(req.place_starts - used.covered - used.starts)
+                    and not any(p.location and p.required for p in tool.params[i + 1 :]))
             )
             if mode != "gold" and not written and not prm.required and prm.cursor:
                 continue  # a page cursor a server hands out ("startingAfter"), the request does not name: left out

@@ -1729,6 +1729,22 @@ def test_an_optional_place_is_given_where_the_request_names_a_free_one(tiny: Enc
     assert calls and all(c.arguments == {"city": "Boston"} for c in calls if c.tool), calls
 
 
+def test_a_season_takes_the_year_written_and_no_other_value_runs_into_it(tiny: Encoder) -> None:
+    """Whatever the weights: a string season takes the year (range) the request writes ("the 2021 La
+    Liga season", "the 2020-2021 season"), and the league does not run on into it."""
+    tool = ToolSpec(name="sports_ranking", description="a team's standing", input_schema={
+        "type": "object", "required": ["team", "league", "season"],
+        "properties": {k: {"type": "string"} for k in ("team", "league", "season")}})  # fmt: skip
+    calls = one_tool_calls(tiny, tool, [
+        "What's the ranking of Barcelona in the 2021 La Liga season?",
+        "Where do the Warriors stand in the NBA 2020-2021 season?",
+    ], seeds=8)
+    assert all(c.arguments.get("season") == "2021" for c in calls[::2] if c.tool), calls[::2]
+    assert all(c.arguments.get("season") == "2020-2021" for c in calls[1::2] if c.tool), calls[1::2]
+    leagues = [c.arguments.get("league", "") for c in calls if c.tool]
+    assert leagues and not any("202" in v for v in leagues), leagues
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

@@ -245,6 +245,13 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 
 # stems of number parameters' names that a date's numbers may be: "year", "day", "month", ...
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
+_SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
+_YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
+def _seasonal(prm: ParamInfo) -> bool:
+    """A string parameter that takes a year or season as written ("season", "year"): "2021", "2020-2021"."""
+    return prm.value_kind == "string" and not prm.date_format and bool(prm.stems & _SEASONAL)
+
+
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b)")
 _CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
 
@@ -622,6 +629,9 @@ class _Block:
                 t for t in set().union(*others) - self.named_value(i)
                 if not own & set(req.w_stem[max(req.tok_word[t] - 3, 0) : req.tok_word[t]])
             }
+            if not params[i].stems & _SEASONAL and any(_seasonal(p) for p in params):  # a season's year is its own:
+                years = [m.span() for m in _YEAR_OR_SEASON.finditer(req.text)]  # ("NBA 2021" is no league)
+                theirs |= {t for t, (x, y) in enumerate(req.offsets) if any(a <= x and y <= b for a, b in years)}
         self._theirs[i] = theirs
         return theirs
 
@@ -1280,6 +1290,8 @@ class Router(nn.Module):
                 when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
+            if not when and used.decoding and _seasonal(prm):  # a year (range) written: "the 2021 La Liga season"
+                when = _token_spans(req, [m.span() for m in _YEAR_OR_SEASON.finditer(req.text)], blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"

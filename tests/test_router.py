@@ -1745,6 +1745,23 @@ def test_a_season_takes_the_year_written_and_no_other_value_runs_into_it(tiny: E
     assert leagues and not any("202" in v for v in leagues), leagues
 
 
+def test_a_count_of_people_and_a_named_flag_settle_their_enums(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head saying "omit": "for two people" gives an integer
+    enum of passengers 2, and "kids friendly" a True / False / dontcare good_for_kids "True"; no count
+    is given where the request writes none."""
+    tool = ToolSpec(name="find_bus", description="bus routes", input_schema={
+        "type": "object", "required": ["to_city"], "properties": {
+            "to_city": {"type": "string"}, "num_passengers": {"type": "integer", "enum": [1, 2, 3, 4, 5]},
+            "good_for_kids": {"type": "string", "enum": ["True", "False", "dontcare"]}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in
+            ["a kids friendly bus to Boston for two people", "a bus to Boston"]]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
+    said = [(c.arguments.get("num_passengers"), c.arguments.get("good_for_kids")) for c in calls[::2] if c.tool]
+    assert said and all(v == (2, "True") for v in said), said
+    assert not any("num_passengers" in c.arguments for c in calls[1::2]), calls[1::2]
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

@@ -1166,7 +1166,8 @@ class Router(nn.Module):
             gv = gold_args.get(prm.name, _MISSING)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
             # number next to its name, a whole date written, its name written in full, a value its description
-            # quotes written, a place no earlier value took where no later required parameter needs one) is
+            # quotes written, a place no earlier value took where no later required parameter needs one, a
+            # count of people for a numeric enum, a True / False enum named) is
             # given; not under teacher forcing, so the include head still learns
             date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
@@ -1174,7 +1175,8 @@ class Router(nn.Module):
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or block.described_flag(i)
                 or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
-                or (prm.value_kind == "number" and len(block.people_numbers(i) - used.starts) == 1)
+                or (prm.value_kind in ("number", "enum") and len(block.people_numbers(i) - used.starts) == 1)
+                or (prm.value_kind == "enum" and flag_like(prm) and block.named_flag(i))
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
@@ -1249,6 +1251,15 @@ class Router(nn.Module):
             meant = block.meant(i) if used.decoding else None
             if meant is not None:  # or writes words that mean one
                 return copy.deepcopy(prm.enum[meant])
+            if used.decoding and flag_like(prm) and block.named_flag(i):  # "kids friendly": good_for_kids "True"
+                return next(v for v in prm.enum if str(v).lower() == "true")
+            people = block.people_numbers(i) - used.starts if used.decoding else set()
+            if len(people) == 1:  # "for two people": num_passengers 2 of [1, 2, 3, 4, 5]
+                t = people.pop()
+                n = coerce_number(req.text[number_from(req, t) : req.offsets[t][1]], integer=True)
+                if n in prm.enum:
+                    used.starts.add(t)
+                    return prm.enum[prm.enum.index(n)]
             a = choose(f"enum:{name}", block.enum_logits(i, ck), lambda: _enum_index(prm.enum, gv))
             return _MISSING if a is None else copy.deepcopy(prm.enum[a])
         if kind == "bool":

@@ -1762,6 +1762,28 @@ def test_a_count_of_people_and_a_named_flag_settle_their_enums(tiny: Encoder) ->
     assert not any("num_passengers" in c.arguments for c in calls[1::2]), calls[1::2]
 
 
+def test_unit_parameters_take_the_units_written(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head saying "omit": "How many ounces in 2 pounds" gives
+    from_unit the unit after the number and to_unit the one written alone; a unit whose description
+    names its values ("'metric' or 'imperial'") takes none of the units of the numbers written."""
+    tool = ToolSpec(name="convert", description="convert a quantity", input_schema={
+        "type": "object", "required": ["quantity"], "properties": {
+            "quantity": {"type": "number"}, "from_unit": {"type": "string"},
+            "to_unit": {"type": "string"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt="How many ounces in 2 pounds of butter?", candidate_tools=[tool.name])]
+    calls = [c for c in predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True) if c.tool]
+    assert calls and all((c.arguments.get("from_unit"), c.arguments.get("to_unit")) == ("pounds", "ounces")
+                         for c in calls), calls  # fmt: skip
+    bmi = ToolSpec(name="bmi", description="body mass index", input_schema={
+        "type": "object", "required": ["weight"], "properties": {"weight": {"type": "integer"},
+            "unit": {"type": "string", "description": "Choose between 'imperial' and 'metric'."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([bmi], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt="my weight is 70 kg", candidate_tools=[bmi.name])]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
+    assert not any(c.arguments.get("unit") == "kg" for c in calls), calls
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

@@ -104,6 +104,7 @@ from mcptrain.policy.text import (
     stem,
     strip_quotes,
     unit_quantities,
+    unit_spans,
     value_shape,
     whole_value,
     words,
@@ -247,6 +248,16 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
 _YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
+def _unit_side(prm: ParamInfo) -> str | None:
+    """For a string parameter that takes a unit of measure (not one its description names values for,
+    "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from" (from_unit:
+    "2 pounds"), else "to" (to_unit, unit: "How many ounces", "in km/h"); None for other parameters."""
+    ws = set(words(prm.name))
+    if prm.value_kind != "string" or not ws & {"unit", "units"} or prm.named_values:
+        return None
+    return "from" if ws & {"from", "source", "input", "original"} else "to"
+
+
 def _seasonal(prm: ParamInfo) -> bool:
     """A string parameter that takes a year or season as written ("season", "year"): "2021", "2020-2021"."""
     return prm.value_kind == "string" and not prm.date_format and bool(prm.stems & _SEASONAL)
@@ -1177,6 +1188,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
                 or (prm.value_kind in ("number", "enum") and len(block.people_numbers(i) - used.starts) == 1)
                 or (prm.value_kind == "enum" and flag_like(prm) and block.named_flag(i))
+                or bool(_unit_side(prm) and unit_spans(req.text, _unit_side(prm) or "to"))
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
@@ -1301,6 +1313,8 @@ class Router(nn.Module):
                 when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
+            if not when and kind == "string" and used.decoding and _unit_side(prm):  # "How many ounces in 2 pounds"
+                when = _token_spans(req, unit_spans(req.text, _unit_side(prm) or "to"), blocked)
             if not when and used.decoding and _seasonal(prm):  # a year (range) written: "the 2021 La Liga season"
                 when = _token_spans(req, [m.span() for m in _YEAR_OR_SEASON.finditer(req.text)], blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free

@@ -660,3 +660,31 @@ def shaped_spans(text: str, shape: str) -> list[tuple[int, int]]:
 
 
 _POWER_OR_COEFFICIENT = re.compile(r"\^|\*\*|\d\*?[a-z]", re.I)
+
+
+_UNIT_WORD = re.compile(
+    r"\b(?:(?:square|cubic|fluid)\s+)?(?:"
+    r"km/h|kph|mph|m/s|knots?|inch(?:es)?|feet|foot|ft|yards?|miles?|(?:centi|milli|kilo)?met(?:er|re)s?|cm|mm|km|"
+    r"ounces?|oz|pounds?|lbs?|(?:milli|kilo)?grams?|kg|mg|tons?|tonnes?|cups?|tablespoons?|tbsp|teaspoons?|tsp|"
+    r"(?:milli)?lit(?:er|re)s?|ml|gallons?|quarts?|pints?|acres?|hectares?|celsius|fahrenheit|kelvin|joules?|"
+    r"calories|kcal|kwh|seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+    r")\b(?!\s*(?:/|per)\s*\w)|\b(?:km/h|m/s)(?!\w)",
+    re.I,
+)
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
+
+
+def unit_spans(text: str, side: str) -> list[tuple[int, int]]:
+    """Character spans of the units of measure `text` writes, for a unit parameter: side "from", the
+    units written after a number ("2 pounds"); side "to" (any other), those written on their own
+    ("How many ounces", "in km/h"): the units of numbers written are most often their parameters'.
+
+    >>> t = "How many ounces in 2 pounds of butter?"
+    >>> [t[a:b] for a, b in unit_spans(t, "from")], [t[a:b] for a, b in unit_spans(t, "to")]
+    (['pounds'], ['ounces'])
+    """
+    units = [m.span() for m in _UNIT_WORD.finditer(text)]
+    counted = [(a, b) for a, b in units if _NUMBER_BEFORE.search(text, 0, a)]
+    if side == "from":
+        return counted
+    return [u for u in units if u not in counted]

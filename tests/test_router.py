@@ -1784,6 +1784,22 @@ def test_unit_parameters_take_the_units_written(tiny: Encoder) -> None:
     assert not any(c.arguments.get("unit") == "kg" for c in calls), calls
 
 
+def test_a_state_comes_from_the_city_and_a_year_written_is_given(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head saying "omit": "crime in San Francisco in 2020"
+    gives the state of the city (CA), not a word of it, and the optional year 2020; "in Paris" no
+    state, "in 20 days" no year."""
+    tool = ToolSpec(name="get_crime_rate", description="crime statistics", input_schema={
+        "type": "object", "required": ["city", "state"], "properties": {
+            "city": {"type": "string"}, "state": {"type": "string"}, "year": {"type": "integer"}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in
+            ["the crime rate in San Francisco in 2020", "the crime rate in Paris in 20 days"]]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
+    sf = [(c.arguments.get("state"), c.arguments.get("year")) for c in calls[::2] if c.tool]
+    assert sf and all(v == ("CA", 2020) for v in sf), sf
+    assert not any(c.arguments.get("state") == "CA" or "year" in c.arguments for c in calls[1::2]), calls[1::2]
+
+
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:
     """Whatever the weights: once "Eiffel Tower" is taken, "the" before it starts no other value
     (it would read as "Eiffel Tower" again)."""

@@ -258,6 +258,18 @@ def with_state(text: str) -> str:
     return text if found is None or name.lower() in _CALENDAR else _with_region(name, *found)
 
 
+def state_of(city: str) -> str | None:
+    """The code of the US state a city written without one is in ("San Francisco" -> "CA"); None for a
+    name that is no US city, or one a larger place elsewhere goes by, or a month or weekday.
+
+    >>> state_of("San Francisco"), state_of("Paris"), state_of("Chicago, IL")
+    ('CA', None, None)
+    """
+    name = city.strip()
+    found = _gazetteer()[0].get(name.lower()) if name and "," not in name else None
+    return None if found is None or name.lower() in _CALENDAR else found[1]
+
+
 _CALENDAR = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.day_name])  # "March" is also a town
 
 
@@ -394,6 +406,7 @@ __all__ = [
     "place_forms",
     "place_spans",
     "region_after",
+    "state_of",
     "wants_city_state",
     "with_state",
 ]

@@ -55,7 +55,7 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after
+from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after, state_of
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -248,6 +248,23 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
 _YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
+def _state_of_city(prm: ParamInfo, args: dict[str, Any], req: RequestFeatures, used: _Taken) -> str | None:
+    """A US state parameter's value where the request names no place left but gave a US city to an
+    earlier parameter: that city's state ("crime in San Francisco": city "San Francisco", state "CA").
+    Greedy only: no decision is made for it."""
+    if prm.value_kind != "string" or "state" not in words(prm.name) or req.place_starts - used.covered - used.starts:
+        return None
+    return next((st for v in args.values() if isinstance(v, str) and (st := state_of(v))), None)
+
+
+def _years(req: RequestFeatures) -> set[int]:
+    """Starts of the numbers that read as a year on their own: four digits from 1000 to 2199 ("in 2020")."""
+    return {
+        t for t, k in enumerate(req.number_starts)
+        if k >= 0 and re.fullmatch(r"1\d{3}|2[01]\d\d", req.text[slice(*req.offsets[t])]) and t not in req.date_numbers
+    }
+
+
 def _unit_side(prm: ParamInfo) -> str | None:
     """For a string parameter that takes a unit of measure (not one its description names values for,
     "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from" (from_unit:
@@ -1189,6 +1206,7 @@ class Router(nn.Module):
                 or (prm.value_kind in ("number", "enum") and len(block.people_numbers(i) - used.starts) == 1)
                 or (prm.value_kind == "enum" and flag_like(prm) and block.named_flag(i))
                 or bool(_unit_side(prm) and unit_spans(req.text, _unit_side(prm) or "to"))
+                or (prm.value_kind == "number" and "year" in prm.stems and len(_years(req) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
@@ -1232,7 +1250,8 @@ class Router(nn.Module):
                 if kc is None:
                     continue
                 kind = UNTYPED_CHOICES[kc]
-            value = self._value(req, block, i, prm, kind, gv, choose, used)
+            state = _state_of_city(prm, args, req, used) if mode == "greedy" else None
+            value = state or self._value(req, block, i, prm, kind, gv, choose, used)
             if value is not _MISSING:
                 args[prm.name] = value
         trace.call = ToolCall(name=tool.spec.name, arguments=args)

@@ -177,6 +177,7 @@ def test_city_alone_drops_the_region_written_after_a_known_city(text: str, city:
         ("Tesco stores near Letterkenny,Ireland", []),  # a town too small to know, then its country
         ("a contract between John and Alice", []),  # Alice, TX has 19,000 people: too few to be sure
         ("stocks of Google and Apple", []),  # GeoNames' alternate names ("google" is Topeka) do not count
+        ("the king of England in 1800", ["England"]),  # a nation GeoNames counts as part of the UK
     ],
 )
 def test_place_spans_find_places_a_request_names(text: str, places: list[str]) -> None:

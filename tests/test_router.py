@@ -1787,7 +1787,8 @@ def test_unit_parameters_take_the_units_written(tiny: Encoder) -> None:
 def test_a_state_comes_from_the_city_and_a_year_written_is_given(tiny: Encoder) -> None:
     """Whatever the weights, with the include head saying "omit": "crime in San Francisco in 2020"
     gives the state of the city (CA), not a word of it, and the optional year 2020; "in Paris" no
-    state, "in 20 days" no year."""
+    state, "in 20 days" no year. A country code comes from the city too ("London": GB), unless the
+    request writes the city's region ("London, Canada")."""
     tool = ToolSpec(name="get_crime_rate", description="crime statistics", input_schema={
         "type": "object", "required": ["city", "state"], "properties": {
             "city": {"type": "string"}, "state": {"type": "string"}, "year": {"type": "integer"}}})  # fmt: skip
@@ -1798,6 +1799,16 @@ def test_a_state_comes_from_the_city_and_a_year_written_is_given(tiny: Encoder) 
     sf = [(c.arguments.get("state"), c.arguments.get("year")) for c in calls[::2] if c.tool]
     assert sf and all(v == ("CA", 2020) for v in sf), sf
     assert not any(c.arguments.get("state") == "CA" or "year" in c.arguments for c in calls[1::2]), calls[1::2]
+    weather = ToolSpec(name="weather", description="current weather", input_schema={
+        "type": "object", "required": ["city", "country"], "properties": {"city": {"type": "string"},
+            "country": {"type": "string", "description": "The ISO country code (2-letter)."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([weather], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[weather.name]) for p in
+            ["the weather in London please", "the weather in London, Canada please"]]
+    calls = predict_under_random_weights(router, asks, seeds=6, always_call=True)
+    london = [c.arguments.get("country") for c in calls[::2] if c.arguments.get("city") == "London"]
+    assert london and all(v == "GB" for v in london), calls[::2]
+    assert not any(c.arguments.get("country") == "GB" for c in calls[1::2]), calls[1::2]
 
 
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:

@@ -258,16 +258,19 @@ def with_state(text: str) -> str:
     return text if found is None or name.lower() in _CALENDAR else _with_region(name, *found)
 
 
-def state_of(city: str) -> str | None:
-    """The code of the US state a city written without one is in ("San Francisco" -> "CA"); None for a
-    name that is no US city, or one a larger place elsewhere goes by, or a month or weekday.
+def region_of(city: str, kind: str) -> str | None:
+    """The region a city written without one is in: kind "state", the code of its US state ("San
+    Francisco" -> "CA"); kind "country", its country's name ("London" -> "UK"). None for a
+    name that is no such city (for "state", one a larger place elsewhere goes by), or a month or weekday.
 
-    >>> state_of("San Francisco"), state_of("Paris"), state_of("Chicago, IL")
-    ('CA', None, None)
+    >>> region_of("San Francisco", "state"), region_of("London", "country"), region_of("Paris", "state")
+    ('CA', 'UK', None)
     """
     name = city.strip()
-    found = _gazetteer()[0].get(name.lower()) if name and "," not in name else None
-    return None if found is None or name.lower() in _CALENDAR else found[1]
+    if not name or "," in name or name.lower() in _CALENDAR:
+        return None
+    found = _gazetteer()[0 if kind == "state" else 1].get(name.lower())
+    return None if found is None else found[1]
 
 
 _CALENDAR = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.day_name])  # "March" is also a town
@@ -410,7 +413,7 @@ __all__ = [
     "place_forms",
     "place_spans",
     "region_after",
-    "state_of",
+    "region_of",
     "wants_city_state",
     "with_state",
 ]

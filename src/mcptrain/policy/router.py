@@ -55,7 +55,7 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after, state_of
+from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after, region_of
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -248,13 +248,20 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
 _YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
-def _state_of_city(prm: ParamInfo, args: dict[str, Any], req: RequestFeatures, used: _Taken) -> str | None:
-    """A US state parameter's value where the request names no place left but gave a US city to an
-    earlier parameter: that city's state ("crime in San Francisco": city "San Francisco", state "CA").
-    Greedy only: no decision is made for it."""
-    if prm.value_kind != "string" or "state" not in words(prm.name) or req.place_starts - used.covered - used.starts:
+def _region_of_city(prm: ParamInfo, args: dict[str, Any], req: RequestFeatures, used: _Taken) -> str | None:
+    """A state or country parameter's value where the request names no place left but gave a city to
+    an earlier parameter: that city's US state (code) or country, as the parameter's code where it
+    takes one ("crime in San Francisco": state "CA", not "Francisco"; "weather in London": country
+    "GB"). Greedy only: no decision is made for it."""
+    ws = set(words(prm.name))
+    kind = "state" if "state" in ws else "country" if "country" in ws else None
+    if kind is None or prm.value_kind != "string" or req.place_starts - used.covered - used.starts:
         return None
-    return next((st for v in args.values() if isinstance(v, str) and (st := state_of(v))), None)
+    cities = [v for v in args.values() if isinstance(v, str) and v in req.text]
+    if any(region_after(req.text, req.text.index(v) + len(v)) > req.text.index(v) + len(v) for v in cities):
+        return None  # the request writes the city's region after it: "London, United Kingdom"
+    region = next((r for v in cities if (r := region_of(v, kind))), None)
+    return region if region is None or prm.code is None else as_code(region, prm.code)
 
 
 def _years(req: RequestFeatures) -> set[int]:
@@ -1250,8 +1257,8 @@ class Router(nn.Module):
                 if kc is None:
                     continue
                 kind = UNTYPED_CHOICES[kc]
-            state = _state_of_city(prm, args, req, used) if mode == "greedy" else None
-            value = state or self._value(req, block, i, prm, kind, gv, choose, used)
+            region = _region_of_city(prm, args, req, used) if mode == "greedy" else None
+            value = region or self._value(req, block, i, prm, kind, gv, choose, used)
             if value is not _MISSING:
                 args[prm.name] = value
         trace.call = ToolCall(name=tool.spec.name, arguments=args)

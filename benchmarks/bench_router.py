@@ -166,10 +166,12 @@ def run_catalogue(name: str, preset: str, quick: bool, per_tool: int, reward: st
     sup_s = time.perf_counter() - t0
     record("router, supervised", router_predict, {"train_seconds": sup_s})
     t0 = time.perf_counter()
-    trainer.train_grpo(train)
+    trainer.train_grpo(train, val=splits.val.examples)  # keep_best: ends on the best of its val evaluations
+    kept = trainer.restore_best()
     grpo_s = time.perf_counter() - t0
     record("router, supervised + GRPO", router_predict, {"train_seconds": sup_s + grpo_s, "grpo_seconds": grpo_s,
-                                                        "grpo_steps": trainer.config.grpo_steps})  # fmt: skip
+                                                        "grpo_steps": trainer.config.grpo_steps, "kept_step": kept,
+                                                        "best_val_exact": trainer.stats().best_val_exact})  # fmt: skip
     # GRPO against supervised on the same examples: a paired bootstrap of the difference in exact call
     out["grpo_minus_supervised"] = {
         s: dict(zip(("exact_call", "ci_low", "ci_high"), paired_difference_ci(

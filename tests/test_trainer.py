@@ -196,3 +196,32 @@ def test_dynamic_sampling_keeps_only_groups_that_differ(encoder, data):
         tied[factor] = [r.frac_zero_std_groups for r in result.grpo_results]
     assert max(tied[1]) > 0.0  # the warm start makes many groups tie
     assert tied[4] == [0.0, 0.0, 0.0]
+
+
+def test_keep_best_ends_on_the_best_val_policy_and_survives_a_checkpoint(encoder, data, tmp_path):
+    """With a val set, GRPO scores val before its first step, every eval_frequency steps and after its
+    last; restore_best puts back the weights of the best of those scores (a later one must beat it),
+    and a checkpoint carries them: a resumed trainer restores the same weights."""
+    trainer = new_trainer(encoder, eval_frequency=2, grpo_steps=5, grpo=GrpoConfig.for_tool_use(
+        group_size=2, update_epochs=1, mini_batch_size=4, learning_rate=0.3))  # fmt: skip
+    trainer.train_supervised(data)
+    val = data[:12]
+    seen: list[float] = []
+    trainer.train_grpo(data, val=val, on_step=lambda step, log: seen.append(log.get("val_exact_call", -1.0)))
+    stats = trainer.stats()
+    evaluated = [s for s in seen if s >= 0]  # after steps 2, 4 and 5 (the last)
+    assert len(evaluated) == 3
+    assert stats.best_val_exact is not None and stats.best_val_exact >= max(evaluated)
+    assert stats.best_val_step in (0, 2, 4, 5)
+    if stats.best_val_step != 0:  # the first step that reached the best score is kept
+        assert evaluated[(0, 2, 4, 5).index(stats.best_val_step) - 1] == stats.best_val_exact
+    trainer.export_checkpoint(tmp_path / "ck")
+    assert trainer.restore_best() == stats.best_val_step
+    assert trainer.evaluate_tool_accuracy(val).exact_call_accuracy == pytest.approx(stats.best_val_exact)
+    resumed = McpToolTrainer.from_checkpoint(tmp_path / "ck", encoder=encoder)
+    assert resumed.restore_best() == stats.best_val_step
+    for (name, pa), pb in zip(trainer.policy.state_dict().items(), resumed.policy.state_dict().values(), strict=True):
+        assert torch.equal(pa, pb), name
+    plain = new_trainer(encoder)
+    plain.train_grpo(data, steps=1)
+    assert plain.restore_best() is None and plain.stats().best_val_exact is None  # no val, nothing kept

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -27,6 +27,9 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.errors import McptrainError
 from mcptrain.io import atomic_write_lines, atomic_write_text, dumps_compact, iter_jsonl, read_jsonl_models
 from mcptrain.types import ToolCallExample, ToolSpec, category_label
+
+if TYPE_CHECKING:  # the trainer pulls in torch: loaded by the commands that train
+    from mcptrain.trainer import McpToolTrainer
 
 app = typer.Typer(
     help="Train models to call MCP tools well.",
@@ -277,6 +280,7 @@ def train(
                 on_step=lambda step, log: progress.update(
                     task, completed=step, description=f"GRPO reward {log['reward_mean']:.3f}"),
             )  # fmt: skip
+        _restore_best(trainer)
         if trajectories is not None:
             recorded = _recorded_use(trajectories)
             task = progress.add_task(f"learning from {len(recorded)} recorded trajectories", total=None)
@@ -293,6 +297,15 @@ def train(
         atomic_write_text(out / "metrics.json", metrics.model_dump_json(indent=2) + "\n")
         _print_metrics(metrics, f"validation ({len(val_set)} examples)")
     console.print(f"checkpoint written to {out}/")
+
+
+def _restore_best(trainer: McpToolTrainer) -> None:
+    """End on the policy GRPO's val evaluations scored best (`McpTrainingConfig.keep_best`), and say which."""
+    step = trainer.restore_best()
+    stats = trainer.stats()
+    if step is not None and stats.best_val_exact is not None:
+        console.print(f"kept the policy of GRPO step {step} of {stats.grpo_steps}: the best val exact call "
+                      f"({stats.best_val_exact:.3f}) of GRPO's evaluations")  # fmt: skip
 
 
 @app.command("eval")
@@ -404,7 +417,10 @@ def demo(
     rows["supervised"] = trainer.evaluate_tool_accuracy(test)
     with _progress() as progress:
         task = progress.add_task("3. GRPO", total=cfg.grpo_steps)
-        trainer.train_grpo(splits.train.examples, on_step=lambda s, _: progress.update(task, completed=s))
+        trainer.train_grpo(
+            splits.train.examples, val=splits.val.examples, on_step=lambda s, _: progress.update(task, completed=s)
+        )
+    _restore_best(trainer)
     rows["supervised + GRPO"] = trainer.evaluate_tool_accuracy(test)
     trainer.export_checkpoint(out / "checkpoint")
     save_curves(trainer.stats().curves, out / "curves.png", title=f"GRPO on {cat.name}")

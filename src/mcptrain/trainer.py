@@ -95,6 +95,10 @@ class McpTrainingConfig(BaseModel):
     requests_per_step whose sampled calls got different rewards (1 = off: every group is kept). On
     the warm-started router most groups tie; keeping only informative ones turned GRPO from harmful
     (held-out exact 0.822 -> 0.746 ruvllm) to neutral (0.797; claude-flow 0.778 -> 0.772)."""
+    keep_best: bool = True
+    """With a val set, GRPO keeps a copy of the policy whose val exact-call accuracy is the best of its
+    evaluations (before the first step, every eval_frequency steps, after the last; a later one must
+    beat it), and `restore_best` ends on it: GRPO never leaves a policy worse on val than it found."""
     reward_weights: dict[str, float] = Field(default_factory=lambda: {"composite": 1.0})
     """Registered reward names (mcptrain.rewards.REWARDS) and their weights."""
     encoder: Literal["minilm", "tiny"] = "minilm"
@@ -144,6 +148,10 @@ class TrainingStats(BaseModel):
     grpo_steps: int = 0
     curves: dict[str, list[float]] = Field(default_factory=dict)
     """Per GRPO step: reward mean/std and each component, tie share, KL, entropy, clip, grad norm, lr."""
+    best_val_exact: float | None = None
+    """The best val exact-call accuracy GRPO's evaluations saw (`McpTrainingConfig.keep_best`), and the
+    GRPO step it was measured after (0: the policy GRPO started from)."""
+    best_val_step: int | None = None
 
 
 class TrainingResult(BaseModel):
@@ -173,6 +181,7 @@ class McpToolTrainer:
         self.trajectory_buffer: list[ToolTrajectory] = []
         self.environment: McpEnvironment | None = None
         self.recorder: TrajectoryStore | None = None
+        self._best: dict[str, torch.Tensor] | None = None  # policy weights at stats.best_val_step
 
     def attach_environment(self, environment: McpEnvironment | None, recorder: TrajectoryStore | None = None) -> None:
         """Execute GRPO's sampled calls on a live server from now on (None detaches).
@@ -288,6 +297,9 @@ class McpToolTrainer:
         last = first + (cfg.grpo_steps if steps is None else steps)
         results: list[GrpoUpdateResult] = []
         start = time.perf_counter()
+        keeping_best = val is not None and cfg.keep_best
+        if keeping_best and self._best is None:
+            self._keep_if_best(self.evaluate_tool_accuracy(val or []).exact_call_accuracy, first)
         for step in range(first, last):
             # 1. the step's requests, and G sampled calls for each under the current policy
             batch = self._grpo_batch(examples, step)
@@ -332,8 +344,11 @@ class McpToolTrainer:
             logged = _step_log(result, components)
             for key, value in logged.items():
                 self._stats.curves.setdefault(key, []).append(value)
-            if val is not None and cfg.eval_frequency and (step + 1) % cfg.eval_frequency == 0:
+            evaluate_now = cfg.eval_frequency and (step + 1) % cfg.eval_frequency == 0
+            if val is not None and (evaluate_now or (keeping_best and step + 1 == last)):
                 logged["val_exact_call"] = self.evaluate_tool_accuracy(val).exact_call_accuracy
+                if keeping_best:
+                    self._keep_if_best(logged["val_exact_call"], step + 1)
             if on_step:
                 on_step(step + 1, logged)
             # 6. checkpoint
@@ -349,6 +364,21 @@ class McpToolTrainer:
             learning_rate=self._stats.current_lr,
             wall_seconds=time.perf_counter() - start,
         )
+
+    def _keep_if_best(self, val_exact: float, step: int) -> None:
+        """Copy the policy's weights if `val_exact` beats the best so far (`keep_best`)."""
+        best = self._stats.best_val_exact
+        if best is None or val_exact > best:
+            self._stats.best_val_exact, self._stats.best_val_step = val_exact, step
+            self._best = {k: v.detach().clone() for k, v in self._policy().state_dict().items()}
+
+    def restore_best(self) -> int | None:
+        """Put back the weights GRPO's val evaluations scored best (`keep_best`); -> their GRPO step,
+        None where none were kept. GRPO's own state (step count, AdamW moments, β) is left as is."""
+        if self._best is None:
+            return None
+        self._policy().load_state_dict(self._best)
+        return self._stats.best_val_step
 
     def _execute(self, batch: list[ToolCallExample], sampled: list[Any], step: int) -> list[bool | None]:
         """Run each request's G sampled calls in one fresh sandbox; -> success per call (None: no call)."""
@@ -524,6 +554,7 @@ class McpToolTrainer:
         self._stats = TrainingStats()
         self.trajectory_buffer = []
         self.optimizer = None
+        self._best = None
 
     # --- checkpoints ----------------------------------------------------------------------------------
 
@@ -535,6 +566,7 @@ class McpToolTrainer:
           policy/                     router.json, weights.safetensors, catalogue.json (Router.save)
           reference.safetensors       the frozen reference policy (KL anchor)
           grpo_state.{json,safetensors}  β, AdamW moments, counters, the shuffling generator
+          best.{json,safetensors}     the policy weights GRPO's val evaluations scored best (keep_best)
         """
         policy = self._policy()
 
@@ -544,6 +576,8 @@ class McpToolTrainer:
                 save_state(self.reference.state_dict(), tmp, "reference")
             if self.optimizer is not None:
                 save_state(self.optimizer.state_dict(), tmp, "grpo_state")
+            if self._best is not None:
+                save_state(self._best, tmp, "best")
             manifest = {
                 "format_version": CHECKPOINT_FORMAT_VERSION,
                 "mcptrain_version": __version__,
@@ -578,6 +612,7 @@ class McpToolTrainer:
             self._reset_reference()
             assert self.reference is not None
             self._load_module(self.reference, load_state(path, "reference"), path / "reference.safetensors")
+        self._best = load_state(path, "best") if (path / "best.json").exists() else None
         self.optimizer = None
         if (path / "grpo_state.json").exists():
             try:

@@ -38,6 +38,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _finding_first,
     _linked_name,
     _name_tokens,
+    _one_value_twice,
     _without_labels,
     context_text,
     gold_call,
@@ -1809,6 +1810,13 @@ def test_a_state_comes_from_the_city_and_a_year_written_is_given(tiny: Encoder) 
     london = [c.arguments.get("country") for c in calls[::2] if c.arguments.get("city") == "London"]
     assert london and all(v == "GB" for v in london), calls[::2]
     assert not any(c.arguments.get("country") == "GB" for c in calls[1::2]), calls[1::2]
+
+
+def test_a_call_that_gives_one_text_to_two_parameters_is_told_apart() -> None:
+    """The overlapping second walk (`Router._walks`) is kept only if no two parameters got the same text:
+    "Find out about traffic laws in Texas" as lawsuit_search(location="Texas", subject="Texas") is no call."""
+    assert _one_value_twice(ToolCall(name="lawsuit_search", arguments={"location": "Texas", "subject": "texas "}))
+    assert not _one_value_twice(ToolCall(name="route", arguments={"start": "Texas", "end": "Ohio", "n": 2, "m": 2}))
 
 
 def test_two_strings_do_not_take_one_value_through_its_article(tiny: Encoder) -> None:

@@ -248,6 +248,13 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
 _YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
+def _one_value_twice(call: ToolCall) -> bool:
+    """Whether two parameters of a call got the same text ("The Scream" as the artwork and the museum):
+    a request that writes one value for two parameters fits the tool poorly."""
+    texts = [v.strip().lower() for v in call.arguments.values() if isinstance(v, str) and v.strip()]
+    return len(set(texts)) < len(texts)
+
+
 def _region_of_city(prm: ParamInfo, args: dict[str, Any], req: RequestFeatures, used: _Taken) -> str | None:
     """A state or country parameter's value where the request names no place left but gave a city to
     an earlier parameter: that city's US state (code) or country, as the parameter's code where it
@@ -1508,7 +1515,8 @@ class Router(nn.Module):
                     if mode == "greedy" and tr.call is not None and self._said(tr.call, req.text) is None:
                         # kept apart, a value said nothing: values may overlap, if then every one says something
                         again = self._walk(req, cands[b], logits[b], blocks, u, mode, overlap=True)
-                        if again.call is not None and self._said(again.call, req.text) is not None:
+                        said = self._said(again.call, req.text) if again.call is not None else None
+                        if said is not None and not _one_value_twice(said):  # ("Texas" as location and subject)
                             tr = again
                     traces.append(tr)
             out.append(traces)

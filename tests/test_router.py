@@ -1514,6 +1514,9 @@ def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder
     params = {p.name: p for p in router._table.tools[0].params}
     got = {name: _as_place("Marshall, MN", prm) for name, prm in params.items()}
     assert got == {"city": "Marshall", "location": "Marshall, MN", "city_state": "Marshall, MN"}
+    # nor a word of time or manner the span ran on into ("visiting Martinez soon")
+    assert [_as_place(v, params["city"]) for v in ("Martinez soon", "San Jose now", "the city soon")] == [
+        "Martinez", "San Jose", "the city soon"]  # fmt: skip
 
 
 def test_a_datetime_parameter_takes_the_date_with_its_time(tiny: Encoder, catalogue: Catalogue) -> None:

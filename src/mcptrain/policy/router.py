@@ -2070,12 +2070,20 @@ def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:
 
 
 def _as_place(text: str, prm: ParamInfo) -> str:
-    """A string value read for `prm`, in the place form it asks for: a city alone where its name says
+    """A string value read for `prm`, in the place form it asks for: without a word of time or manner
+    after the place ("Martinez soon"), a city alone where its name says
     city and its description no region ("Marshall, MN" -> "Marshall"), a city with its state or
     country where the description asks for one, a state or country code where it wants a code."""
     if prm.city and not prm.place:
         text = city_alone(text)
+    if prm.location and (m := _PLACE_THEN_WHEN.fullmatch(text)):
+        text = m.group(1)  # a place ends before a word of time or manner: "Martinez soon", "Paris tomorrow"
     return as_code(complete_place(text, prm.place), prm.code)
+
+
+_PLACE_THEN_WHEN = re.compile(
+    r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+(?i:soon|now|today|tonight|tomorrow|later|please|ideally|instead|again)"
+)
 
 
 def _without_labels(text: str, param: str, tool: str) -> str:

@@ -238,9 +238,11 @@ class McpToolTrainer:
     # --- supervised warm start ------------------------------------------------------------------------
 
     def train_supervised(self, examples: Sequence[ToolCallExample], on_step: OnStep | None = None) -> TrainingResult:
-        """Maximise the log-prob of the expected calls: `epochs` passes, AdamW with linear warm-up."""
+        """Maximise the log-prob of the expected calls: `epochs` passes, AdamW with linear warm-up. A
+        policy GRPO kept as its best (`keep_best`) is forgotten: these weights replace it."""
         policy = self._policy()
         cfg = self.config
+        self._best, self._stats.best_val_exact, self._stats.best_val_step = None, None, None
         examples = self._training_examples(examples)
         start = time.perf_counter()
         opt = torch.optim.AdamW(policy.parameters(), lr=cfg.supervised_lr, weight_decay=cfg.weight_decay)

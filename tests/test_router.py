@@ -1454,7 +1454,8 @@ def test_a_number_named_for_one_parameter_is_not_taken_by_another(tiny: Encoder,
 def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, one string value does not lie inside, or run over, another's:
     not "Ronaldo" of "Cristiano Ronaldo" for a second player. Where only such a value is left (the
-    other words say nothing), the call still goes out with the first reading rather than none."""
+    other words say nothing), no call goes out: "with Ronaldo" is no compare_players(Ronaldo, Ronaldo)
+    (the overlapping second reading is kept only where no two parameters get the same text)."""
     tool = ToolSpec(name="compare_players", description="compare two players", input_schema={
         "type": "object", "required": ["player1", "player2"],
         "properties": {"player1": {"type": "string"}, "player2": {"type": "string"}}})  # fmt: skip
@@ -1472,9 +1473,9 @@ def test_string_values_do_not_overlap(tiny: Encoder, catalogue: Catalogue) -> No
 
     pairs = names("Compare Lionel Messi versus Cristiano Ronaldo, Madrid")  # no word that says nothing
     assert all(not (one & two) for one, two in pairs), pairs
-    # "with" says nothing: no call only where the first reading, too, is "with"
-    calls = [(one, two) for one, two in names("with Ronaldo") if one or two]
-    assert len(calls) >= 6 and all(one == two == {"Ronaldo"} for one, two in calls), calls  # 3 with no second try
+    # "with" says nothing, and one player twice is no comparison
+    readings = names("with Ronaldo")
+    assert len(readings) == 8 and all(not (one & two) for one, two in readings), readings
 
 
 def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -248,6 +248,9 @@ def _whole(req: RequestFeatures, start: int, max_tokens: int) -> bool:
 _DATED = frozenset("year yr date day month week time seaso hour minut secon decad centu birth".split())
 _SEASONAL = frozenset({"seaso", "year"})  # string parameters a year (range) written settles
 _YEAR_OR_SEASON = re.compile(r"\b(?:1\d|20)\d\d(?:[-/\u2013](?:\d\d){1,2})?\b(?![-/.:]\d)")  # 2021, 2020-2021
+_YEAR = re.compile(r"1\d{3}|2[01]\d\d")  # a number that reads as a year on its own
+
+
 def _one_value_twice(call: ToolCall) -> bool:
     """Whether two parameters of a call got the same text ("The Scream" as the artwork and the museum):
     a request that writes one value for two parameters fits the tool poorly."""
@@ -265,7 +268,8 @@ def _region_of_city(prm: ParamInfo, args: dict[str, Any], req: RequestFeatures, 
     if kind is None or prm.value_kind != "string" or req.place_starts - used.covered - used.starts:
         return None
     cities = [v for v in args.values() if isinstance(v, str) and v in req.text]
-    if any(region_after(req.text, req.text.index(v) + len(v)) > req.text.index(v) + len(v) for v in cities):
+    ends = [req.text.index(v) + len(v) for v in cities]
+    if any(region_after(req.text, end) > end for end in ends):
         return None  # the request writes the city's region after it: "London, United Kingdom"
     region = next((r for v in cities if (r := region_of(v, kind))), None)
     return region if region is None or prm.code is None else as_code(region, prm.code)
@@ -275,7 +279,7 @@ def _years(req: RequestFeatures) -> set[int]:
     """Starts of the numbers that read as a year on their own: four digits from 1000 to 2199 ("in 2020")."""
     return {
         t for t, k in enumerate(req.number_starts)
-        if k >= 0 and re.fullmatch(r"1\d{3}|2[01]\d\d", req.text[slice(*req.offsets[t])]) and t not in req.date_numbers
+        if k >= 0 and _YEAR.fullmatch(req.text, *req.offsets[t]) and t not in req.date_numbers
     }
 
 
@@ -1209,8 +1213,8 @@ class Router(nn.Module):
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
             # number next to its name, a whole date written, its name written in full, a value its description
             # quotes written, a place no earlier value took where no later required parameter needs one, a
-            # count of people for a numeric enum, a True / False enum named) is
-            # given; not under teacher forcing, so the include head still learns
+            # count of people for a numeric enum, a True / False enum named, a unit, a year) is given; not
+            # under teacher forcing, so the include head still learns
             date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
@@ -2071,9 +2075,9 @@ def _coverage(tool: ToolInfo, req: RequestFeatures) -> float:
 
 def _as_place(text: str, prm: ParamInfo) -> str:
     """A string value read for `prm`, in the place form it asks for: without a word of time or manner
-    after the place ("Martinez soon"), a city alone where its name says
-    city and its description no region ("Marshall, MN" -> "Marshall"), a city with its state or
-    country where the description asks for one, a state or country code where it wants a code."""
+    after the place ("Martinez soon"), a city alone where its name says city and its description no
+    region ("Marshall, MN" -> "Marshall"), a city with its state or country where the description
+    asks for one, a state or country code where it wants a code."""
     if prm.city and not prm.place:
         text = city_alone(text)
     if prm.location and (m := _PLACE_THEN_WHEN.fullmatch(text)):

@@ -147,6 +147,7 @@ class ParamInfo:
     named_values: list[str] = field(default_factory=list)  # values its description quotes (described_values)
     cursor: bool = False  # a page cursor a server hands out ("A server-generated token ..."), no request's value
     currency: str | None = None  # a string parameter that takes a currency: "source", "target" or "" (neither)
+    unit: str | None = None  # a string parameter that takes a unit of measure: "from" or "to" (_unit_side)
 
     @property
     def value_kind(self) -> str:
@@ -912,6 +913,16 @@ def _currency(pname: str, prop: dict[str, Any]) -> str | None:
     return currency_role(name, words(str(prop.get("description", "")))) or ""
 
 
+def _unit_side(pname: str, named_values: list[str]) -> str | None:
+    """For a string parameter that takes a unit of measure (not one whose description names values
+    for it, "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from"
+    (from_unit: "2 pounds"), else "to" (to_unit, unit: "How many ounces", "in km/h"); else None."""
+    ws = set(words(pname))
+    if not ws & {"unit", "units"} or named_values:
+        return None
+    return "from" if ws & {"from", "source", "input", "original"} else "to"
+
+
 # what a server hands out for paging, not a value a request gives: "A server-generated token indicating the
 # start of the page", "cursor for pagination", "the next page token"
 _SERVER_TOKEN = re.compile(
@@ -935,6 +946,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
         for pname, prop in ps:
             enum, enum_texts = choices(prop)
             kind = "enum" if enum else schema_kind(prop)  # an integer with codes is chosen like an enum
+            named_values = described_values(prop) if kind == "string" and not place_forms(prop) else []
             params.append(
                 ParamInfo(
                     name=pname,
@@ -956,9 +968,10 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
                     shape=value_shape(pname) if kind == "string" else None,
                     code=code_form(pname, prop),
-                    named_values=described_values(prop) if kind == "string" and not place_forms(prop) else [],
+                    named_values=named_values,
                     cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,
                     currency=_currency(pname, prop) if kind == "string" and not enum else None,
+                    unit=_unit_side(pname, named_values) if kind == "string" else None,
                 )
             )
         q = (

@@ -283,14 +283,9 @@ def _years(req: RequestFeatures) -> set[int]:
     }
 
 
-def _unit_side(prm: ParamInfo) -> str | None:
-    """For a string parameter that takes a unit of measure (not one its description names values for,
-    "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from" (from_unit:
-    "2 pounds"), else "to" (to_unit, unit: "How many ounces", "in km/h"); None for other parameters."""
-    ws = set(words(prm.name))
-    if prm.value_kind != "string" or not ws & {"unit", "units"} or prm.named_values:
-        return None
-    return "from" if ws & {"from", "source", "input", "original"} else "to"
+def _season_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the years and year ranges `text` writes: "2021", "2020-2021", "2022/23"."""
+    return [m.span() for m in _YEAR_OR_SEASON.finditer(text)]
 
 
 def _seasonal(prm: ParamInfo) -> bool:
@@ -676,7 +671,7 @@ class _Block:
                 if not own & set(req.w_stem[max(req.tok_word[t] - 3, 0) : req.tok_word[t]])
             }
             if not params[i].stems & _SEASONAL and any(_seasonal(p) for p in params):  # a season's year is its own:
-                years = [m.span() for m in _YEAR_OR_SEASON.finditer(req.text)]  # ("NBA 2021" is no league)
+                years = _season_spans(req.text)  # ("NBA 2021" is no league)
                 theirs |= {t for t, (x, y) in enumerate(req.offsets) if any(a <= x and y <= b for a, b in years)}
         self._theirs[i] = theirs
         return theirs
@@ -1223,7 +1218,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
                 or (prm.value_kind in ("number", "enum") and len(block.people_numbers(i) - used.starts) == 1)
                 or (prm.value_kind == "enum" and flag_like(prm) and block.named_flag(i))
-                or bool(_unit_side(prm) and unit_spans(req.text, _unit_side(prm) or "to"))
+                or bool(prm.unit and unit_spans(req.text, prm.unit))
                 or (prm.value_kind == "number" and "year" in prm.stems and len(_years(req) - used.starts) == 1)
                 or (date_fmt is not None and bool(_when_spans(req, date_fmt, used.starts, self.year, self._today(req))))
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
@@ -1350,10 +1345,10 @@ class Router(nn.Module):
                 when = {t: [max(ends)] for t, ends in when.items()}
             if not when and kind == "string" and prm.shape and used.decoding:  # a URL, a host, an e-mail address
                 when = _token_spans(req, shaped_spans(req.text, prm.shape), blocked)
-            if not when and kind == "string" and used.decoding and _unit_side(prm):  # "How many ounces in 2 pounds"
-                when = _token_spans(req, unit_spans(req.text, _unit_side(prm) or "to"), blocked)
+            if not when and kind == "string" and used.decoding and prm.unit:  # "How many ounces in 2 pounds"
+                when = _token_spans(req, unit_spans(req.text, prm.unit), blocked)
             if not when and used.decoding and _seasonal(prm):  # a year (range) written: "the 2021 La Liga season"
-                when = _token_spans(req, [m.span() for m in _YEAR_OR_SEASON.finditer(req.text)], blocked)
+                when = _token_spans(req, _season_spans(req.text), blocked)
             if when:  # a date (time) starts where the request writes a whole one, if one is free
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"

@@ -155,6 +155,12 @@ def test_kl_k3_hand_values() -> None:
     ref = T([[math.log(0.25), math.log(0.5), -1.3]])
     assert kl_k3(logp, ref).tolist()[0] == pytest.approx([0.193147, 0.306853, 0.0], abs=1e-6)
     assert (kl_k3(torch.randn(50), torch.randn(50)) >= 0).all()  # never negative, unlike k1
+    # a call the policy now gives e^-100 where the reference gave it e^-1: exp(99) is inf in float32;
+    # clamped (log-ratio at 20, k3 at 10, as verl does) the value and its gradient stay finite
+    far = torch.tensor([-100.0], requires_grad=True)
+    kl = kl_k3(far, torch.tensor([-1.0]))
+    kl.sum().backward()
+    assert kl.item() == pytest.approx(10.0) and torch.isfinite(far.grad).all()
 
 
 def test_aggregation_grpo_dr_grpo_dapo() -> None:

@@ -1789,6 +1789,59 @@ def test_unit_parameters_take_the_units_written(tiny: Encoder) -> None:
     assert not any(c.arguments.get("unit") == "kg" for c in calls), calls
 
 
+def test_a_lone_candidates_call_does_not_depend_on_its_score_level(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"none" is the best candidate's score plus the head's reading of the other features, and for a
+    lone candidate the head does not see that score: however the tool scores change (here their
+    feature weights and the late-interaction scale), the call / no-call odds of a one-candidate
+    request stay as they were (a tool worded unlike the training catalogue's scores lower, and that
+    alone is no sign that nothing serves the request)."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=["memory_store"]) for p in
+            ["save the value 42 under key answer", "what is the weather in Paris", "remember this"]]  # fmt: skip
+    for seed in range(3):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            for p in router.parameters():
+                p.normal_(std=0.5)
+        router.eval()
+        before = [(c.tool, round(c.confidence, 5)) for c in router.predict(asks)]
+        with torch.no_grad():
+            router.tool_feat.weight.mul_(3.0)
+            router.late_scale.add_(1.0)
+        after = [(c.tool, round(c.confidence, 5)) for c in router.predict(asks)]
+        assert after == before, (seed, before, after)
+
+
+def test_an_optional_flag_the_request_does_not_name_is_left_out(tiny: Encoder) -> None:
+    """Whatever the weights, with the include head saying "include": an optional flag the request
+    neither names nor describes keeps its default (no include_forecast for "the weather in London");
+    one it names is given ("with the forecast included")."""
+    tool = ToolSpec(name="weather_get", description="current weather", input_schema={
+        "type": "object", "required": ["city"], "properties": {
+            "city": {"type": "string"}, "include_forecast": {"type": "boolean"}}})  # fmt: skip
+    prompts = ["what is the weather in London", "the weather in London with the forecast included"]
+    calls = one_tool_calls(tiny, tool, prompts, seeds=4, include=True)
+    assert not any("include_forecast" in c.arguments for c in calls[::2]), calls[::2]
+    assert all("include_forecast" in c.arguments for c in calls[1::2]), calls[1::2]
+
+
+def test_a_command_parameter_takes_the_command_line_written(tiny: Encoder) -> None:
+    """Whatever the weights: a command parameter takes the command line the request writes after "the
+    command", between "the" and "command", or after "using" where a program and its arguments follow;
+    not a word of the request ("docker", "calculator")."""
+    tool = ToolSpec(name="cmd_controller.execute", description="Run a Windows command", input_schema={
+        "type": "object", "required": ["command"], "properties": {"command": {"type": "string"}}})  # fmt: skip
+    prompts = {
+        "disconnect wifi, using the command netsh wlan disconnect": "netsh wlan disconnect",
+        "open calculator app using the command called start calc": "start calc",
+        "show me today's date using the echo %date% command": "echo %date%",
+        "is docker running, please use docker ps to find out": "docker ps",
+    }
+    calls = one_tool_calls(tiny, tool, list(prompts), seeds=4)
+    got = [c.arguments.get("command") for c in calls]
+    assert got == list(prompts.values()) * 4, got
+
+
 def test_a_state_comes_from_the_city_and_a_year_written_is_given(tiny: Encoder) -> None:
     """Whatever the weights, with the include head saying "omit": "crime in San Francisco in 2020"
     gives the state of the city (CA), not a word of it, and the optional year 2020; "in Paris" no

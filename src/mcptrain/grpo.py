@@ -270,8 +270,10 @@ def kl_k3(logp: Tensor, ref_logp: Tensor) -> Tensor:
     >>> kl_k3(torch.tensor([-0.693147]), torch.tensor([-1.386294]))  # π = 0.5, π_ref = 0.25
     tensor([0.1931])
     """
-    log_ratio = ref_logp.detach() - logp  # [N, D]
-    return torch.exp(log_ratio) - log_ratio - 1.0  # [N, D]
+    # clamped as verl's low_var_kl is: where the policy has left the reference far behind (a call
+    # it now gives e^-90 or less), exp() is inf in float32 and its gradient would make the step NaN
+    log_ratio = torch.clamp(ref_logp.detach() - logp, min=-20.0, max=20.0)  # [N, D]
+    return torch.clamp(torch.exp(log_ratio) - log_ratio - 1.0, max=10.0)  # [N, D]
 
 
 def entropy_from_logits(logits: Tensor) -> Tensor:

@@ -57,6 +57,7 @@ from mcptrain.policy.text import (
     quoted_spans,
     split_identifier,
     stem,
+    takes_command,
     value_shape,
     wants_fraction,
     words,
@@ -148,6 +149,7 @@ class ParamInfo:
     cursor: bool = False  # a page cursor a server hands out ("A server-generated token ..."), no request's value
     currency: str | None = None  # a string parameter that takes a currency: "source", "target" or "" (neither)
     unit: str | None = None  # a string parameter that takes a unit of measure: "from" or "to" (_unit_side)
+    command: bool = False  # a string parameter that takes a command line (text.takes_command)
 
     @property
     def value_kind(self) -> str:
@@ -972,6 +974,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,
                     currency=_currency(pname, prop) if kind == "string" and not enum else None,
                     unit=_unit_side(pname, named_values) if kind == "string" else None,
+                    command=kind == "string" and takes_command(pname),
                 )
             )
         q = (

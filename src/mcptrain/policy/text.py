@@ -688,3 +688,47 @@ def unit_spans(text: str, side: str) -> list[tuple[int, int]]:
     if side == "from":
         return counted
     return [u for u in units if u not in counted]
+
+
+def takes_command(name: str) -> bool:
+    """Whether a string parameter takes a command line: its name says command ("command", "cmd",
+    "shell_command")."""
+    return bool(set(words(name)) & {"command", "cmd"})
+
+
+def command_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the command lines `text` writes: after "the command" / "the instruction"
+    (to the end of the sentence), between "the" and "command", or after "using" / "use" where the
+    words that follow read as a command (a lower-case program name and its arguments) up to "to ..."
+    or the sentence's end.
+
+    >>> t = "disconnect wifi, using the command netsh wlan disconnect"
+    >>> [t[a:b] for a, b in command_spans(t)]
+    ['netsh wlan disconnect']
+    >>> t = "is docker running, please use docker ps to find out"
+    >>> [t[a:b] for a, b in command_spans(t)]
+    ['docker ps']
+    """
+    out = []
+    for pattern in (_AFTER_COMMAND, _NAMED_COMMAND, _USING_COMMAND):
+        for m in pattern.finditer(text):
+            a, b = m.span("cmd")
+            value = text[a:b].rstrip(" .,;!?")
+            if value and not value.lower().endswith(" command") and (a, a + len(value)) not in out:
+                out.append((a, a + len(value)))
+    return out
+
+
+# "using the (exact) command shutdown /s /t 0", "the command called start calc", "the instruction del ..."
+_AFTER_COMMAND = re.compile(
+    r"\bthe\s+(?:exact\s+)?(?:command|instruction)\s+(?:called\s+|is\s+|:\s*)?"
+    r"(?P<cmd>[\w%\"'/\\.-][^\n]*?)\s*(?=[.?!]?\s*$|[.?!]\s)",
+    re.I,
+)
+# "using the echo %date% command", "the start microsoft.windows.camera: command"
+_NAMED_COMMAND = re.compile(r"\b(?:using|use|run)\s+the\s+(?P<cmd>[a-z][^\s,]*(?:\s+[^\s,]+)+?)\s+command\b", re.I)
+# "using docker --version", "use docker ps to find out", "using dir Desktop": a program and its arguments
+_USING_COMMAND = re.compile(
+    r"\b(?:using|use)\s+(?!the\b|a\b|an\b|my\b|your\b|this\b|that\b)(?P<cmd>[a-z][\w.-]*(?:\s+[^\s,]+){1,5}?)"
+    r"\s*(?=\s+to\s|[.?!]?\s*$|[.?!,]\s)"
+)

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import torch
 import torch.nn.functional as F
@@ -838,7 +838,7 @@ class Router(nn.Module):
             self.frag_feat.weight.copy_(torch.tensor([[2.0, 2.0]]))
             # "none" is the best score plus this head: start from "the best candidate serves the request"
             # (a lone candidate is called at odds e^1 before training)
-            self.none_head[-1].bias.fill_(-1.0)
+            cast(nn.Linear, self.none_head[-1]).bias.fill_(-1.0)
             self.span_len.weight.zero_()
         # The encoder's last layer, for requests only (tool texts keep the pretrained encoder).
         self.top = TunedLastLayer(encoder, self.config.tune_scale) if self.config.tune_scale > 0 else None

@@ -837,7 +837,7 @@ class Router(nn.Module):
             self.bool_head.weight[0, lex0 + LEX_NEG] += 3.0
             self.frag_feat.weight.copy_(torch.tensor([[2.0, 2.0]]))
             # "none" is the best score plus this head: start from "the best candidate serves the request"
-            # (a lone candidate is called at odds e^1 before training)
+            # (without it a tiny router trained for a few epochs learned no calls at all)
             cast(nn.Linear, self.none_head[-1]).bias.fill_(-1.0)
             self.span_len.weight.zero_()
         # The encoder's last layer, for requests only (tool texts keep the pretrained encoder).
@@ -1135,7 +1135,8 @@ class Router(nn.Module):
         2026-11-28, relevant BFCL requests against irrelevant ones: a head that read the best score for
         every request ranked live_simple / live_irrelevance at AUC 0.776, live_multiple 0.904; this
         form: live_simple tool selection 0.698 -> 0.791, live_irrelevance 0.794 -> 0.833,
-        live_multiple 0.870 -> 0.870. Reading it for no request: live_multiple fell to 0.816.  # [B]"""
+        live_multiple 0.870 -> 0.870 (0.798, 0.796, 0.878 with the head's start at "call", below).
+        Reading it for no request: live_multiple fell to 0.816.  # [B]"""
         table = self._table
         assert table is not None
         rows = []
@@ -1254,8 +1255,8 @@ class Router(nn.Module):
             if mode != "gold" and not written and not prm.required and prm.cursor:
                 continue  # a page cursor a server hands out ("startingAfter"), the request does not name: left out
             if mode == "greedy" and not written and not prm.required and prm.value_kind == "bool":
-                if not block.lex[i, LEX_MENTION] > 0:  # a flag the request neither names ("set to false")
-                    continue  # nor describes keeps its default: left out
+                if not block.lex[i, LEX_MENTION] > 0:  # a flag the request does not name (even "set to
+                    continue  # false") nor describe keeps its default: left out
             if mode == "greedy" and not written and _takes_leftover(prm):  # a value the request writes, no one's
                 # (greedy only: which parameter gets it reads the include head, which replaying a sampled
                 # call under other weights, the reference policy's, would decide differently)

@@ -251,11 +251,8 @@ def _usual_code(code: str) -> str:
 def with_state(text: str) -> str:
     """A US city without its state -> 'City, ST' ("New York" -> "New York, NY"); a nickname or
     abbreviation becomes the city's name ("SF" -> "San Francisco, CA"); anything else as written."""
-    name = text.strip()
-    if not name or "," in name:
-        return text
-    found = _gazetteer()[0].get(name.lower())
-    return text if found is None or name.lower() in _CALENDAR else _with_region(name, *found)
+    found = _region_entry(text, "state")
+    return text if found is None else _with_region(text.strip(), *found)
 
 
 def region_of(city: str, kind: str) -> str | None:
@@ -266,11 +263,17 @@ def region_of(city: str, kind: str) -> str | None:
     >>> region_of("San Francisco", "state"), region_of("London", "country"), region_of("Paris", "state")
     ('CA', 'UK', None)
     """
-    name = city.strip()
-    if not name or "," in name or name.lower() in _CALENDAR:
-        return None
-    found = _gazetteer()[0 if kind == "state" else 1].get(name.lower())
+    found = _region_entry(city, kind)
     return None if found is None else found[1]
+
+
+def _region_entry(city: str, kind: str) -> tuple[str, str] | None:
+    """The gazetteer's (name, region) for a city written without a region: kind "state" the US
+    table, else the world's; None for a name with a comma, a month or weekday, or no such city."""
+    name = city.strip().lower()
+    if not name or "," in name or name in _CALENDAR:
+        return None
+    return _gazetteer()[0 if kind == "state" else 1].get(name)
 
 
 _CALENDAR = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.day_name])  # "March" is also a town

@@ -448,9 +448,13 @@ class _Block:
             self._names = _name_tokens(self.req, [p.name for p in self.tool.params])
         return self._names
 
+    def named(self, i: int) -> bool:
+        """Whether the request names parameter i ("parallel execution set to false")."""
+        return bool(self.lex[i, LEX_MENTION] > 0)
+
     def named_flag(self, i: int) -> bool:
         """Whether the request names parameter i with no negation near it ("accounting for terrain")."""
-        return bool(self.lex[i, LEX_MENTION] > 0 and self.lex[i, LEX_NEG] == 0)
+        return self.named(i) and bool(self.lex[i, LEX_NEG] == 0)
 
     def described_flag(self, i: int) -> bool:
         """Whether one clause of what the request asks now writes two words that, of the tool's name
@@ -1148,8 +1152,8 @@ class Router(nn.Module):
                 continue
             idx = torch.tensor(c, dtype=torch.long)
             s = scores[b, idx].detach()  # [K]
-            best = c[int(s.argmax())]
-            top = s.max()
+            k = int(s.argmax())
+            best, top = c[k], s[k]
             short = feats[b, best, N_TOOL_FEATS - 1].detach()  # best candidate lacks numbers, a date, a time
             covered = _coverage(table.tools[best], reqs[b])
             several = len(c) > 1
@@ -1254,9 +1258,8 @@ class Router(nn.Module):
             )
             if mode != "gold" and not written and not prm.required and prm.cursor:
                 continue  # a page cursor a server hands out ("startingAfter"), the request does not name: left out
-            if mode == "greedy" and not written and not prm.required and prm.value_kind == "bool":
-                if not block.lex[i, LEX_MENTION] > 0:  # a flag the request does not name (even "set to
-                    continue  # false") nor describe keeps its default: left out
+            if mode == "greedy" and prm.value_kind == "bool" and not (written or prm.required or block.named(i)):
+                continue  # a flag the request neither names (even "set to false") nor describes keeps its default
             if mode == "greedy" and not written and _takes_leftover(prm):  # a value the request writes, no one's
                 # (greedy only: which parameter gets it reads the include head, which replaying a sampled
                 # call under other weights, the reference policy's, would decide differently)

@@ -39,6 +39,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _linked_name,
     _name_tokens,
     _one_value_twice,
+    _without_kind,
     _without_labels,
     context_text,
     gold_call,
@@ -2249,6 +2250,32 @@ def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
     assert _without_labels("project Apollo Moon", "name", "get_project") == "project Apollo Moon"
     assert _without_labels("AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
     assert _without_labels("config key", "key", "config_reset") == "config key"  # a label left alone
+
+
+def test_a_value_leaves_out_the_kind_of_thing_its_tool_is_about(tiny: Encoder) -> None:
+    from mcptrain.policy.features import ParamInfo, build_table
+
+    def param(tool: str, name: str, description: str) -> ParamInfo:
+        spec = ToolSpec(name=tool, description="d", input_schema={
+            "type": "object", "properties": {name: {"type": "string", "description": description}}})  # fmt: skip
+        return build_table(Catalogue([spec], name="k"), tiny, max_params=2, key=tool).tools[0].params[0]
+
+    cuisine = param("get_restaurant", "cuisine", "Cuisine of the restaurant.")
+    assert _without_kind("sushi restaurant", cuisine, "get_restaurant") == "sushi"  # a word of the tool's name
+    genre = param("concert.find_nearby", "genre", "Genre of music to be played at the concert.")
+    assert _without_kind("jazz music", genre, "concert.find_nearby") == "jazz"  # "of music" in the description
+    assert _without_kind("rock genre", genre, "concert.find_nearby") == "rock"  # the parameter's own name
+    # what stays: a capitalised last word, one word, a word the description gives as an example, a
+    # place, free text, and a word that is no kind of the tool's
+    assert _without_kind("Sushi Restaurant", cuisine, "get_restaurant") == "Sushi Restaurant"
+    assert _without_kind("restaurant", cuisine, "get_restaurant") == "restaurant"
+    room = param("hotel.book_room", "room_type", "Type of room in the hotel, e.g. king size, queen size.")
+    assert _without_kind("king size", room, "hotel.book_room") == "king size"
+    place = param("park_finder", "location", "Location of the park.")
+    assert _without_kind("Amazon park", place, "park_finder") == "Amazon park"
+    query = param("music_search", "query", "What to search for.")
+    assert _without_kind("relaxing music", query, "music_search") == "relaxing music"
+    assert _without_kind("sushi bar", cuisine, "get_restaurant") == "sushi bar"
 
 
 def test_a_place_value_ends_with_the_place_or_the_region_written_after_it(

@@ -1488,7 +1488,7 @@ class Router(nn.Module):
             if prm.datetime_format and s in when:
                 return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
             if used.decoding:
-                text = _without_labels(text, prm.name, block.tool.spec.name)
+                text = _without_kind(_without_labels(text, prm.name, block.tool.spec.name), prm, block.tool.spec.name)
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)
@@ -2130,6 +2130,31 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
     return text
+
+
+# names of parameters that take free text, which keeps every word written: a query, a message, a title
+_FREE_TEXT_NAMES = frozenset({"query", "text", "content", "message", "description", "title", "prompt", "body", "note",
+                              "comment", "keyword", "keywords", "term", "terms", "name", "q", "search", "sentence",
+                              "input"})  # fmt: skip
+
+
+def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:
+    """A value of two words or more that ends in a lower-case word naming the kind of thing its tool or
+    parameter is about -> without that word: "sushi restaurant" for get_restaurant's cuisine, "jazz
+    music" for a "Genre of music to be played", "Yamaha flute" for find_flute's brand. The kind is the
+    thing; the parameter is one of its attributes. Free text (a query, a message, a name) and places
+    ("Amazon rainforest") keep it, as do words the description gives as examples ("e.g. king size")."""
+    *lead, last = text.split() or [""]
+    free = _FREE_TEXT_NAMES & set(words(prm.name))
+    if not lead or not last.isalpha() or not last.islower() or free or prm.location:
+        return text
+    said = _EXAMPLES.split(str(prm.schema.get("description", "")), maxsplit=1)[0]  # "e.g. king size" gives values
+    kinds = content_stems(" ".join(words(tool))) | prm.stems | {stem(w) for w in _OF_WHAT.findall(said)}
+    return " ".join(lead) if stem(last) in kinds else text
+
+
+_EXAMPLES = re.compile(r"\b(?:e\.\s?g|i\.\s?e|ex|eg|such as|for example|for instance|like|including)\b|[\"'`(:]", re.I)
+_OF_WHAT = re.compile(r"\bof (?:the |a |an )?([a-z]+)", re.I)  # "Genre of music", "The brand of the flute"
 
 
 def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:

@@ -234,6 +234,10 @@ def test_text_helpers() -> None:
     assert coerce_number("5.0", integer=True) == 5 and coerce_number("x", integer=True) == "x"
     text = 'use {"a": [1, 2]} and [3] but not {bad}'
     assert [(f.start, f.end, f.value) for f in json_fragments(text)] == [(4, 17, {"a": [1, 2]}), (22, 25, [3])]
+    # Python literals of JSON's values are pasted too (tuples read as lists); other Python is not JSON
+    pasted = "scores {'math':90, 'ok': True, 'n': None} for ['Sam', 'Alice'] at (1, 2) in [(3, 4)], not {1, 2} or [x]"
+    want = [{"math": 90, "ok": True, "n": None}, ["Sam", "Alice"], [[3, 4]]]
+    assert [f.value for f in json_fragments(pasted)] == want
     # an apostrophe inside a word is no quote
     assert quoted_spans("name \"a b\" now, don't 'x'") == [(6, 9), (23, 24)]
     # what a request asks to do, and what a tool's name says it does: finding a stylist is not booking one

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterable
@@ -239,21 +240,40 @@ class Fragment:
 
 
 def json_fragments(text: str) -> list[Fragment]:
-    """The outermost balanced {...} / [...] substrings of `text` that `json.loads` accepts, in order."""
+    """The outermost balanced {...} / [...] substrings of `text` that are JSON, or Python literals of
+    JSON's values (people paste {'math': 90} and ['Sam', 'Alice'] as well), in order.
+
+    >>> [f.value for f in json_fragments("sort ['Sam', 'Alice'] by {'key': True, 'n': (1, 2)}")]
+    [['Sam', 'Alice'], {'key': True, 'n': [1, 2]}]
+    """
     out: list[Fragment] = []
     i = 0
     while i < len(text):
         if text[i] in "{[":
             end = _balanced_end(text, i)
-            if end is not None:
-                try:
-                    out.append(Fragment(i, end, json.loads(text[i:end])))
-                    i = end
-                    continue
-                except ValueError:
-                    pass
+            value = _MISSING if end is None else _parsed(text[i:end])
+            if end is not None and value is not _MISSING:
+                out.append(Fragment(i, end, value))
+                i = end
+                continue
         i += 1
     return out
+
+
+_MISSING = object()
+
+
+def _parsed(text: str) -> Any:
+    """JSON text, or a Python literal of JSON's values (tuples as lists) -> the value; else _MISSING."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        value = ast.literal_eval(text)
+        return json.loads(json.dumps(value))  # tuples -> lists; a set, bytes or complex raises
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return _MISSING
 
 
 _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -31,6 +31,7 @@ from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCal
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
 from mcptrain.policy.router import (  # noqa: E402
+    _a_clause,
     _as_place,
     _asks_to_find_and_book,
     _Block,
@@ -2280,6 +2281,19 @@ def test_a_value_leaves_out_the_kind_of_thing_its_tool_is_about(tiny: Encoder) -
     query = param("music_search", "query", "What to search for.")
     assert _without_kind("relaxing music", query, "music_search") == "relaxing music"
     assert _without_kind("sushi bar", cuisine, "get_restaurant") == "sushi bar"
+
+
+def test_the_speakers_own_clause_is_no_value(tiny: Encoder) -> None:
+    from mcptrain.policy.features import build_table
+
+    spec = ToolSpec(name="get_product", description="d", input_schema={"type": "object", "properties": {
+        "product_id": {"type": "string"}, "size": {"type": "string"}, "text": {"type": "string"}}})  # fmt: skip
+    product, size, text = build_table(Catalogue([spec], name="p"), tiny, max_params=3, key="p").tools[0].params
+    ask = "the size 34 pants I bought are too big, I want a refund; say 'I am happy'"
+    assert _a_clause("34 pants I bought", product, ask) and _a_clause("too big, I", size, ask)
+    # a value written in quotes, free text, and "I" that is no speaker stay values
+    assert not _a_clause("I am happy", product, ask) and not _a_clause("I want a refund", text, ask)
+    assert not _a_clause("World War I", product, "books on World War I") and not _a_clause("34", size, ask)
 
 
 def test_a_place_value_ends_with_the_place_or_the_region_written_after_it(

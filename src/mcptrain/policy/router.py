@@ -1627,7 +1627,10 @@ class Router(nn.Module):
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
             unsaid = isinstance(value, str) and (
-                not_a_value(value) or _misshapen(value, prm) or _unnamed_id(value, prm, call.name, text)
+                not_a_value(value)
+                or _misshapen(value, prm)
+                or _unnamed_id(value, prm, call.name, text)
+                or _a_clause(value, prm, text)
             )
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
                 if prm.required:
@@ -1916,6 +1919,7 @@ _FREE_TEXT = frozenset(  # one-word names of parameters that take a sentence, wh
     "message text query content body description prompt input sentence question answer command note comment "
     "request title summary instruction statement phrase".split()
 )
+_FREE_WORDS = frozenset("name keyword keywords term terms q search".split())  # ... or any words, as written
 _GENERIC_NAME = frozenset("type name id value kind from to of num number the".split())
 
 
@@ -2132,10 +2136,6 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     return text
 
 
-# names of parameters that take free text, which keeps every word written: a query, a message, a title
-_FREE_TEXT_NAMES = frozenset({"query", "text", "content", "message", "description", "title", "prompt", "body", "note",
-                              "comment", "keyword", "keywords", "term", "terms", "name", "q", "search", "sentence",
-                              "input"})  # fmt: skip
 
 
 def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:
@@ -2145,7 +2145,7 @@ def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:
     thing; the parameter is one of its attributes. Free text (a query, a message, a name) and places
     ("Amazon rainforest") keep it, as do words the description gives as examples ("e.g. king size")."""
     *lead, last = text.split() or [""]
-    free = _FREE_TEXT_NAMES & set(words(prm.name))
+    free = (_FREE_TEXT | _FREE_WORDS) & set(words(prm.name))
     if not lead or not last.isalpha() or not last.islower() or free or prm.location:
         return text
     said = _EXAMPLES.split(str(prm.schema.get("description", "")), maxsplit=1)[0]  # "e.g. king size" gives values
@@ -2155,6 +2155,18 @@ def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:
 
 _EXAMPLES = re.compile(r"\b(?:e\.\s?g|i\.\s?e|ex|eg|such as|for example|for instance|like|including)\b|[\"'`(:]", re.I)
 _OF_WHAT = re.compile(r"\bof (?:the |a |an )?([a-z]+)", re.I)  # "Genre of music", "The brand of the flute"
+
+
+_I_CLAUSE = re.compile(r"\bI\s+[a-z]|(?:\b[a-z]+,?|,)\s+I$")  # "pants I bought", "too big, I", "which I"
+
+
+def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
+    """Whether a value is words of the request's own clause, the speaker "I" with its verb or
+    before it ("34 pants I bought" for a product id, "too big, I" for a size), not a thing it names.
+    Free text ("I am a pretty girl" for a text) and quoted values may be a clause; "World War I" is none."""
+    if (_FREE_TEXT | _FREE_WORDS) & set(words(prm.name)) or _I_CLAUSE.search(value) is None:
+        return False
+    return not any(f"{q}{value}" in text for q in QUOTES)
 
 
 def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:

@@ -39,6 +39,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _finding_first,
     _linked_name,
     _name_tokens,
+    _number_written,
     _one_value_twice,
     _without_kind,
     _without_labels,
@@ -811,6 +812,16 @@ def test_finding_comes_before_booking_where_the_request_asks_both(tiny: Encoder)
     no_sibling = ["Hotels_4_ReserveHotel", "RentalCars_3_GetCarsAvailable"]
     assert _asks_to_find_and_book(build_request(tiny.encode(["Reserve a hotel room and find options in Paris"])[0]))
     assert _finding_first(no_sibling, logits[:2], 0) == 0  # the finding tool is for cars
+
+
+def test_tools_named_alike_but_for_number_go_by_the_form_the_request_writes() -> None:
+    names = ["Settings.get_synthetic_location", "get_synthetic_locations", "post_api_token", "get_api_tokens"]
+    assert _number_written(names, 0, {"what", "are", "the", "synthetic", "locations"}) == 1
+    assert _number_written(names, 1, {"the", "synthetic", "location", "sandcastle"}) == 0
+    # both forms written, or neither: the scores' choice stays; nor does another action's tool take over
+    assert _number_written(names, 0, {"location", "locations"}) == 0
+    assert _number_written(names, 1, {"synthetic", "monitoring"}) == 1
+    assert _number_written(names, 3, {"the", "api", "token"}) == 3
 
 
 def test_a_string_value_does_not_start_or_end_on_a_parameter_name(tiny: Encoder) -> None:

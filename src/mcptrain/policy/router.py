@@ -1198,6 +1198,8 @@ class Router(nn.Module):
                 a = int(logits.argmax())
                 if label == "tool" and a < len(cands) and _asks_to_find_and_book(req):
                     a = _finding_first([table.tools[c].spec.name for c in cands], logits, a)
+                if label == "tool" and a < len(cands):
+                    a = _number_written([table.tools[c].spec.name for c in cands], a, set(req.w_lower))
             else:
                 a = int(torch.multinomial(logits.detach().softmax(-1), 1, generator=generator))
             if a is None:
@@ -2065,6 +2067,22 @@ def _finding_first(names: list[str], logits: Tensor, best: int) -> int:
     own = _object_words(names[best])
     others = [j for j, n in enumerate(names) if _tool_action(n) == "search" and own & _object_words(n)]
     return max(others, key=lambda j: float(logits[j])) if others else best
+
+
+def _number_written(names: list[str], best: int, said: set[str]) -> int:
+    """Greedy tool choice between tools whose names end the same but for the number of their last word
+    (get_synthetic_location, get_synthetic_locations): the one whose form the request writes, where it
+    writes one form only ("the synthetic locations" -> the list). Word stems make the two alike to
+    the tool scores. Index into `names` -> index; `said`: the request's words, lower-case."""
+    mine = words(names[best])
+    if len(mine) < 2 or mine[-1] in said:
+        return best
+    for j, name in enumerate(names):
+        other = words(name)
+        plural = other[-1] in (mine[-1] + "s", mine[-1] + "es") or mine[-1] in (other[-1] + "s", other[-1] + "es")
+        if plural and other[-3:-1] == mine[-3:-1] and other[-1] in said:  # (not post_api_token for get_api_tokens)
+            return j
+    return best
 
 
 _SEARCH_WORDS = frozenset({"available", "availability", "options"})  # what one asks of a search

@@ -1384,6 +1384,25 @@ def test_an_optional_flag_its_description_alone_speaks_of_is_given(tiny: Encoder
         (True, False), (False, False), (False, False)]  # fmt: skip
 
 
+def test_a_flag_named_with_the_negation_its_description_defines_it_by_is_true(tiny: Encoder) -> None:
+    """"no entry fee" names free_entry with a negation, the one its description defines it by: True,
+    whatever the include and enum heads say; "without free entry" negates the flag itself."""
+    flag = {"type": "string", "enum": ["True", "False", "dontcare"]}
+    tool = ToolSpec(name="find_attractions", description="attractions in a city", input_schema={
+        "type": "object", "required": ["city"],
+        "properties": {"city": {"type": "string"},
+                       "free_entry": {**flag, "description": "A flag indicating if only attractions with no entry "
+                                      "fee should be listed. 'dontcare' for no preference."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="attractions"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.include_head.bias.fill_(-20.0)
+        router.enum_feat.bias.fill_(0.0)
+    asks = ["attractions in Paris that have no entry fee", "attractions in Paris without free entry"]
+    calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["find_attractions"]) for a in asks])
+    assert calls[0].arguments.get("free_entry") == "True"
+    assert calls[1].arguments.get("free_entry") != "True"
+
+
 def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the include head saying "omit": "a table for four people at 7"
     gives number_of_seats 4, not 7; a request that writes no number of people leaves it out."""

@@ -453,8 +453,16 @@ class _Block:
         return bool(self.lex[i, LEX_MENTION] > 0)
 
     def named_flag(self, i: int) -> bool:
-        """Whether the request names parameter i with no negation near it ("accounting for terrain")."""
-        return self.named(i) and bool(self.lex[i, LEX_NEG] == 0)
+        """Whether the request names parameter i with no negation near it ("accounting for terrain"), or
+        with the negation its description defines it by: "no entry fee" for free_entry, "A flag indicating
+        if only attractions with no entry fee should be listed"."""
+        return self.named(i) and (bool(self.lex[i, LEX_NEG] == 0) or self.negation_defines(i))
+
+    def negation_defines(self, i: int) -> bool:
+        """Whether the request writes a negated phrase ("no entry fee", "without ads") that the first
+        sentence of parameter i's description writes too."""
+        first = str(self.tool.params[i].schema.get("description", "")).split(". ")[0].lower()
+        return any(f" {m.group(0).lower()} " in f" {first} " for m in _NEGATED.finditer(self.req.text))
 
     def described_flag(self, i: int) -> bool:
         """Whether one clause of what the request asks now writes two words that, of the tool's name
@@ -2085,6 +2093,7 @@ def _number_written(names: list[str], best: int, said: set[str]) -> int:
     return best
 
 
+_NEGATED = re.compile(r"\b(?:no|without)\s+[a-z]+(?:\s+[a-z]+)?\b", re.I)  # "no entry fee", "without ads"
 _SEARCH_WORDS = frozenset({"available", "availability", "options"})  # what one asks of a search
 
 

@@ -1403,6 +1403,19 @@ def test_a_flag_named_with_the_negation_its_description_defines_it_by_is_true(ti
     assert calls[1].arguments.get("free_entry") != "True"
 
 
+def test_a_value_no_parameter_is_named_for_goes_to_one_the_request_names_no_value_for(tiny: Encoder) -> None:
+    """Whatever the weights: "tracks by Cody Johnson from his album 'Gotta Be Me'": the album has its
+    named value, so whichever the include head prefers, the artist takes the name left over."""
+    text = {"type": "string"}
+    tool = ToolSpec(name="find_songs", description="songs", input_schema={
+        "type": "object", "properties": {"artist": text, "album": text}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="songs"), RouterConfig(dim=32))
+    ask = ToolCallExample(prompt="tracks by Cody Johnson from his album 'Gotta Be Me'", candidate_tools=["find_songs"])
+    calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True, omit=True)
+    got = [(c.arguments.get("artist", ""), c.arguments.get("album")) for c in calls]
+    assert all(artist.split()[:1] in (["Cody"], ["Johnson"]) and album == "Gotta Be Me" for artist, album in got), got
+
+
 def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder, catalogue: Catalogue) -> None:
     """Whatever the pointer's weights, the include head saying "omit": "a table for four people at 7"
     gives number_of_seats 4, not 7; a request that writes no number of people leaves it out."""

@@ -99,6 +99,7 @@ from mcptrain.policy.text import (
     not_a_value,
     percent_written,
     phrase_present,
+    quoted_spans,
     scaled,
     shaped_spans,
     split_identifier,
@@ -652,13 +653,19 @@ class _Block:
 
     def leftover(self, i: int, used: _Taken, args: dict[str, Any]) -> set[int]:
         """`free_values` for optional string parameter i, if it is the one of the parameters left that
-        the include head most wants; else empty. ("a movie with Camila Sosa": cast, not directed_by.)"""
+        the include head most wants, of those the request names no value for; else empty. ("a movie
+        with Camila Sosa": cast, not directed_by.)"""
         params = self.tool.params
         said = {w for v in args.values() if isinstance(v, str) for w in re.findall(r"\w+", v.lower())}
-        free = self.free_values(used.covered | used.starts, said)
+        named = [j for j in range(i + 1, len(params)) if params[j].value_kind == "string" and self.named_value(j)]
+        req = self.req
+        theirs = [_value_extent(req.text, *req.offsets[t]) for j in named for t in self.named_value(j)]
+        free = {t for t in self.free_values(used.covered | used.starts, said)  # (not inside a later one's value:
+                if not any(a <= req.offsets[t][0] < b for a, b in theirs)}  # "To" of "the album 'Welcome To ...'")
         if not free:
             return set()
-        rest = [j for j in range(i, len(params)) if _takes_leftover(params[j])]
+        # nor does one the request names a value for compete: "from his album 'Gotta Be Me'" is its own
+        rest = [j for j in range(i, len(params)) if _takes_leftover(params[j]) and j not in named]
         best = max(rest, key=lambda j: float(self.include[j, 1] - self.include[j, 0]))  # greedy: no grad
         return free if best == i else set()
 
@@ -2264,6 +2271,19 @@ def _form_of(word: str, said: list[str]) -> bool:
 def _letters_and_digits(word: str) -> bool:
     """An identifier with letters and digits ("A1234567B", "SQL01"); not a number or a date ("2023-10-1")."""
     return ID_WITH_DIGITS.fullmatch(word) is not None and any(ch.isalpha() for ch in word)
+
+
+def _value_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a value named at [start, end) may run: its quotes, or up to the next punctuation mark
+    ("body = Blocked on missing API keys; title=..." -> "Blocked on missing API keys")."""
+    a, b = whole_value(text, start, end)
+    if (a, b) in quoted_spans(text):
+        return a, b
+    m = _PUNCTUATION.search(text, b)
+    return a, m.start() if m else len(text)
+
+
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
 def _takes_leftover(prm: ParamInfo) -> bool:

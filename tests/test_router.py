@@ -39,6 +39,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _finding_first,
     _linked_name,
     _name_tokens,
+    _named_just_before,
     _number_written,
     _one_value_twice,
     _without_kind,
@@ -1414,6 +1415,24 @@ def test_a_value_no_parameter_is_named_for_goes_to_one_the_request_names_no_valu
     calls = predict_under_random_weights(router, [ask], seeds=8, always_call=True, omit=True)
     got = [(c.arguments.get("artist", ""), c.arguments.get("album")) for c in calls]
     assert all(artist.split()[:1] in (["Cody"], ["Johnson"]) and album == "Gotta Be Me" for artist, album in got), got
+
+
+def test_a_number_named_as_two_parameters_goes_to_the_one_the_words_just_before_name_alone(tiny: Encoder) -> None:
+    """"an initial investment of $2000, final value of $3000": "value" and "investment" name both
+    initial_value and final_value; "initial" and "final" just before each number settle it, whatever
+    the weights. Words after a number that name it leave it to the other rules."""
+    number = {"type": "number"}
+    tool = ToolSpec(name="calculate_cagr", description="growth rate", input_schema={
+        "type": "object", "required": ["initial_value", "final_value"],
+        "properties": {"initial_value": {**number, "description": "The initial investment value."},
+                       "final_value": {**number, "description": "The final investment value."}}})  # fmt: skip
+    ask = "the CAGR for an initial investment of $2000, final value of $3000 in a period of 4 years"
+    calls = one_tool_calls(tiny, tool, [ask], seeds=6)
+    assert [c.arguments for c in calls] == [{"initial_value": 2000, "final_value": 3000}] * 6
+    names = {0: {"total", "reven"}, 1: {"total", "cost"}}
+    text = "a business with $15000 total revenue and $22000 total cost"
+    assert _named_just_before(text, text.index("$22000") + 1, [0, 1], names) == -1  # "total cost" after it
+    assert _named_just_before("cost of 5, revenue 7", 8, [0, 1], names) == 1
 
 
 def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -581,6 +581,11 @@ class _Block:
                 around = _words_around(self.req.text, self.req.offsets[t][0]) if decoding else ([], [])
                 for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
                     named[j, t] |= _name_linked(around, self.tool.params[j].name)
+            for t in starts if decoding else []:  # named as two: the words just before say which
+                both = [j for j in numeric if named[j, t]]  # ("initial investment of $2000, final value of $3000")
+                if len(both) > 1 and (j := _named_just_before(self.req.text, self.req.offsets[t][0], both, words)) >= 0:
+                    for o in both:
+                        named[o, t] = o == j
             self._named_numbers[decoding] = []
             self._others_numbers[decoding] = []
             for j in range(len(self.tool.params)):
@@ -1965,6 +1970,21 @@ def _linked_name(text: str, at: int, param: str) -> bool:
         False
     """
     return _name_linked(_words_around(text, at), param)
+
+
+def _named_just_before(text: str, at: int, params: list[int], names: dict[int, set[str]]) -> int:
+    """Of `params` (their name stems in `names`), the one whose name alone has a word among the three
+    content words just before the number at character `at`, in its own clause: "an initial investment
+    of $2000" -> initial_value, not final_value. -1 where none or several."""
+    clause = re.split(r"[,;:.!?]\s", text[:at])[-1]
+    near = {stem(w) for w in [w for w in words(clause) if w not in STOPWORDS][-3:]}
+    m = _NUMBER_AT.match(text, at)
+    after = {stem(w) for w in words(re.split(r"[,;:.!?]|\band\b", text[m.end() if m else at :])[0])[:2]}
+    own = {j: names[j] - set().union(*(names[o] for o in params if o != j)) for j in params}
+    if any(own[j] & after for j in params):
+        return -1  # the words after it name it: "$15000 total revenue and $22000 total cost"
+    hits = [j for j in params if own[j] & near]
+    return hits[0] if len(hits) == 1 else -1
 
 
 def _words_around(text: str, at: int) -> tuple[list[str], list[str]]:

@@ -243,6 +243,8 @@ def test_text_helpers() -> None:
     assert [f.value for f in json_fragments(pasted)] == want
     # an apostrophe inside a word is no quote
     assert quoted_spans("name \"a b\" now, don't 'x'") == [(6, 9), (23, 24)]
+    review = "the review 'I love the food! It's fresh.' and the user's name 'bob'"  # nor inside a quote
+    assert [review[a:b] for a, b in quoted_spans(review)] == ["I love the food! It's fresh.", "bob"]
     # what a request asks to do, and what a tool's name says it does: finding a stylist is not booking one
     from mcptrain.policy.text import actions, name_action
 
@@ -1433,6 +1435,18 @@ def test_a_number_named_as_two_parameters_goes_to_the_one_the_words_just_before_
     text = "a business with $15000 total revenue and $22000 total cost"
     assert _named_just_before(text, text.index("$22000") + 1, [0, 1], names) == -1  # "total cost" after it
     assert _named_just_before("cost of 5, revenue 7", 8, [0, 1], names) == 1
+
+
+def test_a_thing_named_with_its_head_keeps_it(tiny: Encoder) -> None:
+    """Whatever the pointer's weights, a value starting right after "the theory of" / "the law of"
+    starts with the head: "theory of relativity", not "relativity"."""
+    tool = ToolSpec(name="get_invention", description="who invented it", input_schema={
+        "type": "object", "required": ["invention_name"],
+        "properties": {"invention_name": {"type": "string"}}})  # fmt: skip
+    asks = ["Who invented the theory of relativity?", "What year was the law of universal gravitation published?"]
+    values = [c.arguments.get("invention_name", "") for c in one_tool_calls(tiny, tool, asks, seeds=12)]
+    assert all(not v.startswith(("relativity", "universal")) for v in values), values
+    assert "theory of relativity" in values, values
 
 
 def test_a_number_of_people_goes_to_the_parameter_that_counts_them(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -1494,6 +1494,8 @@ class Router(nn.Module):
                     a, b = plain  # (a name that runs on into another value stops where it was)
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
+                if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
+                    a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
             text = strip_quotes(req.text[a:b])
             if kind == "string" and used.decoding and not used.overlap:  # the tokens of the value as given
                 at = a + max(req.text[a:b].find(text), 0)
@@ -2304,6 +2306,10 @@ def _value_extent(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PUNCTUATION = re.compile(r"[.,;:!?]")
+# words that name a thing with what follows "of": "the theory of relativity", "the Treaty of Lisbon"
+_NAMED_BY_HEAD = re.compile(
+    r"\b(?:theory|law|principle|theorem|treaty|battle|siege|council|paradox)\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 def _takes_leftover(prm: ParamInfo) -> bool:

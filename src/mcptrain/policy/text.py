@@ -409,7 +409,8 @@ def _balanced_end(text: str, start: int) -> int | None:
     return None
 
 
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<!\w)'([^']+)'(?!\w)|‘([^’]+)’")
+# (an apostrophe inside a word is no quote's end: 'I love it! It's fresh.')
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<!\w)'((?:[^']|(?<=\w)'(?=\w))+)'(?!\w)|‘([^’]+)’")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -1869,6 +1869,21 @@ def test_unit_parameters_take_the_units_written(tiny: Encoder) -> None:
     asks = [ToolCallExample(prompt="my weight is 70 kg", candidate_tools=[bmi.name])]
     calls = predict_under_random_weights(router, asks, seeds=6, always_call=True, omit=True)
     assert not any(c.arguments.get("unit") == "kg" for c in calls), calls
+    # a unit its description says is another parameter's, with one default named: that number's unit,
+    # unless a unit is written alone; a unit of the result ("to return the velocity in") is not the number's
+    circle = ToolSpec(name="circumference", description="of a circle", input_schema={
+        "type": "object", "required": ["radius"], "properties": {"radius": {"type": "integer"},
+            "unit": {"type": "string", "description": "The unit of measurement for the radius. Default is 'cm'."}}})
+    velocity = ToolSpec(name="velocity", description="of a car", input_schema={
+        "type": "object", "required": ["distance"], "properties": {"distance": {"type": "integer"},
+            "unit": {"type": "string", "description": "The unit to return the speed in."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([circle, velocity], name="t"), RouterConfig(dim=32))
+    asks = [ToolCallExample(prompt=p, candidate_tools=[t]) for p, t in [
+        ("a circle with a radius of 4 inches", "circumference"), ("a radius of 4, in meters", "circumference"),
+        ("a car that travels 50 kilometers", "velocity")]]  # fmt: skip
+    calls = predict_under_random_weights(router, asks, seeds=4, always_call=True, omit=True)
+    units = [c.arguments.get("unit") for c in calls]
+    assert units[0::3] == ["inches"] * 4 and units[1::3] == ["meters"] * 4 and "kilometers" not in units, units
 
 
 def test_a_lone_candidates_call_does_not_depend_on_its_score_level(tiny: Encoder, catalogue: Catalogue) -> None:

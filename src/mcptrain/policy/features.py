@@ -58,6 +58,7 @@ from mcptrain.policy.text import (
     split_identifier,
     stem,
     takes_command,
+    unit_spans,
     value_shape,
     wants_fraction,
     words,
@@ -915,13 +916,19 @@ def _currency(pname: str, prop: dict[str, Any]) -> str | None:
     return currency_role(name, words(str(prop.get("description", "")))) or ""
 
 
-def _unit_side(pname: str, named_values: list[str]) -> str | None:
+def _unit_side(pname: str, named_values: list[str], prop: dict[str, Any], others: list[str]) -> str | None:
     """For a string parameter that takes a unit of measure (not one whose description names values
     for it, "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from"
-    (from_unit: "2 pounds"), else "to" (to_unit, unit: "How many ounces", "in km/h"); else None."""
+    (from_unit: "2 pounds"); "own" for a unit its description says is another parameter's ("The unit
+    of measurement for the radius": "in km/h", else "a radius of 4 inches"); else "to" (to_unit, unit:
+    "How many ounces"); else None."""
     ws = set(words(pname))
-    if not ws & {"unit", "units"} or named_values:
+    default = len(named_values) == 1 and unit_spans(named_values[0], "all") == [(0, len(named_values[0]))]
+    if not ws & {"unit", "units"} or (named_values and not default):  # (but "Default is 'cm'" names no choice)
         return None
+    measured = content_stems(str(prop.get("description", ""))) & set().union(*(content_stems(o) for o in others))
+    if ws <= {"unit", "units"} and measured:  # "The unit of measurement for the radius": its number's unit
+        return "own"
     return "from" if ws & {"from", "source", "input", "original"} else "to"
 
 
@@ -973,7 +980,8 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     named_values=named_values,
                     cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,
                     currency=_currency(pname, prop) if kind == "string" and not enum else None,
-                    unit=_unit_side(pname, named_values) if kind == "string" else None,
+                    unit=_unit_side(pname, named_values, prop, [n for n, _ in ps if n != pname])
+                    if kind == "string" else None,
                     command=kind == "string" and takes_command(pname),
                 )
             )

@@ -697,18 +697,22 @@ _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
 
 def unit_spans(text: str, side: str) -> list[tuple[int, int]]:
     """Character spans of the units of measure `text` writes, for a unit parameter: side "from", the
-    units written after a number ("2 pounds"); side "to" (any other), those written on their own
-    ("How many ounces", "in km/h"): the units of numbers written are most often their parameters'.
+    units written after a number ("2 pounds"); side "to", those written on their own ("How many
+    ounces", "in km/h"): the units of numbers written are most often their parameters'; side "own"
+    (a tool's one unit), those, else the units of numbers; "all": every unit written.
 
     >>> t = "How many ounces in 2 pounds of butter?"
     >>> [t[a:b] for a, b in unit_spans(t, "from")], [t[a:b] for a, b in unit_spans(t, "to")]
     (['pounds'], ['ounces'])
     """
     units = [m.span() for m in _UNIT_WORD.finditer(text)]
+    if side == "all":
+        return units
     counted = [(a, b) for a, b in units if _NUMBER_BEFORE.search(text, 0, a)]
     if side == "from":
         return counted
-    return [u for u in units if u not in counted]
+    alone = [u for u in units if u not in counted]
+    return counted if side == "own" and not alone else alone
 
 
 def takes_command(name: str) -> bool:

@@ -1155,14 +1155,15 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     kept = {"url": "www.example.org/a", "website": "Foodnetwork.com", "email": "bob@example.com",
             "UrlName": "julian-is-testing", "websiteId": "123e4567", "domain": "devops"}  # fmt: skip
     assert said(**kept) == ToolCall(name="fetch", arguments=kept)
-    # a place in lower case that is no place ("a three star hotel": "hotel"), or a day ("on the 3rd",
-    # "from March"), is the pointer's guess too
+    # a place in lower case or camel case that is no place ("a three star hotel": "hotel", "on
+    # VirusTotal"), or a day ("on the 3rd", "from March"), is the pointer's guess too
     hotels = ToolSpec(name="find_hotel", description="find a hotel", input_schema={
         "type": "object", "required": ["location"], "properties": {"location": {"type": "string"}}})  # fmt: skip
     router.set_catalogue(Catalogue([hotels], name="hotels"))
     for value, kept_ in [("hotel", False), ("life history", False), ("salon", False), ("3rd", False),
                          ("March", False), ("paris", True), ("3rd Street Cinema", True), ("12 main st", True),
-                         ("Sunnyvale", True), ("24", False), ("2020", False), ("94103", True)]:  # fmt: skip
+                         ("Sunnyvale", True), ("24", False), ("2020", False), ("94103", True),
+                         ("VirusTotal", False), ("GitHub", False), ("McAllen", True)]:  # fmt: skip
         called = router._said(ToolCall(name="find_hotel", arguments={"location": value}), "")
         assert (called is not None) == kept_, value
     # a date that is none ("book a flight to Paris": departure "flight"); a date's pattern is kept

@@ -2244,6 +2244,7 @@ def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
 
 
 _CODE = re.compile(r"[A-Z]{3}")  # a currency's code, even one the table does not know
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _NUMBER_ONLY = re.compile(r"\d{1,4}")  # "24", "2020" for a country or state: no place (a ZIP code may be one)
 
 
@@ -2251,16 +2252,18 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     """Whether a value lacks the shape its parameter's name ends with: no URL or domain in a url's
     ("weather" for url, but "Foodnetwork.com" for website is one), no address in an e-mail's, no host
     in a host's; not "UrlName" (a slug), "websiteId", nor a "domain" (an agent's: "devops"). Paths and
-    expressions are written too many ways. Also a place in lower case that is no place ("hotel") or only
-    a number of up to four digits ("24", "2020"; a ZIP code may be one), a date, time of day or period
-    (by format, or by a name like "season") with no digit, month, weekday or word like "tomorrow" or
-    "summer" ("flight", "assist"), and a currency that is none ("Tesla"; a code like "BTC" is one)."""
+    expressions are written too many ways. Also a place in lower case or camel case that is no place
+    ("hotel", "VirusTotal") or only a number of up to four digits ("24", "2020"; a ZIP code may be one), a
+    date, time of day or period (by format, or by a name like "season") with no digit, month, weekday or
+    word like "tomorrow" or "summer" ("flight", "assist"), and a currency that is none ("Tesla"; a code
+    like "BTC" is one)."""
     last = (words(prm.name) or [""])[-1]
     if prm.currency is not None and not _CODE.fullmatch(value) and not currency_mentions(value):
         return True
     if prm.location:  # a place in lower case that is none ("salon", "life history"), a day ("on the 3rd"), a number
         worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
-        if _ORDINAL.fullmatch(value) or (worded and not is_place(value)) or _NUMBER_ONLY.fullmatch(value):
+        camel = _CAMEL_CASE.fullmatch(value) is not None  # a product or a site: "VirusTotal", "GitHub"
+        if _ORDINAL.fullmatch(value) or ((worded or camel) and not is_place(value)) or _NUMBER_ONLY.fullmatch(value):
             return True
     timed = prm.date_format or prm.datetime_format or last in _TIME_NAMES
     if timed and not speaks_of_time(value) and not _DATE_PATTERN.fullmatch(value):

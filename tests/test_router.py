@@ -1585,6 +1585,13 @@ def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encode
     point = ToolCall(name="set_point", arguments={"x": 4, "y": 3, "z": 2, "name": "pointA"})
     assert in_written_order(point, "Move 'pointA' to 2,3,4").arguments == {"x": 2, "y": 3, "z": 4, "name": "pointA"}
     assert in_written_order(point, "set z to 2, y to 3 and x to 4") == point
+    # a start and an end written with no "from" or "to" are in that order; with one, as the call has them
+    trip = ToolCall(name="distance", arguments={"start_city": "Los Angeles", "end_city": "New York"})
+    assert in_written_order(trip, "between New York and Los Angeles").arguments == {
+        "start_city": "New York", "end_city": "Los Angeles"}  # fmt: skip
+    assert in_written_order(trip, "to New York from Los Angeles") == trip
+    dates = ToolCall(name="rent", arguments={"start_date": "2023-04-28", "end_date": "2023-04-24"})
+    assert in_written_order(dates, "cars on 2023-04-24, ending on 2023-04-28").arguments["start_date"] == "2023-04-24"
 
 
 def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -2044,7 +2044,9 @@ _NUMBERED = re.compile(r"(.*?[a-z])_?(\d)", re.I)  # "color1", "sign_2": kind an
 def in_written_order(call: ToolCall, text: str) -> ToolCall:
     """Numbered parameters of one kind ("color1", "color2"; "sign_1", "sign_2"), and coordinates x, y, z,
     with their values in the order the request writes those values: "Mix yellow and blue" is color1
-    yellow, color2 blue; "the sides 3, 4 and 5" side1 3; "move it to 2,3,4" x 2. Left as they are where
+    yellow, color2 blue; "the sides 3, 4 and 5" side1 3; "move it to 2,3,4" x 2; and a start and an end
+    (start_city, end_city) the request writes with no "from" or "to" ("between New York and Los Angeles").
+    Left as they are where
     the request names such a parameter ("text2 is ...", "y = 3"), or where a value is not written as
     given or two are written at one place.
     Greedy decoding only (`predict`), like `_said`.
@@ -2061,6 +2063,11 @@ def in_written_order(call: ToolCall, text: str) -> ToolCall:
     args, low = dict(call.arguments), text.lower()
     if not re.search(r"\b[xyz]\b", low):  # coordinates the request does not name: "to 2,3,4"
         kinds["xyz"] = [("xyz".index(name.lower()), name) for name in call.arguments if name.lower() in ("x", "y", "z")]
+    ends = {w: name for name in call.arguments if len(ws := words(name)) == 2 for w in ws if w in ("start", "end")}
+    if len(ends) == 2 and set(words(ends["start"])) - {"start"} == set(words(ends["end"])) - {"start", "end"}:
+        values = [args[ends["start"]], args[ends["end"]]]  # start_city, end_city: "between New York and LA"
+        if not any(re.search(rf"\b(?:from|to|until|till)\s+{re.escape(str(v).lower())}\b", low) for v in values):
+            kinds["ends"] = [(0, ends["start"]), (1, ends["end"])]
     for kind, numbered in kinds.items():
         if len(numbered) < 2 or re.search(rf"\b{re.escape(kind)}[ _]?\d", low):
             continue

@@ -1594,6 +1594,15 @@ def test_numbered_parameters_take_their_values_in_the_order_written(tiny: Encode
     assert in_written_order(dates, "cars on 2023-04-24, ending on 2023-04-28").arguments["start_date"] == "2023-04-24"
 
 
+def test_a_place_keeps_the_kind_of_place_written_after_it(tiny: Encoder) -> None:
+    """Whatever the weights: "turtles in the Mississippi river" gives the location "Mississippi river"."""
+    tool = ToolSpec(name="turtle_population", description="turtles in a place", input_schema={
+        "type": "object", "required": ["location"], "properties": {"location": {"type": "string"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, tool, ["Find the turtles in the Mississippi river in 2020."], seeds=8)
+    places = [c.arguments.get("location", "") for c in calls]
+    assert "Mississippi river" in places and not any(p.endswith("Mississippi") for p in places), places
+
+
 def test_a_city_parameter_that_asks_no_region_takes_the_city_alone(tiny: Encoder, catalogue: Catalogue) -> None:
     """A "city" whose description names no 'City, State' form takes "Marshall, MN" as "Marshall" (BFCL's
     answers for such parameters are the city alone); one that asks for 'City, State' keeps the state."""

@@ -1494,6 +1494,8 @@ class Router(nn.Module):
                     a, b = plain  # (a name that runs on into another value stops where it was)
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
+                if prm.location and used.decoding and (m := _FEATURE_AFTER.match(req.text, b)):
+                    b = m.end()  # a place with the kind of place written after it: "the Mississippi river"
                 if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
                     a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
             text = strip_quotes(req.text[a:b])
@@ -2316,6 +2318,9 @@ def _value_extent(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PUNCTUATION = re.compile(r"[.,;:!?]")
+_FEATURE_AFTER = re.compile(  # what kind of place a name is, in lower case after it
+    r"\s+(?:river|lake|mountains?|mount|forest|rainforest|desert|ocean|sea|bay|island|canyon|valley|national park)\b"
+)
 # words that name a thing with what follows "of": "the theory of relativity", "the Treaty of Lisbon"
 _NAMED_BY_HEAD = re.compile(
     r"\b(?:theory|law|principle|theorem|treaty|battle|siege|council|paradox)\s+of\s+(?:the\s+)?$", re.I

@@ -2363,6 +2363,9 @@ def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
     assert _without_labels("project Apollo Moon", "name", "get_project") == "project Apollo Moon"
     assert _without_labels("AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
     assert _without_labels("config key", "key", "config_reset") == "config key"  # a label left alone
+    # a title of the tool's before a full name; not a word of the parameter's own name
+    assert _without_labels("Lawyer John Doe", "name", "lawyer.get_experience") == "John Doe"
+    assert _without_labels("Hotel Le Bristol Paris", "hotel_name", "book_hotel") == "Hotel Le Bristol Paris"
 
 
 def test_a_value_leaves_out_the_kind_of_thing_its_tool_is_about(tiny: Encoder) -> None:

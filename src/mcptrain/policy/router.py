@@ -2188,7 +2188,9 @@ _PLACE_THEN_WHEN = re.compile(
 def _without_labels(text: str, param: str, tool: str) -> str:
     """A value that is one word after words labelling it -> that word: "UUID AB1010CD" -> "AB1010CD",
     "project ID badae" -> "badae", "agent zzwzeem" for get_agent's id, "called YOUR_API_KEY". Labels:
-    the words of the parameter's and the tool's names, and words like "id", "number", "called".
+    the words of the parameter's and the tool's names, and words like "id", "number", "called". Also a
+    name of two capitalised words or more after a title that is a word of the tool's name alone: "Lawyer
+    John Doe" for lawyer.get_experience's name.
 
         >>> _without_labels("project ID badae", "uuid", "get_project_badge"), _without_labels("NYC", "city", "find")
         ('badae', 'NYC')
@@ -2198,6 +2200,10 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     value = last.rstrip(".,;:!?")
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
+    first, *name = text.split() or [""]
+    titled = first.lower() in set(words(tool)) - set(words(param))  # (not "Hotel Le Bristol" for a hotel_name)
+    if len(name) >= 2 and all(w[:1].isupper() for w in text.split()) and titled:
+        return " ".join(name)  # a title of the tool's before a full name: "Lawyer John Doe" for lawyer.get_...
     return text
 
 

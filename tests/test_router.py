@@ -2366,6 +2366,9 @@ def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
     # a title of the tool's before a full name; not a word of the parameter's own name
     assert _without_labels("Lawyer John Doe", "name", "lawyer.get_experience") == "John Doe"
     assert _without_labels("Hotel Le Bristol Paris", "hotel_name", "book_hotel") == "Hotel Le Bristol Paris"
+    # a name parameter's value: the name after lower-case words; other parameters keep them
+    assert _without_labels("historyof Buddhism", "religion_name", "get_info") == "Buddhism"
+    assert _without_labels("pasta with Parmesan", "dish", "get_recipe") == "pasta with Parmesan"
 
 
 def test_a_value_leaves_out_the_kind_of_thing_its_tool_is_about(tiny: Encoder) -> None:

@@ -2185,12 +2185,15 @@ _PLACE_THEN_WHEN = re.compile(
 )
 
 
+_LOWER_THEN_NAME = re.compile(r"[a-z]+(?: [a-z]+)* ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
+
+
 def _without_labels(text: str, param: str, tool: str) -> str:
     """A value that is one word after words labelling it -> that word: "UUID AB1010CD" -> "AB1010CD",
     "project ID badae" -> "badae", "agent zzwzeem" for get_agent's id, "called YOUR_API_KEY". Labels:
     the words of the parameter's and the tool's names, and words like "id", "number", "called". Also a
     name of two capitalised words or more after a title that is a word of the tool's name alone: "Lawyer
-    John Doe" for lawyer.get_experience's name.
+    John Doe" for lawyer.get_experience's name; a name parameter's name after lower-case words.
 
         >>> _without_labels("project ID badae", "uuid", "get_project_badge"), _without_labels("NYC", "city", "find")
         ('badae', 'NYC')
@@ -2201,6 +2204,8 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
     first, *name = text.split() or [""]
+    if words(param)[-1:] == ["name"] and (m := _LOWER_THEN_NAME.fullmatch(text)):
+        return m.group(1)  # a name after lower-case words: "historyof Buddhism" for religion_name
     titled = first.lower() in set(words(tool)) - set(words(param))  # (not "Hotel Le Bristol" for a hotel_name)
     if len(name) >= 2 and all(w[:1].isupper() for w in text.split()) and titled:
         return " ".join(name)  # a title of the tool's before a full name: "Lawyer John Doe" for lawyer.get_...

@@ -2204,7 +2204,8 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
         return value  # (not "config key" -> "key")
     first, *name = text.split() or [""]
-    if words(param)[-1:] == ["name"] and (m := _LOWER_THEN_NAME.fullmatch(text)):
+    m = _LOWER_THEN_NAME.fullmatch(text) if words(param)[-1:] == ["name"] else None
+    if m and not set(text[: m.start(1)].split()) & labels:  # (a label stays: "project Apollo Moon")
         return m.group(1)  # a name after lower-case words: "historyof Buddhism" for religion_name
     titled = first.lower() in set(words(tool)) - set(words(param))  # (not "Hotel Le Bristol" for a hotel_name)
     if len(name) >= 2 and all(w[:1].isupper() for w in text.split()) and titled:

@@ -2048,9 +2048,8 @@ def in_written_order(call: ToolCall, text: str) -> ToolCall:
     with their values in the order the request writes those values: "Mix yellow and blue" is color1
     yellow, color2 blue; "the sides 3, 4 and 5" side1 3; "move it to 2,3,4" x 2; and a start and an end
     (start_city, end_city) the request writes with no "from" or "to" ("between New York and Los Angeles").
-    Left as they are where
-    the request names such a parameter ("text2 is ...", "y = 3"), or where a value is not written as
-    given or two are written at one place.
+    Left as they are where the request names such a parameter ("text2 is ...", "y = 3"), or where a
+    value is not written as given or two are written at one place.
     Greedy decoding only (`predict`), like `_said`.
 
         >>> in_written_order(ToolCall(name="mix", arguments={"color1": "blue", "color2": "yellow"}),
@@ -2211,8 +2210,6 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     if len(name) >= 2 and all(w[:1].isupper() for w in text.split()) and titled:
         return " ".join(name)  # a title of the tool's before a full name: "Lawyer John Doe" for lawyer.get_...
     return text
-
-
 
 
 def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:

@@ -699,7 +699,8 @@ def unit_spans(text: str, side: str) -> list[tuple[int, int]]:
     """Character spans of the units of measure `text` writes, for a unit parameter: side "from", the
     units written after a number ("2 pounds"); side "to", those written on their own ("How many
     ounces", "in km/h"): the units of numbers written are most often their parameters'; side "own"
-    (a tool's one unit), those, else the units of numbers; "all": every unit written.
+    (a unit of another parameter's number: "the radius in meters", "a radius of 4 inches"), those
+    written on their own, else those after a number; "all": every unit written.
 
     >>> t = "How many ounces in 2 pounds of butter?"
     >>> [t[a:b] for a, b in unit_spans(t, "from")], [t[a:b] for a, b in unit_spans(t, "to")]

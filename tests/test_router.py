@@ -31,6 +31,7 @@ from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCal
 from mcptrain.policy.encoder import Encoder  # noqa: E402
 from mcptrain.policy.features import named_value_starts  # noqa: E402
 from mcptrain.policy.router import (  # noqa: E402
+    _AFTER_COLON,
     _a_clause,
     _as_place,
     _asks_to_find_and_book,
@@ -1436,6 +1437,30 @@ def test_a_number_named_as_two_parameters_goes_to_the_one_the_words_just_before_
     text = "a business with $15000 total revenue and $22000 total cost"
     assert _named_just_before(text, text.index("$22000") + 1, [0, 1], names) == -1  # "total cost" after it
     assert _named_just_before("cost of 5, revenue 7", 8, [0, 1], names) == 1
+
+
+def test_a_sentence_parameter_takes_what_follows_the_last_colon(tiny: Encoder) -> None:
+    """Whatever the pointer's weights, a sentence parameter (content, answer) whose value the pointer
+    reads after the request's last colon, where the words before it introduce a text ("verbatim",
+    "following", the parameter's name), takes everything from there to the end, without white space,
+    a written "\\n", markdown bold or a phrase's full stop around it. Not after "Quick one:", nor a
+    time's colon ("9:30")."""
+    def tool(name: str) -> ToolSpec:
+        return ToolSpec(name=f"{name}_tool", description="keeps a text", input_schema={
+            "type": "object", "required": [name], "properties": {name: {"type": "string"}}})  # fmt: skip
+
+    def values(name: str, ask: str) -> set[str]:  # the values read past the colon
+        calls = one_tool_calls(tiny, tool(name), [ask], seeds=12)
+        return {v for c in calls if (v := c.arguments.get(name, "")) and v not in ask[: ask.rindex(":")]}
+
+    got = values("content", "create a todo with these words verbatim: go for shopping at 9 pm.")
+    assert got == {"go for shopping at 9 pm"}, got
+    got = values("answer", "Sure, here is the answer:\\n\\n**No text defines it, so I cannot answer.**")
+    assert got == {"No text defines it, so I cannot answer."}, got
+    got = values("content", "Quick one: add shopping at 9 pm to the list, then call Bob")
+    assert "add shopping at 9 pm to the list, then call Bob" not in got, got
+    time = "add gym at 9:30 pm"
+    assert _AFTER_COLON.match(time, time.index(":") + 1) is None
 
 
 def test_a_thing_named_with_its_head_keeps_it(tiny: Encoder) -> None:

@@ -1498,6 +1498,15 @@ class Router(nn.Module):
                     b = m.end()  # a place with the kind of place written after it: "the Mississippi river"
                 if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
                     a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
+                colon = req.text.rfind(":")
+                if used.decoding and set(words(prm.name)) & _FREE_TEXT and 0 <= colon < b and _AFTER_COLON.match(
+                    req.text, colon + 1
+                ) and set(words(req.text[:colon])[-4:]) & (_VERBATIM | set(words(prm.name))):
+                    # a sentence after the request's last colon that introduces it: "the following words
+                    # verbatim: go for shopping at 9 pm", "the answer to the question: ..." (not "Quick one: ...")
+                    quotes = quoted_spans(req.text)  # (nor a quote's own colon: 'Zelda: Breath of the Wild')
+                    if (a, b) not in quotes and not any(qa <= colon < qb for qa, qb in quotes):
+                        a, b = _payload(req.text, colon + 1)
             text = strip_quotes(req.text[a:b])
             if kind == "string" and used.decoding and not used.overlap:  # the tokens of the value as given
                 at = a + max(req.text[a:b].find(text), 0)
@@ -2334,6 +2343,23 @@ _FEATURE_AFTER = re.compile(  # what kind of place a name is, in lower case afte
 _NAMED_BY_HEAD = re.compile(
     r"\b(?:theory|law|principle|theorem|treaty|battle|siege|council|paradox)\s+of\s+(?:the\s+)?$", re.I
 )
+
+
+_VERBATIM = frozenset({"verbatim", "following", "exactly", "literally"})  # words that introduce a text as written
+_AFTER_COLON = re.compile(r"(?:\s|\\n)+\S.*\S", re.S)  # a space, then words: not "9:30", "https://"
+_EDGE = r"(?:\s|\\n|\*\*)+"  # white space, a written "\n", markdown bold
+
+
+def _payload(text: str, start: int) -> tuple[int, int]:
+    """[a, b) of what the request writes from `start` to its end, without the white space, written "\\n"
+    and markdown bold around it, nor the full stop of a phrase."""
+    lead = re.compile(_EDGE).match(text, start)
+    tail = re.compile(_EDGE + "$").search(text, start)
+    a = lead.end() if lead else start
+    b = max(a, tail.start() if tail else len(text))
+    if text[b - 1 : b] == "." and not re.search(r"[,;]", text[a:b]):
+        b -= 1  # a phrase ends without the request's full stop; a sentence ("..., therefore ...") keeps it
+    return a, b
 
 
 def _takes_leftover(prm: ParamInfo) -> bool:

@@ -1463,6 +1463,20 @@ def test_a_sentence_parameter_takes_what_follows_the_last_colon(tiny: Encoder) -
     assert _AFTER_COLON.match(time, time.index(":") + 1) is None
 
 
+def test_a_sentence_parameter_written_last_takes_the_rest_of_the_request(tiny: Encoder) -> None:
+    """Whatever the weights, "... with content - go to gym" gives content "go to gym" (a phrase's
+    question mark left out); not where another parameter's name or a quote follows its name."""
+    tool = ToolSpec(name="todo", description="a to-do list", input_schema={
+        "type": "object", "required": ["content"],
+        "properties": {"content": {"type": "string"}, "priority": {"type": "string"}}})  # fmt: skip
+    asks = ["delete todo with content - go to gym", "add todo with content go to sleep at 9 pm?"]
+    got = [c.arguments.get("content") for c in one_tool_calls(tiny, tool, asks, seeds=4)]
+    assert got == ["go to gym", "go to sleep at 9 pm"] * 4, got
+    mixed = ["add todo with content go to gym and priority set to high"]
+    got = [c.arguments.get("content") for c in one_tool_calls(tiny, tool, mixed, seeds=4)]
+    assert "go to gym and priority set to high" not in got, got
+
+
 def test_a_thing_named_with_its_head_keeps_it(tiny: Encoder) -> None:
     """Whatever the pointer's weights, a value starting right after "the theory of" / "the law of"
     starts with the head: "theory of relativity", not "relativity"."""

@@ -1498,6 +1498,11 @@ class Router(nn.Module):
                     b = m.end()  # a place with the kind of place written after it: "the Mississippi river"
                 if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
                     a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
+                rest = _named_last(req.text, prm.name) if used.decoding and set(words(prm.name)) & _FREE_TEXT else None
+                said = set(words(req.text[rest:])) if rest is not None else set()
+                others = [set(words(p.name)) for p in block.tool.params if p is not prm]
+                if rest is not None and not any(o <= said for o in others) and not set(QUOTES) & set(req.text[rest:]):
+                    a, b = _payload(req.text, rest)  # "add todo with content go to sleep at 9 pm" (no other's value)
                 colon = req.text.rfind(":")
                 if used.decoding and set(words(prm.name)) & _FREE_TEXT and 0 <= colon < b and _AFTER_COLON.match(
                     req.text, colon + 1
@@ -2345,6 +2350,17 @@ _NAMED_BY_HEAD = re.compile(
 )
 
 
+
+
+def _named_last(text: str, param: str) -> int | None:
+    """Where the text starts that a request ends with, written "with <parameter's name>" before it, in
+    one sentence: "delete todo with content - go to gym" -> at "go"; None if the request ends otherwise."""
+    name = r"[\s_]+".join(map(re.escape, words(param)))
+    body = text.rstrip(" .!?")  # (its own full stop)
+    m = re.search(rf"\bwith (?:the |a )?{name}\s*(?:[-:=]\s*|\s)((?:(?![.!?]\s).)+)$", body, re.I)
+    return None if m is None else m.start(1)
+
+
 _VERBATIM = frozenset({"verbatim", "following", "exactly", "literally"})  # words that introduce a text as written
 _AFTER_COLON = re.compile(r"(?:\s|\\n)+\S.*\S", re.S)  # a space, then words: not "9:30", "https://"
 _EDGE = r"(?:\s|\\n|\*\*)+"  # white space, a written "\n", markdown bold
@@ -2357,7 +2373,7 @@ def _payload(text: str, start: int) -> tuple[int, int]:
     tail = re.compile(_EDGE + "$").search(text, start)
     a = lead.end() if lead else start
     b = max(a, tail.start() if tail else len(text))
-    if text[b - 1 : b] == "." and not re.search(r"[,;]", text[a:b]):
+    if text[b - 1 : b] in (".", "?", "!") and not re.search(r"[,;]", text[a:b]):
         b -= 1  # a phrase ends without the request's full stop; a sentence ("..., therefore ...") keeps it
     return a, b
 

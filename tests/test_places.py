@@ -209,6 +209,11 @@ def test_code_form_reads_name_and_description(name: str, description: str, form:
         ("TX", "state", "TX"),  # already a code
         ("Atlantis Prime", "country", "Atlantis Prime"),  # unknown: as written
         ("California", None, "California"),  # a parameter that wants no code
+        ("San Francisco, California", "state", "CA"),  # a city with its region written: the region's
+        ("Portland, OR", "state", "OR"),
+        ("London, UK", "country", "GB"),
+        ("Springfield, Atlantis", "state", "Springfield, Atlantis"),  # no region after the comma
+        ("San Francisco, California", None, "San Francisco, California"),
     ],
 )
 def test_as_code_gives_the_code_a_parameter_wants(text: str, form: str | None, code: str) -> None:

@@ -80,14 +80,19 @@ def code_form(name: str, schema: dict[str, Any]) -> str | None:
 def as_code(text: str, form: str | None) -> str:
     """A place -> the code a parameter wants (`code_form`): a US state or a US city -> the state's code
     ("California", "San Francisco" -> "CA"), a country or a city -> its country's ISO code ("UK",
-    "London" -> "GB"). Anything else, and a code already, as written.
+    "London" -> "GB"), a city with its region written -> the region's ("San Francisco, California" ->
+    "CA"). Anything else, and a code already, as written.
 
     >>> as_code("San Francisco", "state"), as_code("UK", "country"), as_code("Paris", "country")
     ('CA', 'GB', 'FR')
     """
     name = text.strip().rstrip(".")
+    if form is None or not name:
+        return text
+    if "," in name and is_region(region := name.rsplit(",", 1)[1].strip()):
+        text = name = region  # a city with its region written: "San Francisco, California" -> the region's code
     key = name.lower()
-    if form is None or not name or (len(name) == 2 and name.isupper() and name != "UK"):
+    if len(name) == 2 and name.isupper() and name != "UK":
         return text
     us, world = _gazetteer()
     if form == "state":

@@ -1499,9 +1499,9 @@ class Router(nn.Module):
                 if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
                     a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
                 rest = _named_last(req.text, prm.name) if used.decoding and set(words(prm.name)) & _FREE_TEXT else None
-                said = set(words(req.text[rest:])) if rest is not None else set()
+                after = set(words(req.text[rest:])) if rest is not None else set()
                 others = [set(words(p.name)) for p in block.tool.params if p is not prm]
-                if rest is not None and not any(o <= said for o in others) and not set(QUOTES) & set(req.text[rest:]):
+                if rest is not None and not any(o <= after for o in others) and not set(QUOTES) & set(req.text[rest:]):
                     a, b = _payload(req.text, rest)  # "add todo with content go to sleep at 9 pm" (no other's value)
                 colon = req.text.rfind(":")
                 if used.decoding and set(words(prm.name)) & _FREE_TEXT and 0 <= colon < b and _AFTER_COLON.match(
@@ -2350,8 +2350,6 @@ _NAMED_BY_HEAD = re.compile(
 )
 
 
-
-
 def _named_last(text: str, param: str) -> int | None:
     """Where the text starts that a request ends with, written "with <parameter's name>" before it, in
     one sentence: "delete todo with content - go to gym" -> at "go"; None if the request ends otherwise."""
@@ -2363,14 +2361,15 @@ def _named_last(text: str, param: str) -> int | None:
 
 _VERBATIM = frozenset({"verbatim", "following", "exactly", "literally"})  # words that introduce a text as written
 _AFTER_COLON = re.compile(r"(?:\s|\\n)+\S.*\S", re.S)  # a space, then words: not "9:30", "https://"
-_EDGE = r"(?:\s|\\n|\*\*)+"  # white space, a written "\n", markdown bold
+_EDGE = re.compile(r"(?:\s|\\n|\*\*)+")  # white space, a written "\n", markdown bold
+_EDGE_AT_END = re.compile(_EDGE.pattern + "$")
 
 
 def _payload(text: str, start: int) -> tuple[int, int]:
     """[a, b) of what the request writes from `start` to its end, without the white space, written "\\n"
     and markdown bold around it, nor the full stop of a phrase."""
-    lead = re.compile(_EDGE).match(text, start)
-    tail = re.compile(_EDGE + "$").search(text, start)
+    lead = _EDGE.match(text, start)
+    tail = _EDGE_AT_END.search(text, start)
     a = lead.end() if lead else start
     b = max(a, tail.start() if tail else len(text))
     if text[b - 1 : b] in (".", "?", "!") and not re.search(r"[,;]", text[a:b]):

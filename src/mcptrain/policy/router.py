@@ -1376,6 +1376,7 @@ class Router(nn.Module):
             )
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
+            sentence = bool(set(words(prm.name)) & _FREE_TEXT)  # a parameter that takes a sentence
             own_name = _name_written(req, prm.name) if kind == "string" and used.decoding else []
             integer = prm.schema_kind == "integer"
             max_len = self.config.max_span_tokens
@@ -1410,7 +1411,7 @@ class Router(nn.Module):
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
                 named_at = {w for a, b in own_name for w in range(a, b)}  # nor on its own name
                 blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
-                if not set(words(prm.name)) & _FREE_TEXT:  # nor on the tool's ("boiling point"), unless named for it
+                if not sentence:  # nor on the tool's ("boiling point"), unless named for it
                     blocked |= _tool_named(req, block.tool.spec.name, prm.name) - block.named_value(i)
             if kind == "number":  # the one free number whose neighbours name this parameter, and no other
                 numbers = {t for t, k in enumerate(req.number_starts) if k >= 0}
@@ -1498,20 +1499,8 @@ class Router(nn.Module):
                     b = m.end()  # a place with the kind of place written after it: "the Mississippi river"
                 if used.decoding and (m := _NAMED_BY_HEAD.search(req.text, 0, a)):
                     a = m.start()  # the thing named with its head: "the theory of evolution", not "evolution"
-                rest = _named_last(req.text, prm.name) if used.decoding and set(words(prm.name)) & _FREE_TEXT else None
-                after = set(words(req.text[rest:])) if rest is not None else set()
-                others = [set(words(p.name)) for p in block.tool.params if p is not prm]
-                if rest is not None and not any(o <= after for o in others) and not set(QUOTES) & set(req.text[rest:]):
-                    a, b = _payload(req.text, rest)  # "add todo with content go to sleep at 9 pm" (no other's value)
-                colon = req.text.rfind(":")
-                if used.decoding and set(words(prm.name)) & _FREE_TEXT and 0 <= colon < b and _AFTER_COLON.match(
-                    req.text, colon + 1
-                ) and set(words(req.text[:colon])[-4:]) & (_VERBATIM | set(words(prm.name))):
-                    # a sentence after the request's last colon that introduces it: "the following words
-                    # verbatim: go for shopping at 9 pm", "the answer to the question: ..." (not "Quick one: ...")
-                    quotes = quoted_spans(req.text)  # (nor a quote's own colon: 'Zelda: Breath of the Wild')
-                    if (a, b) not in quotes and not any(qa <= colon < qb for qa, qb in quotes):
-                        a, b = _payload(req.text, colon + 1)
+                if used.decoding and sentence:
+                    a, b = _sentence_written(req.text, a, b, prm, block.tool)
             text = strip_quotes(req.text[a:b])
             if kind == "string" and used.decoding and not used.overlap:  # the tokens of the value as given
                 at = a + max(req.text[a:b].find(text), 0)
@@ -1960,6 +1949,7 @@ _FREE_TEXT = frozenset(  # one-word names of parameters that take a sentence, wh
     "request title summary instruction statement phrase".split()
 )
 _FREE_WORDS = frozenset("name keyword keywords term terms q search".split())  # ... or any words, as written
+_AS_WRITTEN = _FREE_TEXT | _FREE_WORDS
 _GENERIC_NAME = frozenset("type name id value kind from to of num number the".split())
 
 
@@ -2133,15 +2123,21 @@ def _number_written(names: list[str], best: int, said: set[str]) -> int:
     (get_synthetic_location, get_synthetic_locations): the one whose form the request writes, where it
     writes one form only ("the synthetic locations" -> the list). Word stems make the two alike to
     the tool scores. Index into `names` -> index; `said`: the request's words, lower-case."""
-    mine = words(names[best])
+    mine = _tool_words(names[best])
     if len(mine) < 2 or mine[-1] in said:
         return best
     for j, name in enumerate(names):
-        other = words(name)
+        other = _tool_words(name)
         plural = other[-1] in (mine[-1] + "s", mine[-1] + "es") or mine[-1] in (other[-1] + "s", other[-1] + "es")
         if plural and other[-3:-1] == mine[-3:-1] and other[-1] in said:  # (not post_api_token for get_api_tokens)
             return j
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _tool_words(name: str) -> tuple[str, ...]:
+    """`words` of a tool's name, once per name: read for every candidate of every greedy tool choice."""
+    return tuple(words(name))
 
 
 _NEGATED = re.compile(r"\b(?:no|without)\s+[a-z]+(?:\s+[a-z]+)?\b", re.I)  # "no entry fee", "without ads"
@@ -2233,7 +2229,7 @@ def _without_kind(text: str, prm: ParamInfo, tool: str) -> str:
     thing; the parameter is one of its attributes. Free text (a query, a message, a name) and places
     ("Amazon rainforest") keep it, as do words the description gives as examples ("e.g. king size")."""
     *lead, last = text.split() or [""]
-    free = (_FREE_TEXT | _FREE_WORDS) & set(words(prm.name))
+    free = _AS_WRITTEN & set(words(prm.name))
     if not lead or not last.isalpha() or not last.islower() or free or prm.location:
         return text
     said = _EXAMPLES.split(str(prm.schema.get("description", "")), maxsplit=1)[0]  # "e.g. king size" gives values
@@ -2252,7 +2248,7 @@ def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
     """Whether a value is words of the request's own clause, the speaker "I" with its verb or
     before it ("34 pants I bought" for a product id, "too big, I" for a size), not a thing it names.
     Free text ("I am a pretty girl" for a text) and quoted values may be a clause; "World War I" is none."""
-    if (_FREE_TEXT | _FREE_WORDS) & set(words(prm.name)) or _I_CLAUSE.search(value) is None:
+    if _AS_WRITTEN & set(words(prm.name)) or _I_CLAUSE.search(value) is None:
         return False
     return not any(f"{q}{value}" in text for q in QUOTES)
 
@@ -2348,6 +2344,30 @@ _FEATURE_AFTER = re.compile(  # what kind of place a name is, in lower case afte
 _NAMED_BY_HEAD = re.compile(
     r"\b(?:theory|law|principle|theorem|treaty|battle|siege|council|paradox)\s+of\s+(?:the\s+)?$", re.I
 )
+
+
+def _sentence_written(text: str, a: int, b: int, prm: ParamInfo, tool: ToolInfo) -> tuple[int, int]:
+    """A sentence parameter's span [a, b) -> the whole text the request writes for it, where it writes
+    one: the rest of a request that ends "with <parameter's name> ..." ("add todo with content go to
+    sleep at 9 pm"), unless another parameter's name or a quote follows; then what follows the
+    request's last colon, where the pointer read past it and the words before the colon introduce a
+    text ("the following words verbatim: go for shopping at 9 pm", "the answer to the question: ...";
+    not "Quick one: ...", nor a quote's own colon, 'Zelda: Breath of the Wild'). Else [a, b)."""
+    rest = _named_last(text, prm.name)
+    if rest is not None and not set(QUOTES) & set(text[rest:]):
+        after = set(words(text[rest:]))
+        if not any(set(words(p.name)) <= after for p in tool.params if p is not prm):
+            a, b = _payload(text, rest)
+    colon = text.rfind(":")
+    if (
+        0 <= colon < b
+        and _AFTER_COLON.match(text, colon + 1)
+        and set(words(text[:colon])[-4:]) & (_VERBATIM | set(words(prm.name)))  # introduced
+    ):
+        quotes = quoted_spans(text)
+        if (a, b) not in quotes and not any(qa <= colon < qb for qa, qb in quotes):
+            a, b = _payload(text, colon + 1)
+    return a, b
 
 
 def _named_last(text: str, param: str) -> int | None:

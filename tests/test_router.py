@@ -2545,3 +2545,37 @@ def test_an_optional_string_takes_the_value_its_description_quotes_and_the_reque
     asks = ["average temperature in Austin in celsius", "average temperature in Austin"]
     calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["temperature"]) for a in asks])
     assert [c.arguments.get("temp_unit") for c in calls] == ["Celsius", None]
+
+
+def test_a_quoted_value_another_parameter_allows_is_not_the_described_value(tiny: Encoder) -> None:
+    """A todo's content whose description quotes the actions ("For 'add' and 'update', it is the new
+    text") takes the text written, not the action: "add" is the type's."""
+    tool = ToolSpec(name="todo", description="Manage a to-do list", input_schema={
+        "type": "object", "required": ["type", "content"], "properties": {
+            "type": {"type": "string", "enum": ["add", "delete", "update"]},
+            "content": {"type": "string", "description": "For 'add', the new text of the item."}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["add todo with content go to sleep at 9 pm"], seeds=3)
+    assert [p.call.arguments["content"] for p in preds] == ["go to sleep at 9 pm"] * 3
+
+
+def test_an_optional_number_named_by_its_verb_or_measured_in_its_descriptions_unit_is_given(tiny: Encoder) -> None:
+    """The include head saying "omit": "rated above 4" names the rating (its name as a verb, past
+    "above"); "60 seconds" is the timeout, whose description alone measures in seconds."""
+    house = ToolSpec(name="search_house", description="Search houses", input_schema={
+        "type": "object", "required": ["where_to"], "properties": {
+            "where_to": {"type": "string"},
+            "rating": {"type": "number", "description": "The minimum review rating of the house."}}})  # fmt: skip
+    server = ToolSpec(name="connect", description="Connect to a server", input_schema={
+        "type": "object", "required": ["nickname"], "properties": {
+            "nickname": {"type": "string"},
+            "timeout": {"type": "integer", "description": "The maximum time in seconds to wait."},
+            "retries": {"type": "integer", "description": "How many attempts to make."}}})  # fmt: skip
+    for tool, prompts, param, want in [
+        (house, ["Find a house in Boston rated above 4", "Find a house in Paris rated 3"], "rating", [4, 3]),
+        (server, ["Connect to the server 'SQL01' within 60 seconds", "Connect to 'SQL01', give up after 30 seconds"],
+         "timeout", [60, 30]),
+    ]:  # fmt: skip
+        router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
+        asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in prompts]
+        calls = predict_under_random_weights(router, asks, seeds=3, always_call=True, omit=True)
+        assert [c.arguments.get(param) for c in calls] == want * 3, (param, [c.arguments for c in calls])

@@ -95,6 +95,7 @@ from mcptrain.policy.text import (
     coerce_number,
     command_spans,
     content_stems,
+    is_unit,
     name_action,
     not_a_value,
     percent_written,
@@ -516,10 +517,13 @@ class _Block:
 
     def described_written(self, i: int) -> str | None:
         """The one value the description of string parameter i quotes that the request writes ("in
-        Celsius" for "The temperature unit ('Celsius' or 'Fahrenheit')"); None if none or several."""
+        Celsius" for "The temperature unit ('Celsius' or 'Fahrenheit')"); None if none or several. A value
+        another parameter allows is that one's: "For 'add' and 'update', it represents the new text" in a
+        todo's content describes the action ("add todo with content go to sleep" -> content not "add")."""
         if i not in self._described:
             said = self.req.words
-            found = [v for v in self.tool.params[i].named_values if phrase_present(said, v)]
+            theirs = {str(v).lower() for j, p in enumerate(self.tool.params) if j != i for v in p.enum or ()}
+            found = [v for v in self.tool.params[i].named_values if phrase_present(said, v) and v.lower() not in theirs]
             self._described[i] = found[0] if len(found) == 1 else None
         return self._described[i]
 
@@ -574,6 +578,10 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+                unit = stem(after) if after and is_unit(after) else None
+                measured = [j for j in numeric if unit in self.tool.params[j].desc_stems]
+                if len(measured) == 1 and not named[numeric, t].any():  # else the one parameter whose description
+                    named[measured[0], t] = True  # measures in its unit: "60 seconds" for "the timeout in seconds"
                 part = _clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
                 if part is not None:  # "at 6:30 PM": hours 6, minutes 30
                     for j in numeric:
@@ -1963,6 +1971,7 @@ def _word_after_number(req: RequestFeatures, t: int) -> str:
 
 _COUNTING = frozenset("number num count total of the".split())
 _LINKS = frozenset("set is be should equal equals of at = :".split())  # "min rating set to 3.5"
+_BOUNDS = frozenset("above below least most than more less".split())  # "rating of at least 4"
 _AS_THE = frozenset("the a an my".split())  # "twenty as the limit", "5 for the page size"
 _NUMBER_AT = re.compile(rf"{WRITTEN_NUMBER}|[a-z]+", re.I)
 
@@ -2008,10 +2017,14 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     if not name:
         return False
     before = around[0][-(len(name) + 4) :]
-    while before and (before[-1] in _LINKS or before[-2:] in (["set", "to"], ["equal", "to"], ["equals", "to"])):
+    while before and (
+        before[-1] in _LINKS | _BOUNDS or before[-2:] in (["set", "to"], ["equal", "to"], ["equals", "to"])
+    ):
         before.pop()  # ("to" only after "set" or "equal": "from 19 to 33" names nothing "from")
     if [stem(w) for w in before[-len(name) :]] == [stem(w) for w in name]:
         return True
+    if len(name) == 1 and before and _verb_root(before[-1]) == _verb_root(name[0]):
+        return True  # the name as a verb: "rated 3.8" for a rating, "scored 5" for a score
     after = around[1][: len(name) + 3]
     if not after or after[0] not in ("as", "for"):
         return False
@@ -2019,6 +2032,12 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     while rest and rest[0] in _AS_THE:
         rest = rest[1:]
     return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
+
+
+def _verb_root(word: str) -> str:
+    """A word without the ending of its verb forms: "rated", "rating", "rate" -> "rat"."""
+    root = re.sub(r"(?:ings?|ed|es|e|s)$", "", word)
+    return root if len(root) >= 3 else word
 
 
 def _name_roots(name: str) -> list[str]:

@@ -716,6 +716,11 @@ def unit_spans(text: str, side: str) -> list[tuple[int, int]]:
     return counted if side == "own" and not alone else alone
 
 
+def is_unit(word: str) -> bool:
+    """Whether `word` is a unit of measure (`unit_spans`' units): "seconds", "km", "cups"."""
+    return _UNIT_WORD.fullmatch(word) is not None
+
+
 def takes_command(name: str) -> bool:
     """Whether a string parameter takes a command line: its name says command ("command", "cmd",
     "shell_command")."""

@@ -2579,3 +2579,18 @@ def test_an_optional_number_named_by_its_verb_or_measured_in_its_descriptions_un
         asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in prompts]
         calls = predict_under_random_weights(router, asks, seeds=3, always_call=True, omit=True)
         assert [c.arguments.get(param) for c in calls] == want * 3, (param, [c.arguments for c in calls])
+
+
+def test_a_colour_parameter_takes_the_one_colour_written(tiny: Encoder) -> None:
+    """The include head saying "omit": "in red" gives a shape's colour, "any red shoes" a product's."""
+    draw = ToolSpec(name="draw_square", description="Draw a square", input_schema={
+        "type": "object", "required": ["side"], "properties": {
+            "side": {"type": "integer"}, "color": {"type": "string", "description": "Fill colour."}}})  # fmt: skip
+    shop = ToolSpec(name="search_products", description="Search the shop", input_schema={
+        "type": "object", "required": ["category"], "properties": {
+            "category": {"type": "string"}, "size": {"type": "string"}, "color": {"type": "string"}}})  # fmt: skip
+    for tool, prompt in [(draw, "Draw a square of side 5 in red"), (shop, "Do you have any red shoes in size 8?")]:
+        router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
+        ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
+        calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
+        assert [c.arguments.get("color") for c in calls] == ["red"] * 4, [c.arguments for c in calls]

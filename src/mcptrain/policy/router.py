@@ -509,6 +509,15 @@ class _Block:
             self._currencies[i] = currency_for(self.req.text, role or None)
         return None if role is None else self._currencies[i]
 
+    def color(self, i: int) -> str | None:
+        """The one colour the request writes in lower case ("red shoes"; "Sea Green" is a name the pointer
+        reads), if string parameter i is named for a colour; else None. Decoding only."""
+        prm = self.tool.params[i]
+        if prm.value_kind != "string" or prm.enum or not _COLOR_NAMES & set(words(prm.name)):
+            return None
+        found = {w for w in re.findall(r"[A-Za-z]+", self.req.text) if w in _COLORS}
+        return found.pop() if len(found) == 1 else None
+
     def unsaid_choice(self, i: int) -> bool:
         """Whether i is an enum parameter (not a True / False flag) none of whose allowed values the
         request writes (`written_forms`) or means (`meant`). Decoding only."""
@@ -1281,6 +1290,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and not prm.date_format and bool(block.lex[i, LEX_FULL] > 0))
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or block.currency(i) is not None
+                or block.color(i) is not None
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
                 or (prm.location and bool(req.place_starts - used.covered - used.starts)
@@ -1372,6 +1382,8 @@ class Router(nn.Module):
             return _MISSING if a is None else bool(a)
         if kind == "string" and used.decoding and block.described_written(i) is not None:
             return block.described_written(i)  # a value its description quotes, written in the request
+        if kind == "string" and used.decoding and block.color(i) is not None:
+            return block.color(i)  # "any red shoes in size 8": color red
         if kind == "string" and used.decoding and block.currency(i) is not None:
             return block.currency(i)  # "Convert 150 Euros to Canadian dollars": from EUR, to CAD
         if kind == "number" and used.decoding and _starts_at_rest(prm, req.text):
@@ -1971,6 +1983,11 @@ def _word_after_number(req: RequestFeatures, t: int) -> str:
 
 _COUNTING = frozenset("number num count total of the".split())
 _LINKS = frozenset("set is be should equal equals of at = :".split())  # "min rating set to 3.5"
+_COLOR_NAMES = frozenset({"color", "colour"})
+_COLORS = frozenset(
+    "red orange yellow green blue purple violet pink brown black white gray grey silver gold beige navy teal "
+    "maroon turquoise cyan magenta ivory khaki olive".split()
+)
 _BOUNDS = frozenset("above below least most than more less".split())  # "rating of at least 4"
 _AS_THE = frozenset("the a an my".split())  # "twenty as the limit", "5 for the page size"
 _NUMBER_AT = re.compile(rf"{WRITTEN_NUMBER}|[a-z]+", re.I)

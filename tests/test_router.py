@@ -2594,3 +2594,25 @@ def test_a_colour_parameter_takes_the_one_colour_written(tiny: Encoder) -> None:
         ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
         calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
         assert [c.arguments.get("color") for c in calls] == ["red"] * 4, [c.arguments for c in calls]
+
+
+def test_a_numeric_choice_is_counted_with_its_name_and_tickets_count_passengers(tiny: Encoder) -> None:
+    """The include head saying "omit": "a four-star hotel" gives star_rating "4" of ["1", ..., "5",
+    "dontcare"], "two rooms" number_of_rooms "2"; "two bus tickets" counts two passengers."""
+    hotel = ToolSpec(name="search_hotel", description="Search hotels", input_schema={
+        "type": "object", "required": ["location"], "properties": {
+            "location": {"type": "string"},
+            "star_rating": {"type": "string", "enum": ["1", "2", "3", "4", "5", "dontcare"]},
+            "number_of_rooms": {"type": "string", "enum": ["1", "2", "3", "dontcare"]}}})  # fmt: skip
+    bus = ToolSpec(name="buy_bus_ticket", description="Buy bus tickets", input_schema={
+        "type": "object", "required": ["to_city"], "properties": {
+            "to_city": {"type": "string"},
+            "num_passengers": {"type": "integer", "enum": [1, 2, 3, 4, 5]}}})  # fmt: skip
+    for tool, prompt, want in [
+        (hotel, "Find a four-star hotel in Toronto with two rooms", {"star_rating": "4", "number_of_rooms": "2"}),
+        (bus, "Buy two bus tickets to Chicago", {"num_passengers": 2}),
+    ]:
+        router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
+        ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
+        calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
+        assert [{k: c.arguments.get(k) for k in want} for c in calls] == [want] * 4, [c.arguments for c in calls]

@@ -98,6 +98,7 @@ from mcptrain.policy.text import (
     is_unit,
     name_action,
     not_a_value,
+    parse_number,
     percent_written,
     phrase_present,
     quoted_spans,
@@ -508,6 +509,22 @@ class _Block:
         if role is not None and i not in self._currencies:
             self._currencies[i] = currency_for(self.req.text, role or None)
         return None if role is None else self._currencies[i]
+
+    def counted(self, i: int) -> int | None:
+        """The index of the allowed value of numeric enum parameter i (["1", "2", "3", "dontcare"]) that
+        the request writes as a number followed by a word of i's name: "a four-star hotel" -> star_rating
+        "4", "two rooms" -> number_of_rooms "2"; None if none or several. Decoding only."""
+        prm, req = self.tool.params[i], self.req
+        if prm.value_kind != "enum" or all(parse_number(t) is None for t in prm.enum_texts):
+            return None
+        roots = _name_roots(prm.name)
+        found = set()
+        for t, k in enumerate(req.number_starts):
+            after = _word_after_number(req, t) if k >= 0 else ""
+            if after and any(after.startswith(w) for w in roots):
+                n = coerce_number(req.text[number_from(req, t) : req.offsets[t][1]], integer=True)
+                found |= {j for j, v in enumerate(prm.enum_texts) if parse_number(v) == n}
+        return found.pop() if len(found) == 1 else None
 
     def color(self, i: int) -> str | None:
         """The one colour the request writes in lower case ("red shoes"; "Sea Green" is a name the pointer
@@ -1279,6 +1296,7 @@ class Router(nn.Module):
             date_fmt = _date_spans_format(prm, decoding=True)
             written = mode != "gold" and (
                 (prm.value_kind == "enum" and block.one_written(i, decoding=True) is not None)
+                or block.counted(i) is not None
                 or (prm.value_kind == "bool" and block.named_flag(i))
                 or block.described_flag(i)
                 or (prm.value_kind == "number" and len(block.named_numbers(i, True) - used.starts) == 1)
@@ -1361,6 +1379,9 @@ class Router(nn.Module):
             written = block.one_written(i, used.decoding)
             if written is not None:  # the request writes one of the allowed values: that one
                 return copy.deepcopy(prm.enum[written])
+            counted = block.counted(i) if used.decoding else None
+            if counted is not None:  # or counts one with the parameter's name: "a four-star hotel"
+                return copy.deepcopy(prm.enum[counted])
             meant = block.meant(i) if used.decoding else None
             if meant is not None:  # or writes words that mean one
                 return copy.deepcopy(prm.enum[meant])
@@ -1865,7 +1886,9 @@ def _as_items(value: Any, schema: dict[str, Any]) -> Any:
 
 
 # A number of people, and the parameters that count them.
-_PEOPLE = re.compile(r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?)\b", re.I)
+_PEOPLE = re.compile(
+    r"\s*(?:people|persons?|ppl|adults?|guests?|passengers?|travell?ers?|individuals?|(?:[a-z]+\s+)?tickets?)\b", re.I
+)  # ("two bus tickets": two passengers)
 _PEOPLE_PARAM = frozenset(content_stems("adults passengers people persons guests travelers seats party"))
 
 

@@ -2616,3 +2616,22 @@ def test_a_numeric_choice_is_counted_with_its_name_and_tickets_count_passengers(
         ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
         calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
         assert [{k: c.arguments.get(k) for k in want} for c in calls] == [want] * 4, [c.arguments for c in calls]
+
+
+def test_an_order_written_in_full_and_a_value_beside_a_written_all_are_chosen(tiny: Encoder) -> None:
+    """The include head saying "omit": "in descending order" gives sort_order "desc" of ["asc",
+    "desc"]; "all the PostgreSQL servers" gives type "postgres", not the "all" the words also write."""
+    files = ToolSpec(name="list_directory", description="List a directory", input_schema={
+        "type": "object", "required": ["dir_path"], "properties": {
+            "dir_path": {"type": "string"}, "sort_order": {"type": "string", "enum": ["asc", "desc"]}}})  # fmt: skip
+    servers = ToolSpec(name="list_servers", description="List servers", input_schema={
+        "type": "object", "properties": {
+            "type": {"type": "string", "enum": ["all", "graphql", "postgres", "openapi"]}}})  # fmt: skip
+    for tool, prompt, want in [
+        (files, "list the '/out/programs' directory in descending order by name", ("sort_order", "desc")),
+        (servers, "List all the PostgreSQL servers in our environment", ("type", "postgres")),
+    ]:
+        router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
+        ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
+        calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
+        assert [c.arguments.get(want[0]) for c in calls] == [want[1]] * 4, [c.arguments for c in calls]

@@ -498,7 +498,9 @@ class _Block:
         record" for "historical records"); a value inside another written one gives way to it ("like
         new": "Like New", not "New"). Decoding only: training sees `written`."""
         texts = self.tool.params[i].enum_texts
-        found = self.written(i) or [k for k, t in enumerate(texts) if _forms_written(t, self.req.words)]
+        found = self.written(i)
+        if all(texts[k].lower() in STOPWORDS for k in found):  # "all" of "all the PostgreSQL servers" gives way
+            found = [k for k, t in enumerate(texts) if _forms_written(t, self.req.words)] or found  # to "postgres"
         sets = {k: set(words(texts[k])) for k in found}
         return [k for k in found if not any(sets[k] < sets[o] for o in found)]
 
@@ -2369,13 +2371,16 @@ def _forms_written(text: str, said: list[str]) -> bool:
 def _form_of(word: str, said: list[str]) -> bool:
     """Whether the request writes `word` or a longer or shorter form of it, one of 5 letters or more
     starting the other ("records" / "record", "educational" / "education", "postgres" / "postgresql",
-    "thrill" / "thriller"); a short word only as it is or with a plural's "s" ("parks" / "park"; "news"
-    is not "new"), and no other change of ending ("resolution" is not "resolve")."""
+    "thrill" / "thriller"); a short word only as it is, with a plural's "s" ("parks" / "park"; "news"
+    is not "new") or as the short form of an order ("asc" / "ascending"), and no other change of ending
+    ("resolution" is not "resolve")."""
     for w in said:
         if w == word:
             return True
         short, long_ = sorted((w, word), key=len)
         if (len(short) >= 5 or (len(short) >= 4 and long_ == short + "s")) and long_.startswith(short):
+            return True
+        if short in ("asc", "desc") and long_ == short + "ending":
             return True
     return False
 

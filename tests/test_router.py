@@ -2635,3 +2635,17 @@ def test_an_order_written_in_full_and_a_value_beside_a_written_all_are_chosen(ti
         ask = ToolCallExample(prompt=prompt, candidate_tools=[tool.name])
         calls = predict_under_random_weights(router, [ask], seeds=4, always_call=True, omit=True)
         assert [c.arguments.get(want[0]) for c in calls] == [want[1]] * 4, [c.arguments for c in calls]
+
+
+def test_a_relation_the_request_does_not_write_is_left_out(tiny: Encoder) -> None:
+    """With the include head saying "include": "a movie with Martin Kove" or "featuring Pete Davidson"
+    says nothing of who directed it, so no directed_by; "directed by Jim Henson" and "a movie by Riley
+    Stearns" do."""
+    movies = ToolSpec(name="find_movies", description="Find movies", input_schema={
+        "type": "object", "properties": {
+            "directed_by": {"type": "string", "description": "Name of the director."},
+            "cast": {"type": "string", "description": "Name of the main actor."}}})  # fmt: skip
+    prompts = ["Find a movie with Martin Kove", "movies featuring Pete Davidson", "a movie directed by Jim Henson",
+               "something by Riley Stearns"]  # fmt: skip
+    preds = one_tool_calls(tiny, movies, prompts, seeds=3, include=True)
+    assert [("directed_by" in p.call.arguments) for p in preds] == [False, False, True, True] * 3

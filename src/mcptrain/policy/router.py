@@ -1316,6 +1316,8 @@ class Router(nn.Module):
                 or (prm.location and bool(req.place_starts - used.covered - used.starts)
                     and not any(p.location and p.required for p in tool.params[i + 1 :]))
             )
+            if mode == "greedy" and not prm.required and _relation_unsaid(prm.name, req.words):
+                continue  # "a movie with Martin Kove" says nothing of who directed it: no directed_by
             if mode != "gold" and not written and not prm.required and prm.cursor:
                 continue  # a page cursor a server hands out ("startingAfter"), the request does not name: left out
             if mode == "greedy" and prm.value_kind == "bool" and not (written or prm.required or block.named(i)):
@@ -2074,6 +2076,17 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     while rest and rest[0] in _AS_THE:
         rest = rest[1:]
     return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
+
+
+def _relation_unsaid(name: str, said: list[str]) -> bool:
+    """Whether `name` is a relation written as a participle and "by" ("directed_by", "written_by") that
+    the request writes neither with its verb in any form ("directed", "director") nor with a "by" ("a
+    movie by Riley Stearns")."""
+    m = re.fullmatch(r"([a-z]+(?:ed|en))_by", name.lower())
+    if m is None:
+        return False
+    root = _verb_root(m.group(1))
+    return not any(w.startswith(root) or w == "by" for w in said)
 
 
 def _verb_root(word: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from mcptrain.places import (
     as_code,
+    as_example,
     city_alone,
     code_form,
     complete_place,
@@ -224,3 +225,13 @@ def test_is_place_knows_places_by_any_name() -> None:
     assert is_place("paris") and is_place("San Jose, CA") and is_place("nyc") and is_place("California")
     assert not is_place("hotel") and not is_place("life history") and not is_place("3rd")
     assert not is_place("salon") and not is_place("fun") and not is_place("March")  # others' names, a month
+
+
+def test_a_city_takes_the_form_an_example_writes_it_in() -> None:
+    """"New York City, NY" is "New York, NY" where the description shows that example; another city,
+    another region or no example leaves it as written."""
+    desc = "The city, in the format of 'City, State'; for example, 'New York, NY' or 'Paris, France'."
+    assert as_example("New York City, NY", desc) == "New York, NY"
+    assert as_example("Austin, TX", desc) == "Austin, TX"
+    assert as_example("New York City, NY", "The city, in the format of 'City, State'.") == "New York City, NY"
+    assert as_example("New York City", desc) == "New York City"

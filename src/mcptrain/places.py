@@ -248,6 +248,19 @@ def _with_country_code(name: str) -> str | None:
     return None if code is None or code == "US" else f"{city}, {_usual_code(code)}"
 
 
+def as_example(text: str, description: str) -> str:
+    """A place 'City, Region' -> the form an example in `description` writes the same city in, where
+    one does ("New York City, NY" -> "New York, NY" beside "for example, 'New York, NY'"); else as is."""
+    city, comma, region = text.partition(",")
+    if not comma:
+        return text
+    for m in _EXAMPLE.finditer(description):
+        ex_city, _, ex_region = m.group(0)[1:-1].partition(", ")
+        if ex_region == region.strip() and _same_name(city.strip(), ex_city):
+            return f"{ex_city}, {ex_region}"
+    return text
+
+
 def _usual_code(code: str) -> str:
     """ISO 3166's code as APIs write a city's country: "GB" is "UK" ('London, UK')."""
     return "UK" if code == "GB" else code
@@ -414,6 +427,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]
 __all__ = [
     "PLACE_SUFFIX",
     "as_code",
+    "as_example",
     "code_form",
     "complete_place",
     "is_place",

@@ -55,7 +55,7 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, city_alone, complete_place, is_place, region_after, region_of
+from mcptrain.places import as_code, as_example, city_alone, complete_place, is_place, region_after, region_of
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -2255,12 +2255,13 @@ def _as_place(text: str, prm: ParamInfo) -> str:
     """A string value read for `prm`, in the place form it asks for: without a word of time or manner
     after the place ("Martinez soon"), a city alone where its name says city and its description no
     region ("Marshall, MN" -> "Marshall"), a city with its state or country where the description
-    asks for one, a state or country code where it wants a code."""
+    asks for one, a state or country code where it wants a code, a city in the form an example of the
+    description writes it ("New York, NY", not "New York City, NY")."""
     if prm.city and not prm.place:
         text = city_alone(text)
     if prm.location and (m := _PLACE_THEN_WHEN.fullmatch(text)):
         text = m.group(1)  # a place ends before a word of time or manner: "Martinez soon", "Paris tomorrow"
-    return as_code(complete_place(text, prm.place), prm.code)
+    return as_example(as_code(complete_place(text, prm.place), prm.code), str(prm.schema.get("description", "")))
 
 
 _PLACE_THEN_WHEN = re.compile(

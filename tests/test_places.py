@@ -235,3 +235,8 @@ def test_a_city_takes_the_form_an_example_writes_it_in() -> None:
     assert as_example("Austin, TX", desc) == "Austin, TX"
     assert as_example("New York City, NY", "The city, in the format of 'City, State'.") == "New York City, NY"
     assert as_example("New York City", desc) == "New York City"
+
+
+def test_a_city_whose_name_ends_in_its_region_gets_no_other() -> None:
+    assert complete_place("Washington D.C.", frozenset({"state"})) == "Washington D.C."
+    assert complete_place("Washington", frozenset({"state"})) == "Washington, DC"

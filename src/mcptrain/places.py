@@ -207,6 +207,8 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     name = text.strip()
     if name.lower() in _CALENDAR:  # "March" is also a town in England, "Monday" no place asked for
         return text
+    if _REGION_IN_NAME.search(name):  # its region in its name already: "Washington D.C."
+        return text
     coded = _with_country_code(name) if "country_code" in forms else None
     if coded is not None:
         return coded
@@ -225,6 +227,9 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if cut != name and (cut.lower() in us or cut.lower() in world):
         return complete_place(cut, forms)
     return text
+
+
+_REGION_IN_NAME = re.compile(r"\s(?:[A-Z]\.){2,}$")  # a name ending in dotted initials: "Washington D.C."
 
 
 def _with_country_code(name: str) -> str | None:

@@ -2649,3 +2649,17 @@ def test_a_relation_the_request_does_not_write_is_left_out(tiny: Encoder) -> Non
                "something by Riley Stearns"]  # fmt: skip
     preds = one_tool_calls(tiny, movies, prompts, seeds=3, include=True)
     assert [("directed_by" in p.call.arguments) for p in preds] == [False, False, True, True] * 3
+
+
+def test_a_number_counting_something_else_is_no_numeric_choice(tiny: Encoder) -> None:
+    """The include head saying "omit": "staying for 3 nights" gives no star rating "3"; "a 3-star
+    hotel" and "rated 3" do."""
+    hotel = ToolSpec(name="search_hotel", description="Search hotels", input_schema={
+        "type": "object", "required": ["location"], "properties": {
+            "location": {"type": "string"},
+            "star_rating": {"type": "string", "enum": ["1", "2", "3", "4", "5", "dontcare"]}}})  # fmt: skip
+    router = Router(tiny, Catalogue([hotel], name="hotels"), RouterConfig(dim=32))
+    prompts = ["Find a hotel in Paris, staying for 3 nights", "Find a 3-star hotel in Paris"]
+    asks = [ToolCallExample(prompt=p, candidate_tools=["search_hotel"]) for p in prompts]
+    calls = predict_under_random_weights(router, asks, seeds=3, always_call=True, omit=True)
+    assert [c.arguments.get("star_rating") for c in calls] == [None, "3"] * 3

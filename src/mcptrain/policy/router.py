@@ -501,8 +501,23 @@ class _Block:
         found = self.written(i)
         if all(texts[k].lower() in STOPWORDS for k in found):  # "all" of "all the PostgreSQL servers" gives way
             found = [k for k, t in enumerate(texts) if _forms_written(t, self.req.words)] or found  # to "postgres"
+        found = [k for k in found if not self._counts_other(i, texts[k])]
         sets = {k: set(words(texts[k])) for k in found}
         return [k for k in found if not any(sets[k] < sets[o] for o in found)]
+
+    def _counts_other(self, i: int, value: str) -> bool:
+        """Whether allowed value `value` of parameter i is a number the request writes only counting
+        something i's name does not name ("3 nights" is no star rating "3")."""
+        n = parse_number(value)
+        if n is None:
+            return False
+        req, roots = self.req, _name_roots(self.tool.params[i].name)
+        counts = [
+            _word_after_number(req, t)
+            for t, k in enumerate(req.number_starts)
+            if k >= 0 and parse_number(req.text[number_from(req, t) : req.offsets[t][1]]) == n
+        ]
+        return bool(counts) and all(w and w not in STOPWORDS and not any(map(w.startswith, roots)) for w in counts)
 
     def currency(self, i: int) -> str | None:
         """The code of the currency the request gives parameter i, if i takes one and the request writes

@@ -2663,3 +2663,17 @@ def test_a_number_counting_something_else_is_no_numeric_choice(tiny: Encoder) ->
     asks = [ToolCallExample(prompt=p, candidate_tools=["search_hotel"]) for p in prompts]
     calls = predict_under_random_weights(router, asks, seeds=3, always_call=True, omit=True)
     assert [c.arguments.get("star_rating") for c in calls] == [None, "3"] * 3
+
+
+def test_successes_are_the_smaller_count_of_the_trials_they_are_out_of(tiny: Encoder) -> None:
+    """Two whole numbers no word names: the larger is the trials, the smaller the successes, in either
+    order ("5 heads in 10 tosses", "60 heads if I flip a coin 100 times"); a chance is no count."""
+    tool = ToolSpec(name="binomial", description="Binomial probability", input_schema={
+        "type": "object", "required": ["num_trials", "num_success"], "properties": {
+            "num_trials": {"type": "integer"}, "num_success": {"type": "integer"},
+            "prob_success": {"type": "number"}}})  # fmt: skip
+    prompts = ["the probability of exactly 5 heads in 10 fair coin tosses",
+               "the probability of 60 heads if I flip a coin 100 times with probability of heads 0.5"]  # fmt: skip
+    preds = one_tool_calls(tiny, tool, prompts, seeds=3)
+    got = [(p.call.arguments["num_trials"], p.call.arguments["num_success"]) for p in preds]
+    assert got == [(10, 5), (100, 60)] * 3

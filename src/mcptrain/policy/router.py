@@ -637,6 +637,8 @@ class _Block:
                 if len(both) > 1 and (j := _named_just_before(self.req.text, self.req.offsets[t][0], both, words)) >= 0:
                     for o in both:
                         named[o, t] = o == j
+            if decoding:  # "5 heads in 10 tosses": successes 5 of trials 10, the larger count
+                self._successes_of_trials(named, numeric, starts)
             self._named_numbers[decoding] = []
             self._others_numbers[decoding] = []
             for j in range(len(self.tool.params)):
@@ -646,6 +648,25 @@ class _Block:
                 theirs = named[[o for o in range(len(self.tool.params)) if o != j]].any(0) & ~named[j]  # [T]
                 self._others_numbers[decoding].append({t for t in starts if bool(theirs[t])})
         return self._named_numbers[decoding][i]
+
+    def _successes_of_trials(self, named: Tensor, numeric: list[int], starts: list[int]) -> None:
+        """Where the tool counts successes and the trials they are out of and the request writes two
+        whole numbers no word names as either ("exactly 5 heads in 10 fair coin tosses", "60 heads if I
+        flip a coin 100 times"), name the larger the trials and the smaller the successes (in place)."""
+        kinds = [(j, _trial_kind(self.tool.params[j].name)) for j in numeric]
+        trials = [j for j, k in kinds if k == "trials"]
+        successes = [j for j, k in kinds if k == "successes"]
+        if len(trials) != 1 or len(successes) != 1:
+            return
+        req = self.req
+        counts = {t: parse_number(m.group(0)) if (m := _NUMBER_AT.match(req.text, req.offsets[t][0])) else None
+                  for t in starts}  # fmt: skip
+        free = [t for t in starts if isinstance(counts[t], int) and not named[numeric, t].any()]
+        if len(free) == 2 and not (named[trials[0]].any() or named[successes[0]].any()):
+            small, large = sorted(free, key=lambda t: counts[t])  # type: ignore[arg-type, return-value]
+            if counts[small] < counts[large]:  # type: ignore[operator]
+                named[trials[0], large] = True
+                named[successes[0], small] = True
 
     def people_numbers(self, i: int) -> set[int]:
         """Starts of the numbers of people the request writes ("for 4 people", "two adults", "4 ppl")
@@ -2091,6 +2112,19 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     while rest and rest[0] in _AS_THE:
         rest = rest[1:]
     return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
+
+
+def _trial_kind(name: str) -> str | None:
+    """"trials" for a parameter counting trials (number_of_trials, num_trials, trials, tosses), "successes"
+    for one counting successes (num_success, number_of_successes), else None (prob_success is a chance)."""
+    w = set(words(name))
+    if w & {"prob", "probability", "chance", "rate", "p"}:
+        return None
+    if w & {"trial", "trials", "tosses", "flips", "attempts"}:
+        return "trials"
+    if w & {"success", "successes"}:
+        return "successes"
+    return None
 
 
 def _relation_unsaid(name: str, said: list[str]) -> bool:

@@ -2677,3 +2677,12 @@ def test_successes_are_the_smaller_count_of_the_trials_they_are_out_of(tiny: Enc
     preds = one_tool_calls(tiny, tool, prompts, seeds=3)
     got = [(p.call.arguments["num_trials"], p.call.arguments["num_success"]) for p in preds]
     assert got == [(10, 5), (100, 60)] * 3
+
+
+def test_a_time_is_given_in_the_unit_its_description_measures_in(tiny: Encoder) -> None:
+    """"a duration of 3 minutes" for "Length of the track in seconds" is 180; "90 seconds" stays 90."""
+    tool = ToolSpec(name="create_mix", description="Create a mix track", input_schema={
+        "type": "object", "required": ["track_length"], "properties": {
+            "track_length": {"type": "integer", "description": "Length of the mix track in seconds."}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["a mix with a duration of 3 minutes", "a mix 90 seconds long"], seeds=2)
+    assert [p.call.arguments["track_length"] for p in preds] == [180, 90] * 2

@@ -1590,6 +1590,8 @@ class Router(nn.Module):
                 n = coerce_number(text, integer=prm.schema_kind == "integer")
                 if isinstance(n, int | float):
                     n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
+                if isinstance(n, int | float) and used.decoding:  # "3 minutes" for a length in seconds: 180
+                    n = _in_described_time_unit(n, req.text, req.offsets[e][1], prm)
                 if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n
@@ -2112,6 +2114,21 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     while rest and rest[0] in _AS_THE:
         rest = rest[1:]
     return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
+
+
+def _in_described_time_unit(n: int | float, text: str, end: int, prm: ParamInfo) -> int | float:
+    """A number written with a unit of time (at `end`: "3 minutes") in the one unit of time the
+    parameter's description gives ("Length of the track in seconds": 180); else as is."""
+    m = _TIME_UNIT_AFTER.match(text, end)
+    described = {u for u in _SECONDS if u in prm.desc_stems}
+    if m is None or len(described) != 1:
+        return n
+    out = n * _SECONDS[stem(m.group(1).lower())] / _SECONDS[described.pop()]
+    return int(out) if float(out).is_integer() else out
+
+
+_SECONDS = {stem(u): s for u, s in [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86400), ("week", 604800)]}
+_TIME_UNIT_AFTER = re.compile(r"\s*(seconds?|minutes?|hours?|days?|weeks?)\b", re.I)
 
 
 def _trial_kind(name: str) -> str | None:

@@ -2686,3 +2686,14 @@ def test_a_time_is_given_in_the_unit_its_description_measures_in(tiny: Encoder) 
             "track_length": {"type": "integer", "description": "Length of the mix track in seconds."}}})  # fmt: skip
     preds = one_tool_calls(tiny, tool, ["a mix with a duration of 3 minutes", "a mix 90 seconds long"], seeds=2)
     assert [p.call.arguments["track_length"] for p in preds] == [180, 90] * 2
+
+
+def test_an_integer_enum_is_chosen_by_the_meanings_its_description_gives_its_codes(tiny: Encoder) -> None:
+    """service_id of [1, 2] with "'1' represents cleaning service, and '2' represents ironing
+    service": "who provide cleaning service" is 1, "an ironing service" 2."""
+    desc = "The service. For example, '1' represents cleaning service, and '2' represents ironing service."
+    tool = ToolSpec(name="get_service_id", description="The id of a service", input_schema={
+        "type": "object", "required": ["service_id"], "properties": {
+            "service_id": {"type": "integer", "enum": [1, 2], "description": desc}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["find someone who provide cleaning service", "an ironing service"], seeds=3)
+    assert [p.call.arguments["service_id"] for p in preds] == [1, 2] * 3

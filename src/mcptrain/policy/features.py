@@ -231,7 +231,7 @@ def enum_text(value: Any) -> str:
 
 
 _CODE = re.compile(
-    r"(?<![\w.-])(\d+)\s*(?:for|represents|means|=|:|-)\s*(?:an? |the )?"
+    r"(?<![\w.-])['\"]?(\d+)['\"]?\s*(?:for|represents|means|(?:corresponds |refers )?to|=|:|-)\s*(?:an? |the )?"
     r"([A-Za-z][A-Za-z' -]{0,40}?)\s*(?=[,;.)]|\band\b|\bor\b|$)"
 )
 
@@ -242,6 +242,10 @@ def coded_values(prop: dict[str, Any]) -> list[tuple[int, str]]:
 
         >>> coded_values({"type": "integer", "description": "For example, 1 for Bangkok, 2 for Chiang Mai."})
         [(1, 'Bangkok'), (2, 'Chiang Mai')]
+        >>> coded_values({"type": "integer", "description": "'1' represents cleaning, and '2' represents ironing"})
+        [(1, 'cleaning'), (2, 'ironing')]
+        >>> coded_values({"type": "integer", "description": "1 corresponds to Bangkok, 2 to Chiang Mai"})
+        [(1, 'Bangkok'), (2, 'Chiang Mai')]
     """
     if schema_kind(prop) != "integer":
         return []
@@ -250,8 +254,13 @@ def coded_values(prop: dict[str, Any]) -> list[tuple[int, str]]:
 
 
 def choices(prop: dict[str, Any]) -> tuple[list[Any], list[str]]:
-    """The values a parameter is chosen from, and their texts: an enum's, or an integer's codes."""
+    """The values a parameter is chosen from, and their texts: an enum's (an integer enum's codes' meanings
+    where its description gives them all: [1, 2] "'1' represents cleaning service, '2' ..."), or an
+    integer's codes."""
     if schema_kind(prop) == "enum":
+        meaning = dict(coded_values({"type": "integer", "description": prop.get("description", "")}))
+        if all(type(v) is int and v in meaning for v in prop["enum"]):
+            return list(prop["enum"]), [meaning[v] for v in prop["enum"]]
         return list(prop["enum"]), [enum_text(v) for v in prop["enum"]]
     coded = coded_values(prop)
     return [n for n, _ in coded], [text for _, text in coded]

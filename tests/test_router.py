@@ -2697,3 +2697,17 @@ def test_an_integer_enum_is_chosen_by_the_meanings_its_description_gives_its_cod
             "service_id": {"type": "integer", "enum": [1, 2], "description": desc}}})  # fmt: skip
     preds = one_tool_calls(tiny, tool, ["find someone who provide cleaning service", "an ironing service"], seeds=3)
     assert [p.call.arguments["service_id"] for p in preds] == [1, 2] * 3
+
+
+def test_a_work_by_its_maker_fills_the_template_its_description_gives(tiny: Encoder) -> None:
+    """A query "in the format 'track:SongName artist:ArtistName'": "Play the song 'Friends' by
+    Marshmello" -> "track:Friends artist:Marshmello"; a song with no maker keeps the pointer's value."""
+    tool = ToolSpec(name="play_song", description="Play a song on Spotify", input_schema={
+        "type": "object", "required": ["query"], "properties": {"query": {"type": "string", "description":
+            "The search query, in the format 'track:SongName artist:ArtistName', e.g. 'track:Doxy artist:Miles Davis'."
+        }}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["Play the song 'Friends' by Marshmello", "play wrecking ball by Miley Cyrus",
+                                        "Can you search for the song 'Shape of You'?"], seeds=2)  # fmt: skip
+    got = [p.call.arguments["query"] for p in preds]
+    assert got[:2] == ["track:Friends artist:Marshmello", "track:wrecking ball artist:Miley Cyrus"] == got[3:5]
+    assert "artist:" not in got[2] + got[5]

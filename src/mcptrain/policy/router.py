@@ -1443,6 +1443,8 @@ class Router(nn.Module):
             return _MISSING if a is None else bool(a)
         if kind == "string" and used.decoding and block.described_written(i) is not None:
             return block.described_written(i)  # a value its description quotes, written in the request
+        if kind == "string" and used.decoding and (templated := _work_by_template(prm, req.text)) is not None:
+            return templated  # "play 'Friends' by Marshmello" in the description's 'track:X artist:Y'
         if kind == "string" and used.decoding and block.color(i) is not None:
             return block.color(i)  # "any red shoes in size 8": color red
         if kind == "string" and used.decoding and block.currency(i) is not None:
@@ -2129,6 +2131,25 @@ def _in_described_time_unit(n: int | float, text: str, end: int, prm: ParamInfo)
 
 _SECONDS = {stem(u): s for u, s in [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86400), ("week", 604800)]}
 _TIME_UNIT_AFTER = re.compile(r"\s*(seconds?|minutes?|hours?|days?|weeks?)\b", re.I)
+
+
+def _work_by_template(prm: ParamInfo, text: str) -> str | None:
+    """A work and its maker written "<work> by <maker>" ("Play the song 'Friends' by Marshmello"), in
+    the template the parameter's description gives for them ("in the format 'track:SongName
+    artist:ArtistName'" -> "track:Friends artist:Marshmello"); None where either is missing."""
+    t = _WORK_TEMPLATE.search(str(prm.schema.get("description", "")))
+    m = (_WORK_BY[0].search(text) or _WORK_BY[1].search(text)) if t else None
+    if t is None or m is None:
+        return None
+    return f"{t.group(1)}:{strip_quotes(m.group(1))} {t.group(2)}:{m.group(2)}"
+
+
+_WORK_TEMPLATE = re.compile(r"['\"](track|song|title|book):\w[^'\"]*?\s(artist|author|by):\w[^'\"]*['\"]", re.I)
+_MAKER = r"\s+by\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"  # "by Maninder Buttar"
+_WORK_BY = (  # a quoted work, else the words after "play", "song", ...; then "by" and a name
+    re.compile(r"('[^']+'|\"[^\"]+\")" + _MAKER),
+    re.compile(r"\b(?:song|track|book|play|listen to|hear)\s+([\w ]+?)" + _MAKER),
+)
 
 
 def _trial_kind(name: str) -> str | None:

@@ -2711,3 +2711,20 @@ def test_a_work_by_its_maker_fills_the_template_its_description_gives(tiny: Enco
     got = [p.call.arguments["query"] for p in preds]
     assert got[:2] == ["track:Friends artist:Marshmello", "track:wrecking ball artist:Miley Cyrus"] == got[3:5]
     assert "artist:" not in got[2] + got[5]
+
+
+def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
+    """"including its status" names no include_financials nor include_stats; "Include its statistics"
+    names include_stats (the word of its description the name is short for)."""
+    tool = ToolSpec(name="project_details", description="Details of a project", input_schema={
+        "type": "object", "required": ["name"], "properties": {
+            "name": {"type": "string"},
+            "include_financials": {"type": "boolean", "description": "Include budget and expenses."},
+            "include_stats": {"type": "boolean", "description": "If true, include match statistics."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="projects"), RouterConfig(dim=32))
+    named = []
+    for prompt in ["details of the project 'web', including its status", "project 'web'. Include its statistics"]:
+        req = router._reqs([ToolCallExample(prompt=prompt)])[0]
+        block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+        named.append([block.named_flag(i) for i in (1, 2)])
+    assert named == [[False, False], [False, True]]

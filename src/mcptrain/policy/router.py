@@ -459,7 +459,23 @@ class _Block:
         """Whether the request names parameter i with no negation near it ("accounting for terrain"), or
         with the negation its description defines it by: "no entry fee" for free_entry, "A flag indicating
         if only attractions with no entry fee should be listed"."""
-        return self.named(i) and (bool(self.lex[i, LEX_NEG] == 0) or self.negation_defines(i))
+        if not self.named(i) or not self._names_its_thing(i):
+            return False
+        return bool(self.lex[i, LEX_NEG] == 0) or self.negation_defines(i)
+
+    def _names_its_thing(self, i: int) -> bool:
+        """Whether the request writes a form of a word of flag i's name besides its verb ("include",
+        "has", "show"), or the word of its description that word is short for ("statistics" for
+        include_stats, "If true, include match statistics"): "including its status" names no
+        include_financials, nor include_stats."""
+        prm = self.tool.params[i]
+        rest = [w for w in words(prm.name) if w not in _FLAG_VERBS]
+        if not rest or len(rest) == len(words(prm.name)):
+            return True
+        said = self.req.words
+        described = words(str(prm.schema.get("description", "")))
+        longer = {d for d in described for w in rest if len(w) >= 4 and len(d) > len(w) and d.startswith(w[:4])}
+        return any(_form_of(w, said) for w in rest) or bool(longer & set(said))
 
     def negation_defines(self, i: int) -> bool:
         """Whether the request writes a negated phrase ("no entry fee", "without ads") that the first
@@ -2192,6 +2208,7 @@ def _name_roots(name: str) -> list[str]:
     return out
 
 
+_FLAG_VERBS = frozenset("include includes has have is show enable use allow with".split())  # include_financials
 _FLAG_VALUES = frozenset({"true", "false", "dontcare", "yes", "no", "any"})
 # Words descriptions use to speak of a flag rather than of what it is about ("Indicates whether the
 # house should have ..."), as content_stems cuts them.

@@ -2728,3 +2728,12 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
         block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
         named.append([block.named_flag(i) for i in (1, 2)])
     assert named == [[False, False], [False, True]]
+
+
+def test_an_integer_enum_with_some_codes_described_is_chosen_by_them(tiny: Encoder) -> None:
+    """province_id of [1, ..., 5] with "Example: 1 for Bangkok, 2 for Chiang Mai": "in Chiang Mai" is 2."""
+    tool = ToolSpec(name="find_providers", description="Find service providers", input_schema={
+        "type": "object", "required": ["province_id"], "properties": {"province_id": {"type": "integer",
+            "enum": [1, 2, 3, 4, 5], "description": "Example: 1 for Bangkok, 2 for Chiang Mai."}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["a cleaner in Chiang Mai", "a cleaner in Bangkok"], seeds=3)
+    assert [p.call.arguments["province_id"] for p in preds] == [2, 1] * 3

@@ -255,12 +255,12 @@ def coded_values(prop: dict[str, Any]) -> list[tuple[int, str]]:
 
 def choices(prop: dict[str, Any]) -> tuple[list[Any], list[str]]:
     """The values a parameter is chosen from, and their texts: an enum's (an integer enum's codes' meanings
-    where its description gives them all: [1, 2] "'1' represents cleaning service, '2' ..."), or an
+    where its description gives them: [1, 2, 3] "'1' represents cleaning service, '2' ..."), or an
     integer's codes."""
     if schema_kind(prop) == "enum":
         meaning = dict(coded_values({"type": "integer", "description": prop.get("description", "")}))
-        if all(type(v) is int and v in meaning for v in prop["enum"]):
-            return list(prop["enum"]), [meaning[v] for v in prop["enum"]]
+        if meaning and all(type(v) is int for v in prop["enum"]):
+            return list(prop["enum"]), [meaning.get(v, enum_text(v)) for v in prop["enum"]]
         return list(prop["enum"]), [enum_text(v) for v in prop["enum"]]
     coded = coded_values(prop)
     return [n for n, _ in coded], [text for _, text in coded]

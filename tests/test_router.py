@@ -2737,3 +2737,14 @@ def test_an_integer_enum_with_some_codes_described_is_chosen_by_them(tiny: Encod
             "enum": [1, 2, 3, 4, 5], "description": "Example: 1 for Bangkok, 2 for Chiang Mai."}}})  # fmt: skip
     preds = one_tool_calls(tiny, tool, ["a cleaner in Chiang Mai", "a cleaner in Bangkok"], seeds=3)
     assert [p.call.arguments["province_id"] for p in preds] == [2, 1] * 3
+
+
+def test_a_lone_ordinal_is_no_name(tiny: Encoder) -> None:
+    """"the 19th" read for a sub-district is a date's day, so it is left out; a day parameter keeps it."""
+    tool = ToolSpec(name="find_providers", description="Find service providers", input_schema={
+        "type": "object", "properties": {"sub_district_name": {"type": "string"}, "day": {"type": "string"}}
+    })  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="providers"), RouterConfig(dim=32))
+    call = ToolCall(name="find_providers", arguments={"sub_district_name": "19th", "day": "19th"})
+    said = router._said(call, "a cleaner available on the 19th of March")
+    assert said is not None and said.arguments == {"day": "19th"}

@@ -1758,6 +1758,7 @@ class Router(nn.Module):
             value = args.get(prm.name)
             unsaid = isinstance(value, str) and (
                 not_a_value(value)
+                or (_ORDINAL.fullmatch(value.strip()) is not None and not prm.date_format and not _DATED & prm.stems)
                 or _misshapen(value, prm)
                 or _unnamed_id(value, prm, call.name, text)
                 or _a_clause(value, prm, text)
@@ -2071,6 +2072,7 @@ _COLORS = frozenset(
     "red orange yellow green blue purple violet pink brown black white gray grey silver gold beige navy teal "
     "maroon turquoise cyan magenta ivory khaki olive".split()
 )
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "the 19th": a day of a date, no name
 _BOUNDS = frozenset("above below least most than more less".split())  # "rating of at least 4"
 _AS_THE = frozenset("the a an my".split())  # "twenty as the limit", "5 for the page size"
 _NUMBER_AT = re.compile(rf"{WRITTEN_NUMBER}|[a-z]+", re.I)

@@ -528,11 +528,8 @@ class _Block:
         if n is None:
             return False
         req, roots = self.req, _name_roots(self.tool.params[i].name)
-        counts = [
-            _word_after_number(req, t)
-            for t, k in enumerate(req.number_starts)
-            if k >= 0 and parse_number(req.text[number_from(req, t) : req.offsets[t][1]]) == n
-        ]
+        starts = [t for t, k in enumerate(req.number_starts) if k >= 0]
+        counts = [_word_after_number(req, t) for t in starts if _written_number(req, t) == n]
         return bool(counts) and all(w and w not in STOPWORDS and not any(map(w.startswith, roots)) for w in counts)
 
     def currency(self, i: int) -> str | None:
@@ -555,7 +552,7 @@ class _Block:
         for t, k in enumerate(req.number_starts):
             after = _word_after_number(req, t) if k >= 0 else ""
             if after and any(after.startswith(w) for w in roots):
-                n = coerce_number(req.text[number_from(req, t) : req.offsets[t][1]], integer=True)
+                n = _written_number(req, t)
                 found |= {j for j, v in enumerate(prm.enum_texts) if parse_number(v) == n}
         return found.pop() if len(found) == 1 else None
 
@@ -675,8 +672,7 @@ class _Block:
         if len(trials) != 1 or len(successes) != 1:
             return
         req = self.req
-        counts = {t: parse_number(m.group(0)) if (m := _NUMBER_AT.match(req.text, req.offsets[t][0])) else None
-                  for t in starts}  # fmt: skip
+        counts = {t: _written_number(req, t) for t in starts}
         free = [t for t in starts if isinstance(counts[t], int) and not named[numeric, t].any()]
         if len(free) == 2 and not (named[trials[0]].any() or named[successes[0]].any()):
             small, large = sorted(free, key=lambda t: counts[t])  # type: ignore[arg-type, return-value]
@@ -2055,6 +2051,13 @@ _FREE_TEXT = frozenset(  # one-word names of parameters that take a sentence, wh
 _FREE_WORDS = frozenset("name keyword keywords term terms q search".split())  # ... or any words, as written
 _AS_WRITTEN = _FREE_TEXT | _FREE_WORDS
 _GENERIC_NAME = frozenset("type name id value kind from to of num number the".split())
+
+
+def _written_number(req: RequestFeatures, t: int) -> int | float | None:
+    """The whole number written from token t, with its sign: "0.5" (not the "0" of its first token),
+    "-3", "four"; None if none starts there."""
+    m = _NUMBER_AT.match(req.text, number_from(req, t))
+    return parse_number(m.group(0)) if m else None
 
 
 def _word_after_number(req: RequestFeatures, t: int) -> str:

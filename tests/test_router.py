@@ -2748,3 +2748,17 @@ def test_a_lone_ordinal_is_no_name(tiny: Encoder) -> None:
     call = ToolCall(name="find_providers", arguments={"sub_district_name": "19th", "day": "19th"})
     said = router._said(call, "a cleaner available on the 19th of March")
     assert said is not None and said.arguments == {"day": "19th"}
+
+
+def test_a_required_list_takes_the_one_list_the_request_writes(tiny: Encoder) -> None:
+    """With the fragment head saying "none", a required year range still takes "from 2015 to 2021"."""
+    tool = ToolSpec(name="law_case_search", description="Search law cases", input_schema={
+        "type": "object", "required": ["topic", "year_range"], "properties": {
+            "topic": {"type": "string"},
+            "year_range": {"type": "array", "items": {"type": "integer"}}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="law"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.frag_fallback.bias.fill_(50.0)  # the fallback (no list) always wins the head's vote
+    ask = ToolCallExample(prompt="law cases on land disputes from 2015 to 2021", candidate_tools=["law_case_search"])
+    calls = [p.call for p in router.predict([ask])]
+    assert calls[0] is not None and calls[0].arguments["year_range"] == [2015, 2021]

@@ -1630,6 +1630,10 @@ class Router(nn.Module):
         a = choose(f"fragment:{name}", logits, lambda: gold_frag)
         if a is None:
             return _MISSING
+        if a == len(frags) and used.decoding and prm.required and prm.schema_kind == "array":
+            lists = [m for m, (f, *_) in enumerate(frags) if m not in used.fragments and isinstance(f.value, list)]
+            if len(lists) == 1:  # a required list, and the one list the request writes that is left: that one
+                a = lists[0]  # ("cases from 2015 to 2021" for a year range), not none
         if a < len(frags):
             used.fragments.add(a)  # one JSON list per parameter
         if a == len(frags):

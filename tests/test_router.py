@@ -2762,3 +2762,16 @@ def test_a_required_list_takes_the_one_list_the_request_writes(tiny: Encoder) ->
     ask = ToolCallExample(prompt="law cases on land disputes from 2015 to 2021", candidate_tools=["law_case_search"])
     calls = [p.call for p in router.predict([ask])]
     assert calls[0] is not None and calls[0].arguments["year_range"] == [2015, 2021]
+
+
+def test_units_a_description_names_are_units_given_in_its_form(tiny: Encoder) -> None:
+    """from_unit / to_unit whose descriptions name units ("Supports 'teaspoon', 'tablespoon', 'cup',
+    etc.") still take the units written, in the description's form: "teaspoons" -> "teaspoon"."""
+    desc = "The unit to convert {}. Supports 'teaspoon', 'tablespoon', 'cup', etc."
+    tool = ToolSpec(name="unit_conversion", description="Convert a recipe's units", input_schema={
+        "type": "object", "required": ["value", "from_unit", "to_unit"], "properties": {
+            "value": {"type": "integer"}, "from_unit": {"type": "string", "description": desc.format("from")},
+            "to_unit": {"type": "string", "description": desc.format("to")}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["How many teaspoons are in 2 tablespoons for my recipe?"], seeds=3)
+    got = [(p.call.arguments["from_unit"], p.call.arguments["to_unit"]) for p in preds]
+    assert got == [("tablespoon", "teaspoon")] * 3

@@ -927,14 +927,14 @@ def _currency(pname: str, prop: dict[str, Any]) -> str | None:
 
 def _unit_side(pname: str, named_values: list[str], prop: dict[str, Any], others: list[str]) -> str | None:
     """For a string parameter that takes a unit of measure (not one whose description names values
-    for it, "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from"
+    for it that are no units, "'imperial' or 'metric'"), which units written it takes (`text.unit_spans`): "from"
     (from_unit: "2 pounds"); "own" for a unit its description says is another parameter's ("The unit
     of measurement for the radius": "in km/h", else "a radius of 4 inches"); else "to" (to_unit, unit:
     "How many ounces"); else None."""
     ws = set(words(pname))
-    default = len(named_values) == 1 and unit_spans(named_values[0], "all") == [(0, len(named_values[0]))]
-    if not ws & {"unit", "units"} or (named_values and not default):  # (but "Default is 'cm'" names no choice)
-        return None
+    units = all(unit_spans(v, "all") == [(0, len(v))] for v in named_values)  # "Default is 'cm'", "Supports
+    if not ws & {"unit", "units"} or (named_values and not units):  # 'teaspoon', 'tablespoon', 'cup', etc."
+        return None  # name units, no choice of another kind
     measured = content_stems(str(prop.get("description", ""))) & set().union(*(content_stems(o) for o in others))
     if ws <= {"unit", "units"} and measured:  # "The unit of measurement for the radius": its number's unit
         return "own"

@@ -1615,6 +1615,9 @@ class Router(nn.Module):
                 return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
             if used.decoding:
                 text = _without_kind(_without_labels(text, prm.name, block.tool.spec.name), prm, block.tool.spec.name)
+            if prm.unit and used.decoding:  # a unit in the form its description writes: "teaspoons" -> "teaspoon"
+                forms = (text.lower(), text.lower()[:-1], f"{text.lower()}s")  # (or "in mile" -> "miles")
+                text = next((v for v in prm.named_values if v.lower() in forms), text)
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)

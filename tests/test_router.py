@@ -2775,3 +2775,12 @@ def test_units_a_description_names_are_units_given_in_its_form(tiny: Encoder) ->
     preds = one_tool_calls(tiny, tool, ["How many teaspoons are in 2 tablespoons for my recipe?"], seeds=3)
     got = [(p.call.arguments["from_unit"], p.call.arguments["to_unit"]) for p in preds]
     assert got == [("tablespoon", "teaspoon")] * 3
+
+
+def test_coordinates_written_with_hemispheres_are_signed_latitude_and_longitude(tiny: Encoder) -> None:
+    """"37 N, 119 W": latitude 37, longitude -119, whichever order the schema lists."""
+    tool = ToolSpec(name="fetch_weather", description="Weather at a point", input_schema={
+        "type": "object", "required": ["longitude", "latitude"], "properties": {
+            "longitude": {"type": "number"}, "latitude": {"type": "number"}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["the forecast for the next 10 days at 37 N, 119 W"], seeds=3)
+    assert [(p.call.arguments["latitude"], p.call.arguments["longitude"]) for p in preds] == [(37, -119)] * 3

@@ -634,6 +634,10 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
+                whole = _NUMBER_AT.match(self.req.text, self.req.offsets[t][0]) if decoding else None
+                side = _HEMISPHERE.match(self.req.text, whole.end()) if whole else None
+                for j in numeric if side else []:  # "37.8651 N, 119.5383 W": latitude, longitude
+                    named[j, t] |= _coordinate_of(self.tool.params[j].name) == ("lat" if side[1] in "NS" else "lon")
                 unit = stem(after) if after and is_unit(after) else None
                 measured = [j for j in numeric if unit in self.tool.params[j].desc_stems]
                 if len(measured) == 1 and not named[numeric, t].any():  # else the one parameter whose description
@@ -1606,6 +1610,10 @@ class Router(nn.Module):
                     n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
                 if isinstance(n, int | float) and used.decoding:  # "3 minutes" for a length in seconds: 180
                     n = _in_described_time_unit(n, req.text, req.offsets[e][1], prm)
+                whole = _NUMBER_AT.match(req.text, number_from(req, s)) if used.decoding else None
+                side = _HEMISPHERE.match(req.text, whole.end()) if whole else None
+                if isinstance(n, int | float) and side and side[1] in "SW" and _coordinate_of(prm.name):
+                    n = -n  # "119.5383 W": a longitude of -119.5383
                 if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
                 return n
@@ -2144,6 +2152,16 @@ def _name_linked(around: tuple[list[str], list[str]], param: str) -> bool:
     while rest and rest[0] in _AS_THE:
         rest = rest[1:]
     return [stem(w) for w in rest[: len(name)]] == [stem(w) for w in name]
+
+
+def _coordinate_of(name: str) -> str | None:
+    """"lat" for a latitude parameter (latitude, lat, start_lat), "lon" for a longitude (longitude,
+    lng, lon), else None."""
+    w = set(words(name))
+    return "lat" if w & {"lat", "latitude"} else "lon" if w & {"lon", "lng", "long", "longitude"} else None
+
+
+_HEMISPHERE = re.compile(r"\s*°?\s*([NSEW])\b")  # after a coordinate: "37.8651 N", "2.2945° E"
 
 
 def _in_described_time_unit(n: int | float, text: str, end: int, prm: ParamInfo) -> int | float:

@@ -284,6 +284,8 @@ NAME_ITEM = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}"  # a name in a list written in
 _ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
 # A range written in words, as its two ends: "from 2015 to 2021", "between x = -1 and x = 2".
 _END = rf"(?:[a-z]\s*=\s*)?({_NUM})"  # a range's end, maybe after its variable: "x = -1"
+# A point written with its hemispheres: "(33.4484 N, 112.0740 W)", "48.8584° N, 2.2945° E".
+_COORDINATES = re.compile(r"\(?(\d+(?:\.\d+)?)\s*°?\s*([NS])\s*,\s*(\d+(?:\.\d+)?)\s*°?\s*([EW])\b\)?")
 _RANGE = re.compile(rf"(?<!\w)(?:from|between)\s+({_END}\s+(?:to|and|through)\s+{_END})(?!\w|\.\d)")
 _NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
 # A list of lower-case things, 1-3 words each, none of them a stopword: "tomatoes and lettuce",
@@ -341,7 +343,8 @@ def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
 def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = False) -> list[Fragment]:
     """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; a range's ends ("from 2015 to
     2021" -> [2015, 2021]); "Paris, London and Rome", quoted items and lower-case things ("tomatoes and
-    lettuce") -> lists of strings. Outside the `taken` spans (JSON fragments), in order. `counted`:
+    lettuce") -> lists of strings; a point with its hemispheres ("33.4 N, 112.1 W") -> [latitude,
+    longitude]. Outside the `taken` spans (JSON fragments), in order. `counted`:
     things with their counts first, as two lists (`counted_lists`).
 
     >>> [f.value for f in list_fragments("add 480.2, 433 and -4.5, then Paris, Rome or 'Oslo'")]
@@ -352,6 +355,8 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
     [[1, 3], [2015, 2021]]
     >>> [f.value for f in list_fragments("between x = -1 and x = 2 on the 2nd, 3rd and 4th floors")]
     [[-1, 2], [2, 3, 4]]
+    >>> [f.value for f in list_fragments("from (33.4484 N, 112.0740 W) to (34.0522 N, 118.2437 W)")]
+    [[33.4484, -112.074], [34.0522, -118.2437]]
     """
     busy = [(f.start, f.end) for f in taken]
     out: list[Fragment] = []
@@ -359,6 +364,11 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
         if not any(things.start < e and s < things.end for s, e in busy):
             out += [things, counts]
             busy.append((things.start, things.end))
+    for m in _COORDINATES.finditer(text):  # [latitude, longitude], south and west negative
+        if not any(m.start() < e and s < m.end() for s, e in busy):
+            lat, lon = float(m.group(1)) * (-1 if m.group(2) == "S" else 1), float(m.group(3))
+            out.append(Fragment(m.start(), m.end(), [lat, -lon if m.group(4) == "W" else lon]))
+            busy.append((m.start(), m.end()))
     for m in _RANGE.finditer(text):
         a, b = m.span(1)
         if not any(a < e and s < b for s, e in busy):

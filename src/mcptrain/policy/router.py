@@ -634,10 +634,10 @@ class _Block:
                 after = _word_after_number(self.req, t) if decoding else ""
                 for j in numeric if after else []:
                     named[j, t] |= any(after.startswith(w) for w in _name_roots(self.tool.params[j].name))
-                whole = _NUMBER_AT.match(self.req.text, self.req.offsets[t][0]) if decoding else None
-                side = _HEMISPHERE.match(self.req.text, whole.end()) if whole else None
-                for j in numeric if side else []:  # "37.8651 N, 119.5383 W": latitude, longitude
-                    named[j, t] |= _coordinate_of(self.tool.params[j].name) == ("lat" if side[1] in "NS" else "lon")
+                side = _hemisphere(self.req.text, self.req.offsets[t][0]) if decoding else None
+                axis = None if side is None else "lat" if side in "NS" else "lon"
+                for j in numeric if axis else []:  # "37.8651 N, 119.5383 W": latitude, longitude
+                    named[j, t] |= _coordinate_of(self.tool.params[j].name) == axis
                 unit = stem(after) if after and is_unit(after) else None
                 measured = [j for j in numeric if unit in self.tool.params[j].desc_stems]
                 if len(measured) == 1 and not named[numeric, t].any():  # else the one parameter whose description
@@ -1610,9 +1610,8 @@ class Router(nn.Module):
                     n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
                 if isinstance(n, int | float) and used.decoding:  # "3 minutes" for a length in seconds: 180
                     n = _in_described_time_unit(n, req.text, req.offsets[e][1], prm)
-                whole = _NUMBER_AT.match(req.text, number_from(req, s)) if used.decoding else None
-                side = _HEMISPHERE.match(req.text, whole.end()) if whole else None
-                if isinstance(n, int | float) and side and side[1] in "SW" and _coordinate_of(prm.name):
+                side = _hemisphere(req.text, number_from(req, s)) if used.decoding else None
+                if isinstance(n, int | float) and side and side in "SW" and _coordinate_of(prm.name):
                     n = -n  # "119.5383 W": a longitude of -119.5383
                 if prm.fraction and isinstance(n, int | float) and percent_written(req.text, req.offsets[e][1]):
                     return round(n / 100, 10)  # "5%" for a rate that wants 0.05
@@ -2158,10 +2157,18 @@ def _coordinate_of(name: str) -> str | None:
     """"lat" for a latitude parameter (latitude, lat, start_lat), "lon" for a longitude (longitude,
     lng, lon), else None."""
     w = set(words(name))
-    return "lat" if w & {"lat", "latitude"} else "lon" if w & {"lon", "lng", "long", "longitude"} else None
+    return "lat" if w & {"lat", "latitude"} else "lon" if w & {"lon", "lng", "longitude"} else None
 
 
-_HEMISPHERE = re.compile(r"\s*°?\s*([NSEW])\b")  # after a coordinate: "37.8651 N", "2.2945° E"
+def _hemisphere(text: str, start: int) -> str | None:
+    """The hemisphere written after the whole number at `start` ("37.8651 N", "2.2945° E"): "N", "S",
+    "E" or "W"; else None."""
+    whole = _NUMBER_AT.match(text, start)
+    side = _HEMISPHERE.match(text, whole.end()) if whole else None
+    return side[1] if side else None
+
+
+_HEMISPHERE = re.compile(r"\s*°?\s*([NSEW])\b")
 
 
 def _in_described_time_unit(n: int | float, text: str, end: int, prm: ParamInfo) -> int | float:

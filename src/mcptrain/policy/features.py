@@ -48,6 +48,7 @@ from mcptrain.policy.text import (
     content_stems,
     find_all,
     is_number_word,
+    is_unit,
     json_fragments,
     list_fragments,
     name_action,
@@ -58,7 +59,6 @@ from mcptrain.policy.text import (
     split_identifier,
     stem,
     takes_command,
-    unit_spans,
     value_shape,
     wants_fraction,
     words,
@@ -932,7 +932,7 @@ def _unit_side(pname: str, named_values: list[str], prop: dict[str, Any], others
     of measurement for the radius": "in km/h", else "a radius of 4 inches"); else "to" (to_unit, unit:
     "How many ounces"); else None."""
     ws = set(words(pname))
-    units = all(unit_spans(v, "all") == [(0, len(v))] for v in named_values)  # "Default is 'cm'", "Supports
+    units = all(is_unit(v) for v in named_values)  # "Default is 'cm'", "Supports
     if not ws & {"unit", "units"} or (named_values and not units):  # 'teaspoon', 'tablespoon', 'cup', etc."
         return None  # name units, no choice of another kind
     measured = content_stems(str(prop.get("description", ""))) & set().union(*(content_stems(o) for o in others))

@@ -469,8 +469,9 @@ class _Block:
         include_stats, "If true, include match statistics"): "including its status" names no
         include_financials, nor include_stats."""
         prm = self.tool.params[i]
-        rest = [w for w in words(prm.name) if w not in _FLAG_VERBS]
-        if not rest or len(rest) == len(words(prm.name)):
+        name = words(prm.name)
+        rest = [w for w in name if w not in _FLAG_VERBS]
+        if not rest or len(rest) == len(name):
             return True
         said = self.req.words
         described = words(str(prm.schema.get("description", "")))

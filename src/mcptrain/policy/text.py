@@ -360,18 +360,22 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
     """
     busy = [(f.start, f.end) for f in taken]
     out: list[Fragment] = []
+
+    def free(a: int, b: int) -> bool:  # [a, b) overlaps no fragment found so far
+        return not any(a < e and s < b for s, e in busy)
+
     for things, counts in counted_lists(text) if counted else []:
-        if not any(things.start < e and s < things.end for s, e in busy):
+        if free(things.start, things.end):
             out += [things, counts]
             busy.append((things.start, things.end))
     for m in _COORDINATES.finditer(text):  # [latitude, longitude], south and west negative
-        if not any(m.start() < e and s < m.end() for s, e in busy):
+        if free(m.start(), m.end()):
             lat, lon = float(m.group(1)) * (-1 if m.group(2) == "S" else 1), float(m.group(3))
             out.append(Fragment(m.start(), m.end(), [lat, -lon if m.group(4) == "W" else lon]))
             busy.append((m.start(), m.end()))
     for m in _RANGE.finditer(text):
         a, b = m.span(1)
-        if not any(a < e and s < b for s, e in busy):
+        if free(a, b):
             out.append(Fragment(a, b, [parse_number(m.group(2)), parse_number(m.group(3))]))
             busy.append((a, b))
     kinds = [(_NUMBER_LIST, _NUM), (_NAME_LIST, _ITEM)]
@@ -381,7 +385,7 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
         is_number = item == _NUM
         for m in pattern.finditer(text):
             a, b = m.span()
-            if any(a < e and s < b for s, e in busy):
+            if not free(a, b):
                 continue
             if item == _PLAIN_ITEM:  # the first item as long as the last: "buy apples and rice" -> apples
                 found = [x.strip() for x in re.split(_SEP, m.group(0))]

@@ -2303,6 +2303,25 @@ def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
     assert found == [set(), {"Google"}, {"E"}]
 
 
+def test_a_works_maker_is_named_by_by_and_a_work_before_its_kind(tiny: Encoder) -> None:
+    """"by" names a maker parameter's value (the artist), not a quoted work before it ("'Shape of You'
+    by Ed Sheeran"), nor after "directed by"; a name whose first piece is a stopword ("Tove") is a value
+    too. A work's name written before its kind names it: "from the Salam album"."""
+    tool = ToolSpec(name="music", description="find music", input_schema={
+        "type": "object", "properties": {p: {"type": "string"}for p in ["artist", "album", "track"]}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="music"), RouterConfig(dim=32))
+    asks = ["play 'Shape of You' by Ed Sheeran", "songs by Tove Lo", "a film directed by Jim Henson",
+            "any from the Salam album?"]  # fmt: skip
+    reqs = router._reqs([ToolCallExample(prompt=a) for a in asks])
+    assert router._table is not None
+    info = router._table.tools[0]
+    found = [[{q.text[slice(*q.offsets[t])] for t in named_value_starts(q, prm, info)} for prm in info.params]
+             for q in reqs]  # fmt: skip
+    ed, tove, salam = (q.text[slice(*q.offsets[q.starts[q.text.index(w)]])] for q, w in
+                       zip([reqs[0], reqs[1], reqs[3]], ["Ed", "Tove", "Salam"], strict=True))  # (first pieces)
+    assert found == [[{ed}, set(), set()], [{tove}, set(), set()], [set(), set(), set()], [set(), {salam}, set()]]
+
+
 def test_an_ids_id_word_may_go_unsaid_before_an_identifier(tiny: Encoder) -> None:
     """"queen queen-b190" names queenId's value, "swarm swarm-1" swarm_status's swarmId (its other word
     is the tool's); not before plain words ("queen bee" is no id), and the "queen" inside "queen-b190"

@@ -814,8 +814,16 @@ def described_values(schema: dict[str, Any]) -> list[str]:
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})
 _GENERIC_NAME_WORDS = frozenset({"name"})
 _BEFORE_NAME = frozenset({"as", "the", "a", "an", "for", "my", "our"})
+_MAKERS = frozenset(map(stem, ["artist", "author", "composer", "singer", "band", "performer", "painter", "writer"]))
+_WORKS = frozenset(map(stem, ["album", "song", "track", "book", "movie", "film", "show", "series", "painting"]))
+# "by" after these names another maker than a work's: "directed by", "produced by"; or no maker: "sorted by"
+_MADE_OTHERWISE = re.compile(r"directed|produced|hosted|sponsored|sorted|ordered|grouped|filtered|followed")
 ID_WITH_DIGITS = re.compile(r"\w[\w.-]*\d[\w.-]*")  # an identifier with digits: "session-163"; not "y=3x+2"
 _JOINED_ID = re.compile(r"[a-z]\w*(?:[-_.][a-z0-9]\w*)+")  # words joined into an identifier: "api-refactor"
+
+
+def _capitalised(req: RequestFeatures, t: int) -> bool:
+    return req.text[req.offsets[t][0]].isupper()
 
 
 def _inside_a_name(req: RequestFeatures, t: int) -> bool:
@@ -854,6 +862,9 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
         tool is not None and "id" in prm.stems and not any("name" in q.stems for q in tool.params)
     )
     naming = {i for i, w in enumerate(req.w_lower) if w in ("named", "called")} if names else set()
+    if prm.stems & _MAKERS:  # "by" names a work's maker: "Remind Me by Carrie Underwood" for the artist
+        made = [i for i, w in enumerate(req.w_lower) if w == "by"]
+        naming |= {i for i in made if not (i and _MADE_OTHERWISE.fullmatch(req.w_lower[i - 1]))}
     for i in sorted(set(mentions(req, prm)) | {i for i, w in enumerate(req.w_lower) if w == joined} | naming):
         if req.later[req.w_clause[i]] or (i in first and _inside_a_name(req, first[i])):
             continue  # ("the Metropolitan Museum of Art": no museum named after "Museum")
@@ -866,10 +877,16 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
             j, shortened = next(k for k in range(i, m) if short <= set(req.w_stem[i : k + 1])), True
         else:
             continue
+        if prm.stems & _WORKS and i not in naming:  # a work's name before its kind: "the Salam album"
+            q = i
+            while q > 1 and q - 1 in first and req.w_lower[q - 2] not in ".!?" and _capitalised(req, first[q - 1]):
+                q -= 1
+            if q < i and req.w_lower[q - 1] == "the" and q in first:
+                out.add(first[q])
         p = i - 1  # a quoted value right before the name: "the 'main' database", "'admin' as username"
         while p > 0 and i - p <= 2 and req.w_lower[p] in _BEFORE_NAME:
             p -= 1
-        if p > 0 and req.w_lower[p] in QUOTES and req.w_quoted[p - 1]:
+        if p > 0 and req.w_lower[p] in QUOTES and req.w_quoted[p - 1] and req.w_lower[i] != "by":  # (the work)
             q = p - 1
             while q > 0 and req.w_quoted[q - 1]:
                 q -= 1
@@ -889,7 +906,7 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
             continue
         if len(word) == 1 and word in QUOTES:
             k += 1
-        elif not_a_value(word) or not (
+        elif not_a_value(req.w_lower[k]) or not (
             req.w_quoted[k]
             or word[:1].isdigit()
             or ID_WITH_DIGITS.fullmatch(chunk) is not None

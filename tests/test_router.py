@@ -2303,6 +2303,30 @@ def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
     assert found == [set(), {"Google"}, {"E"}]
 
 
+def test_an_optional_value_spelling_out_an_acronym_or_held_by_another_argument_is_left_out(
+    tiny: Encoder, catalogue: Catalogue
+) -> None:
+    """"Polymorphism" of "SNP (Single Nucleotide Polymorphism)" is no species; "Lakers" the teams hold is
+    no venue, "country" no artist beside the genre "Country"; a required value or an enum's stays."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    props = {"teams": {"type": "array", "items": {"type": "string"}}, "species": {"type": "string"},
+             "venue": {"type": "string"}, "genre": {"type": "string", "enum": ["Country", "Pop"]}}  # fmt: skip
+    tool = ToolSpec(name="find", description="look it up", input_schema={
+        "type": "object", "required": ["teams"], "properties": props})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="finding"))
+    text = "the SNP (Single Nucleotide Polymorphism) and the game between Lakers and Clippers"
+
+    def said(**args: object) -> dict[str, object] | None:
+        call = router._said(ToolCall(name="find", arguments=args), text)
+        return None if call is None else call.arguments
+
+    teams = ["Lakers", "Clippers"]
+    assert said(teams=teams, species="Polymorphism", venue="Lakers") == {"teams": teams}
+    assert said(teams=teams, species="Homo sapiens", venue="Staples Center") == {
+        "teams": teams, "species": "Homo sapiens", "venue": "Staples Center"}  # fmt: skip
+    assert said(teams=["country"], genre="Country", venue="country") == {"teams": ["country"], "genre": "Country"}
+
+
 def test_a_works_maker_is_named_by_by_and_a_work_before_its_kind(tiny: Encoder) -> None:
     """"by" names a maker parameter's value (the artist), not a quoted work before it ("'Shape of You'
     by Ed Sheeran"), nor after "directed by"; a name whose first piece is a stopword ("Tove") is a value

@@ -1778,6 +1778,10 @@ class Router(nn.Module):
                 if prm.required:
                     return None
                 del args[prm.name]
+            elif isinstance(value, str) and not prm.required and not prm.enum and (
+                _in_expansion(value, text) or _held_elsewhere(value, prm.name, args)
+            ):
+                del args[prm.name]  # "SNP (Single Nucleotide Polymorphism)" names no species; "Lakers" a team, no venue
         return ToolCall(name=call.name, arguments=args)
 
     def validate(self, call: ToolCall | None) -> bool:
@@ -2459,6 +2463,26 @@ _OF_WHAT = re.compile(r"\bof (?:the |a |an )?([a-z]+)", re.I)  # "Genre of music
 
 
 _I_CLAUSE = re.compile(r"\bI\s+[a-z]|(?:\b[a-z]+,?|,)\s+I$")  # "pants I bought", "too big, I", "which I"
+
+
+_EXPANSION = re.compile(r"\b([A-Z]{2,})s?\s*\(([^()]+)\)")  # "SNP (Single Nucleotide Polymorphism)"
+
+
+def _in_expansion(value: str, text: str) -> bool:
+    """Whether a value is words of an acronym's expansion in parentheses after it: "Polymorphism" of "SNP
+    (Single Nucleotide Polymorphism)" spells out the SNP, it is not a value of its own."""
+    for m in _EXPANSION.finditer(text):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.group(2)))
+        if initials.lower() == m.group(1).lower() and value.lower() in m.group(2).lower():
+            return True
+    return False
+
+
+def _held_elsewhere(value: str, name: str, args: dict[str, Any]) -> bool:
+    """Whether another argument holds the same text (an item of its list too): "between Lakers and
+    Clippers" gives the teams, not a venue "Lakers"; "country songs" a genre "Country", not an artist."""
+    held = [v for k, v in args.items() if k != name for v in (v if isinstance(v, list) else [v])]
+    return any(isinstance(v, str) and v.lower() == value.lower() for v in held)
 
 
 def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:

@@ -2773,6 +2773,21 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
     assert named == [[False, False], [False, True]]
 
 
+def test_a_flag_is_not_named_by_the_word_it_shares_with_its_tool(tiny: Encoder) -> None:
+    """"the sales tax" names calculate_tax, not its tax_exempt flag; "a tax-exempt purchase" names it."""
+    tool = ToolSpec(name="calculate_tax", description="Sales tax of a purchase", input_schema={
+        "type": "object", "required": ["amount"], "properties": {
+            "amount": {"type": "number"},
+            "tax_exempt": {"type": "boolean", "description": "Whether the purchase is tax-exempt."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="tax"), RouterConfig(dim=32))
+    named = []
+    for prompt in ["the sales tax on $250 in New York", "the tax on a tax-exempt purchase of $250"]:
+        req = router._reqs([ToolCallExample(prompt=prompt)])[0]
+        block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+        named.append(block.named_flag(1))
+    assert named == [False, True]
+
+
 def test_an_integer_enum_with_some_codes_described_is_chosen_by_them(tiny: Encoder) -> None:
     """province_id of [1, ..., 5] with "Example: 1 for Bangkok, 2 for Chiang Mai": "in Chiang Mai" is 2."""
     tool = ToolSpec(name="find_providers", description="Find service providers", input_schema={

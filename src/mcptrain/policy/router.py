@@ -465,12 +465,14 @@ class _Block:
 
     def _names_its_thing(self, i: int) -> bool:
         """Whether the request writes a form of a word of flag i's name besides its verb ("include",
-        "has", "show"), or the word of its description that word is short for ("statistics" for
-        include_stats, "If true, include match statistics"): "including its status" names no
-        include_financials, nor include_stats."""
+        "has", "show") and the words of its tool's name, or the word of its description that word is short
+        for ("statistics" for include_stats, "If true, include match statistics"): "including its status"
+        names no include_financials, nor include_stats, "the sales tax" no tax_exempt of calculate_tax."""
         prm = self.tool.params[i]
         name = words(prm.name)
-        rest = [w for w in name if w not in _FLAG_VERBS]
+        verbless = [w for w in name if w not in _FLAG_VERBS]
+        own = set(words(self.tool.spec.name))  # "tax" of calculate_tax's tax_exempt names the tool, not the flag
+        rest = [w for w in verbless if w not in own] or verbless
         if not rest or len(rest) == len(name):
             return True
         said = self.req.words

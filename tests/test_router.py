@@ -43,6 +43,7 @@ from mcptrain.policy.router import (  # noqa: E402
     _named_just_before,
     _number_written,
     _one_value_twice,
+    _time_in_words,
     _without_kind,
     _without_labels,
     context_text,
@@ -2771,6 +2772,24 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
         block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
         named.append([block.named_flag(i) for i in (1, 2)])
     assert named == [[False, False], [False, True]]
+
+
+def test_a_count_written_in_words_of_time(tiny: Encoder) -> None:
+    """"compounded quarterly" is 4 times a year, "monthly compounding" 12; "for the next week" is 7 for a
+    count of days and "next month" 1 for a count of months; none where the request writes no such words."""
+    tool = ToolSpec(name="forecast", description="Forecast it", input_schema={
+        "type": "object", "required": ["days", "n"], "properties": {
+            "days": {"type": "integer", "description": "Number of days for the forecast."},
+            "n": {"type": "integer", "description": "The number of times interest is compounded per year."},
+            "months": {"type": "integer", "description": "Number of future months."}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["the air for the next week, compounded quarterly",
+                                        "prices for the coming month with monthly compounding"], seeds=2)  # fmt: skip
+    got = [{k: p.call.arguments.get(k) for k in ("days", "n", "months")} if p.call else {} for p in preds]
+    assert [(g.get("days"), g.get("n")) for g in got[::2]] == [(7, 4), (7, 4)]
+    assert [(g.get("n"), g.get("months")) for g in got[1::2]] == [(12, 1), (12, 1)]  # (months given: "written")
+    info = Router(tiny, Catalogue([tool], name="f"), RouterConfig(dim=32))._table
+    assert info is not None
+    assert [_time_in_words(p, "the next 5 days, compounded daily") for p in info.tools[0].params] == [None, 365, None]
 
 
 def test_a_flag_is_not_named_by_the_word_it_shares_with_its_tool(tiny: Encoder) -> None:

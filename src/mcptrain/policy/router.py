@@ -1199,7 +1199,9 @@ class Router(nn.Module):
         )  # [C_all, N] -> [B*2, N]: best share of a tool's name in one clause (kept, set aside)
         named = named.view(bsz, 2, n)  # [B, 2, N]
         earliest = first[:, table.name_idx].min(-1).values  # [B, N, S] -> [B, N]
-        written = torch.tensor([float(sum(k >= 0 for k in q.number_starts)) for q in reqs])  # [B] numbers written
+        written = torch.tensor(
+            [float(sum(k >= 0 for k in q.number_starts) + _numbers_in_words(q.text)) for q in reqs]
+        )  # [B] numbers written, in digits or words ("compounded quarterly", "dropped from")
         short = table.numbers_needed[None, :] > written[:, None]  # [B, N]
         # a required date (time of day) in a request that writes none: "book me a bus ticket"
         writes = torch.tensor([[q.has_date, q.has_time] for q in reqs], dtype=torch.float32).reshape(bsz, 2)
@@ -1366,6 +1368,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or block.currency(i) is not None
                 or block.color(i) is not None
+                or _time_in_words(prm, req.text) is not None
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
                 or (prm.location and bool(req.place_starts - used.covered - used.starts)
@@ -1470,6 +1473,10 @@ class Router(nn.Module):
             return block.currency(i)  # "Convert 150 Euros to Canadian dollars": from EUR, to CAD
         if kind == "number" and used.decoding and _starts_at_rest(prm, req.text):
             return 0  # "dropped from rest": an initial velocity of 0
+        if kind == "number" and used.decoding and not block.named_numbers(i, True) - used.starts:
+            told = _time_in_words(prm, req.text)
+            if told is not None:
+                return told  # "compounded quarterly": n 4; "for the next week": days 7
         if kind in ("string", "number"):
             if not req.offsets:
                 return _MISSING
@@ -1983,6 +1990,37 @@ def _starts_at_rest(prm: ParamInfo, text: str) -> bool:
     return prm.value_kind == "number" and "initial" in name and bool(name & {"velocity", "speed"}) and (
         _AT_REST.search(text) is not None
     )
+
+
+# Numbers written as words of time: how often a year interest is compounded ("compounded quarterly": 4),
+# and one period ahead in the unit a count measures ("for the next week": 7 days, "next month": 1 month).
+_PER_YEAR = {"annually": 1, "yearly": 1, "semi-annually": 2, "semiannually": 2, "biannually": 2, "quarterly": 4,
+             "monthly": 12, "bi-weekly": 26, "biweekly": 26, "weekly": 52, "daily": 365}  # fmt: skip
+_FREQUENCY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PER_YEAR), key=len, reverse=True)) + r")\b", re.I)
+_AHEAD = re.compile(r"\b(?:next|coming|following|upcoming)\s+(day|week|month|year)\b", re.I)
+_PERIOD_IN = {"day": {"day": 1, "week": 7}, "week": {"week": 1}, "month": {"month": 1, "year": 12}, "year": {"year": 1}}
+
+
+def _time_in_words(prm: ParamInfo, text: str) -> int | None:
+    """A count the request gives in words of time: how many times a year interest is compounded
+    ("compounded quarterly": 4, "monthly compounding": 12) for a parameter about compounding, or one
+    period ahead in the unit the parameter counts ("for the next week": 7 for "Number of days", "next
+    month": 1 for months). None where it gives none."""
+    if prm.value_kind != "number":
+        return None
+    about = f"{' '.join(words(prm.name))} {prm.schema.get('description', '')}".lower()
+    if "compound" in about and (m := _FREQUENCY.search(text)):
+        return _PER_YEAR[m.group(1).lower()]
+    ahead = _AHEAD.search(text)
+    if ahead is None:
+        return None
+    counted = [u for u in _PERIOD_IN if re.search(rf"\b{u}s\b", about)]  # the unit it counts in: "days"
+    return _PERIOD_IN[counted[0]].get(ahead.group(1).lower()) if len(counted) == 1 else None
+
+
+def _numbers_in_words(text: str) -> int:
+    """How many numbers a request writes in words of time or motion (`_time_in_words`, `_AT_REST`)."""
+    return len(_FREQUENCY.findall(text)) + len(_AHEAD.findall(text)) + int(_AT_REST.search(text) is not None)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again

@@ -1264,6 +1264,8 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
         ("the curve between x = -1 and x = 2.5", [[-1, 2.5]]),
         ("from 9am to 5pm", []),  # times, not numbers
         ("for 2nd, 3rd and 4th floors", [[2, 3, 4]]),  # ordinals
+        ("the S&P 500 and the Dow Jones over 5 days", [["S&P 500", "Dow Jones"]]),  # names with "the", "&", a number
+        ("host 'db.example.com' and the API key", []),  # "the" before one item only: no list
     ],
 )
 def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:

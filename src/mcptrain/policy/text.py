@@ -280,14 +280,15 @@ _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _ORDINAL = rf"{_NUM}(?:st|nd|rd|th)?"  # "2nd, 3rd and 4th floors" -> [2, 3, 4]
 _NUMBER_LIST = re.compile(rf"(?<![\w.]){_ORDINAL}(?:{_SEP}{_ORDINAL})+(?!\w|\.\d)")
-NAME_ITEM = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}"  # a name in a list written in words: "Rome", "New York"
+NAME_ITEM = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}(?: \d{2,}(?![\w,.]))?"  # in a list: "Rome", "New York", "S&P 500"
 _ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
 # A range written in words, as its two ends: "from 2015 to 2021", "between x = -1 and x = 2".
 _END = rf"(?:[a-z]\s*=\s*)?({_NUM})"  # a range's end, maybe after its variable: "x = -1"
 # A point written with its hemispheres: "(33.4484 N, 112.0740 W)", "48.8584° N, 2.2945° E".
 _COORDINATES = re.compile(r"\(?(\d+(?:\.\d+)?)\s*°?\s*([NS])\s*,\s*(\d+(?:\.\d+)?)\s*°?\s*([EW])\b\)?")
 _RANGE = re.compile(rf"(?<!\w)(?:from|between)\s+({_END}\s+(?:to|and|through)\s+{_END})(?!\w|\.\d)")
-_NAME_LIST = re.compile(rf"(?<!\w){_ITEM}(?:{_SEP}{_ITEM})+(?!\w)")
+# Names: "Paris, Rome and Oslo"; each after "the", or none: "the S&P 500 and the Dow Jones", not "'x' and the API".
+_NAME_LIST = re.compile(rf"(?<!\w)(?:{_ITEM}(?:{_SEP}{_ITEM})+|the {_ITEM}(?:{_SEP}the {_ITEM})+)(?!\w)")
 # A list of lower-case things, 1-3 words each, none of them a stopword: "tomatoes and lettuce",
 # "efficient, organized, easy going and compassionate" (not "price of tomatoes and lettuce at").
 _PLAIN = r"(?!(?:{})\b)[a-z][a-z-]*".format("|".join(sorted(STOPWORDS | {"then", "also", "not", "no"})))

@@ -476,7 +476,8 @@ def _inside_word(text: str, i: int) -> bool:
     return (a.isalnum() or a == "_") and (b.isalnum() or b == "_") and not (a.islower() and b.isupper())
 
 
-_NAME_GOES_ON = re.compile(r"(?<=[a-z]) [A-Z][a-z]+\b")
+# A name goes on with a capitalised word or a number, not a year or a date: "Windows 10", not "London 2022/08/16"
+_NAME_GOES_ON = re.compile(r"(?<=[a-z]) (?:[A-Z][a-z]+\b|(?!1[89]\d\d|20\d\d)\d+(?!\w|[.,]\d|[/:-]))")
 
 
 def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[int, int]:

@@ -1338,6 +1338,7 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("compatible with Windows 10.", "Windows", "Windows 10"),  # a name with its number
         ("the air in London 2022/08/16 and Paris 2023", "London", "London"),  # not a date's, nor a year
         ("the air in Paris 2023", "Paris", "Paris"),
+        ("the scale of C sharp major", "C", "C sharp"),  # a key with its sharp
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

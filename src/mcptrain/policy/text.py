@@ -480,16 +480,19 @@ def _inside_word(text: str, i: int) -> bool:
 _NAME_GOES_ON = re.compile(r"(?<=[a-z]) (?:[A-Z][a-z]+\b|(?!1[89]\d\d|20\d\d)\d+(?!\w|[.,]\d|[/:-]))")
 
 
+_ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
+
+
 def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[int, int]:
     """A string span [start, end) as a value: the quoted text where it lies partly in quotes
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
     -> "Louvre Museum"; "The Plaza" keeps its capital The) or a preposition before a name ("of
     Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
-    last period of initials or an abbreviation ("D.C.", "Apple Inc."), a street address with the city,
-    state, ZIP code and country written after it ("221B Baker Street, Berkeley, CA, USA"), and with
-    `names`, not inside a capitalised name ("Yellowstone National" of "Yellowstone National Park";
-    places keep where their own rules end them).
+    last period of initials or an abbreviation ("D.C.", "Apple Inc.") or a key's sharp or flat ("C
+    sharp"), a street address with the city, state, ZIP code and country written after it ("221B
+    Baker Street, Berkeley, CA, USA"), and with `names`, not inside a capitalised name ("Yellowstone
+    National" of "Yellowstone National Park"; places keep where their own rules end them).
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
@@ -513,6 +516,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         end = m.end()
     while names and text[start : start + 1].isupper() and (m := _NAME_GOES_ON.match(text, end)):
         end = m.end()  # a name does not stop inside itself: "Yellowstone National" of "... National Park"
+    if (m := _ACCIDENTAL.match(text, end)) and re.fullmatch(r"[A-G]", text[start:end]):
+        end = m.end()  # a musical key with its sharp or flat: "C sharp", "B♭"
     abbreviated = _INITIALS_END.search(text, start, end) or _ABBREVIATION_END.search(text, start, end)
     if text[end : end + 1] == "." and abbreviated:
         end += 1  # "Washington D.C.", "Apple Inc."

@@ -659,6 +659,9 @@ def test_step_calls_answer_each_step_with_its_own_function() -> None:
         ("weather in Los Angeles, California", {"artist": "Los Angeles"}, []),  # a place with its region
         ("cheap or fairly cheap", {"artist": "cheap"}, []),  # one of them, not both
         ("songs by Taylor Swift and Adele", {"artists": ["Taylor Swift", "Adele"], "artist": "Adele"}, []),
+        ("rock and jazz", {"genre": "rock"}, [{"genre": "rock"}, {"genre": "jazz"}]),  # values its enum allows
+        ("on business and need to go", {"genre": "business"}, []),  # not: "need" is no genre
+        ("a base of 10 units and other of 5", {"artist": "units"}, []),  # "other" is a parameter's name
     ],
 )  # fmt: skip
 def test_fan_out_gives_one_call_per_listed_value(text: str, arguments: dict, fanned: list[dict]) -> None:
@@ -666,7 +669,8 @@ def test_fan_out_gives_one_call_per_listed_value(text: str, arguments: dict, fan
     from mcptrain.catalogue import Catalogue
 
     props = {"number": {"type": "integer"}, "other": {"type": "integer"}, "artist": {"type": "string"},
-             "artists": {"type": "array", "items": {"type": "string"}}}  # fmt: skip
+             "artists": {"type": "array", "items": {"type": "string"}},
+             "genre": {"type": "string", "enum": ["rock", "jazz", "business"]}}  # fmt: skip
     from mcptrain.types import ToolSpec
 
     cat = Catalogue([ToolSpec(name="f", description="f", input_schema={"type": "object", "properties": props})])

@@ -319,6 +319,7 @@ def fan_out(call: ToolCall, text: str, cat: Catalogue) -> list[ToolCall]:
     [{'n': 5}, {'n': 10}, {'n': 15}]
     """
     props = cat.get(call.name).properties if call.name in cat else {}
+    names = {w.lower() for p in props for w in re.findall(r"[A-Za-z]+", p)}  # the parameters' name words
     frags = [f for f in list_fragments(text, json_fragments(text)) if isinstance(f.value, list)]
     # "a, b and c", not "a or b" (one of them) nor "Bangkok, Chatuchak District" (a place within a place)
     lists = [f.value for f in frags if re.search(r"\band\b|&", text[f.start : f.end]) and _several(f.value)]
@@ -330,7 +331,9 @@ def fan_out(call: ToolCall, text: str, cat: Catalogue) -> list[ToolCall]:
         for items in lists:
             listed = any(_same_value(x, value) for x in items)
             others = any(_in_value(x, v) for n, v in call.arguments.items() if n != name for x in items)
-            fits = all(isinstance(x, str) == (kind == "string") for x in items)
+            fits = all(isinstance(x, str) == (kind == "string") for x in items) and not (
+                kind == "string" and any(not _item_fits(x, props[name], names) for x in items)
+            )
             if listed and not others and fits:
                 spread[name] = items
                 break
@@ -342,6 +345,15 @@ def fan_out(call: ToolCall, text: str, cat: Catalogue) -> list[ToolCall]:
         ToolCall(name=call.name, arguments={**call.arguments, **{n: v[j] for n, v in spread.items()}})
         for j in range(k)
     ]
+
+
+def _item_fits(item: str, prop: dict[str, Any], names: set[str]) -> bool:
+    """Whether a listed item may be a string argument's value: one its enum allows, if it has one ("on
+    business and need to" lists no travel classes), and no parameter's name ("a base of 10 units and
+    height of 5" lists no units)."""
+    if isinstance(prop.get("enum"), list) and item.lower() not in {str(v).lower() for v in prop["enum"]}:
+        return False
+    return item.strip(" .").lower() not in names
 
 
 def _several(items: list[Any]) -> bool:

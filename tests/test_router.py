@@ -2780,6 +2780,16 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
     assert named == [[False, False], [False, True]]
 
 
+def test_a_time_of_day_counts_nothing(tiny: Encoder) -> None:
+    """"three tickets for a 19:00 show": the 19 of 19:00 is the show's hour, no count of tickets."""
+    tool = ToolSpec(name="buy_tickets", description="Buy movie tickets", input_schema={
+        "type": "object", "required": ["number_of_tickets"], "properties": {
+            "number_of_tickets": {"type": "integer", "description": "The number of tickets."},
+            "show_time": {"type": "string", "description": "Start time, 'HH:MM'."}}})  # fmt: skip
+    preds = one_tool_calls(tiny, tool, ["Can I get three tickets for a 19:00 show?", "two tickets at 9 pm"], seeds=3)
+    assert [p.call.arguments["number_of_tickets"] for p in preds if p.call] == [3, 2] * 3
+
+
 def test_a_count_written_in_words_of_time(tiny: Encoder) -> None:
     """"compounded quarterly" is 4 times a year, "monthly compounding" 12; "for the next week" is 7 for a
     count of days and "next month" 1 for a count of months; none where the request writes no such words."""

@@ -299,7 +299,7 @@ def _seasonal(prm: ParamInfo) -> bool:
     return prm.value_kind == "string" and not prm.date_format and bool(prm.stems & _SEASONAL)
 
 
-_CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b)")
+_CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b|\s?[ap]\.?m\b)", re.I)  # "6:30", "9 pm"
 _CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
 
 
@@ -646,9 +646,9 @@ class _Block:
                 if len(measured) == 1 and not named[numeric, t].any():  # else the one parameter whose description
                     named[measured[0], t] = True  # measures in its unit: "60 seconds" for "the timeout in seconds"
                 part = _clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
-                if part is not None:  # "at 6:30 PM": hours 6, minutes 30
+                if part is not None:  # "at 6:30 PM": hours 6, minutes 30; no count ("3 tickets for a 19:00 show")
                     for j in numeric:
-                        named[j, t] |= any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
+                        named[j, t] = any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
                 around = _words_around(self.req.text, self.req.offsets[t][0]) if decoding else ([], [])
                 for j in numeric if decoding else []:  # "min rating set to 3.5", "twenty as the limit"
                     named[j, t] |= _name_linked(around, self.tool.params[j].name)

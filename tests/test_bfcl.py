@@ -621,6 +621,8 @@ class _NumbersRouter:
         ("BMI of a person 6 feet tall weighing 80 kg", {"height": 6.0, "weight": 80.0}, []),  # nothing after
         ("BMI with height 6 and weight 80", {"height": 6.0, "weight": 80.0}, []),  # one call's values either side
         ("BMI for 6 feet, 80 kg and 3 years, also 70 kg", {"height": 6.0, "weight": 3.0}, []),  # 80 unused before
+        ("from rest: 6 feet, 80 kg, then 5 feet, 60 kg", {"height": 6.0, "weight": 80.0, "speed": 0.0},
+         [{"height": 6.0, "weight": 80.0, "speed": 0.0}, {"height": 5.0, "weight": 60.0, "speed": 0.0}]),  # 0 unwritten
     ],
 )  # fmt: skip
 def test_repeat_calls_answer_each_repetition_of_one_function(text: str, first: dict, calls: list[dict]) -> None:

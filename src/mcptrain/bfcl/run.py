@@ -258,17 +258,19 @@ def step_calls(router: Any, call: ToolCall, text: str) -> list[ToolCall]:
 
 
 def _unused_rest(call: ToolCall, text: str) -> str | None:
-    """The text after the first cut before which the request writes the call's numbers, all of them and
-    no other, and its strings, where the text after it writes a number the call does not use; None if
-    there is no such cut, or the call has an empty list or object (it did not find all it needs)."""
+    """The text after the first cut before which the request writes the call's numbers (those it writes
+    in digits: not the 0 of "from rest"), all of them and no other, and its strings, where the text
+    after it writes a number the call does not use; None if there is no such cut, or the call has an
+    empty list or object (it did not find all it needs)."""
     used = _numbers(call.arguments)
     strings = [v for v in call.arguments.values() if isinstance(v, str)]
     if not used or _holds_empty(call):
         return None
+    written = used & _numbers_written(text)  # (0 for "starts from rest" is written in no digit)
     for m in _REPEAT_CUT.finditer(text):
         head, rest = text[: m.start()], text[m.end() :]
-        if used != _numbers_written(head) or any(v not in head for v in strings):
-            continue  # (the head's numbers are the call's, all of them)
+        if written != _numbers_written(head) or any(v not in head for v in strings):
+            continue  # (the head's numbers are the call's written ones, all of them)
         if _numbers_written(rest) - used:
             return rest
     return None

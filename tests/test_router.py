@@ -2780,6 +2780,20 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
     assert named == [[False, False], [False, True]]
 
 
+def test_a_command_line_written_calls_the_tool_that_runs_one(tiny: Encoder) -> None:
+    """Where the none head wins but the request writes a command line ("using docker ps") and the best
+    candidate takes a required command, that tool is called; a request with no command stays uncalled."""
+    tool = ToolSpec(name="cmd_controller.execute", description="Run a command", input_schema={
+        "type": "object", "required": ["command"], "properties": {
+            "command": {"type": "string", "description": "The command line to run."}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="cmd"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.none_head[-1].bias.fill_(20.0)  # the head says "none" for everything
+    asks = [ToolCallExample(prompt=p) for p in ["is docker running, please use docker ps to find out", "hello there"]]
+    preds = router.predict(asks)
+    assert [(p.tool, p.arguments) for p in preds] == [("cmd_controller.execute", {"command": "docker ps"}), (None, {})]
+
+
 def test_a_time_of_day_counts_nothing(tiny: Encoder) -> None:
     """"three tickets for a 19:00 show": the 19 of 19:00 is the show's hour, no count of tickets."""
     tool = ToolSpec(name="buy_tickets", description="Buy movie tickets", input_schema={

@@ -1328,6 +1328,10 @@ class Router(nn.Module):
         k = len(cands)
         gold_idx = table.index.get(gold.name) if gold is not None else None
         a = choose("tool", tool_logits, lambda: k if gold is None else _index(cands, gold_idx))
+        if mode == "greedy" and a == k and k and command_spans(req.text):  # a command line written for a tool
+            best = int(tool_logits[:k].argmax())  # that runs one: "check docker using docker --version"
+            if any(p.command and p.required for p in table.tools[cands[best]].params):
+                a = best
         if mode != "gold" or a is not None:
             trace.confidence = float(tool_logits.detach().softmax(-1)[a]) if a is not None else 0.0
         if a is None:  # gold tool outside the candidates: still learn its arguments, if it is known

@@ -2794,6 +2794,19 @@ def test_a_command_line_written_calls_the_tool_that_runs_one(tiny: Encoder) -> N
     assert [(p.tool, p.arguments) for p in preds] == [("cmd_controller.execute", {"command": "docker ps"}), (None, {})]
 
 
+def test_an_hour_after_noon_in_a_24_hour_count(tiny: Encoder) -> None:
+    """"until at least 11 PM" is 23 for an hour "in 24 hour format"; 11 for one with no such words."""
+    props = {"closing": {"type": "integer", "description": "Latest closing time. This is in 24 hour format."},
+             "hour": {"type": "integer", "description": "The hour."}}  # fmt: skip
+    got = []
+    for name in props:
+        tool = ToolSpec(name="find_restaurant", description="Find a restaurant", input_schema={
+            "type": "object", "required": [name], "properties": {name: props[name]}})  # fmt: skip
+        preds = one_tool_calls(tiny, tool, ["a vegan place open until at least 11 PM"], seeds=2)
+        got += [p.call.arguments[name] for p in preds if p.call]
+    assert got == [23, 23, 11, 11]
+
+
 def test_a_time_of_day_counts_nothing(tiny: Encoder) -> None:
     """"three tickets for a 19:00 show": the 19 of 19:00 is the show's hour, no count of tickets."""
     tool = ToolSpec(name="buy_tickets", description="Buy movie tickets", input_schema={

@@ -1624,6 +1624,8 @@ class Router(nn.Module):
                     n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
                 if isinstance(n, int | float) and used.decoding:  # "3 minutes" for a length in seconds: 180
                     n = _in_described_time_unit(n, req.text, req.offsets[e][1], prm)
+                if isinstance(n, int) and used.decoding and 0 < n < 12 and _PM_AFTER.match(req.text, req.offsets[e][1]):
+                    n += 12 if _24_HOUR.search(str(prm.schema.get("description", ""))) else 0  # "11 PM": 23
                 side = _hemisphere(req.text, number_from(req, s)) if used.decoding else None
                 if isinstance(n, int | float) and side and side in "SW" and _coordinate_of(prm.name):
                     n = -n  # "119.5383 W": a longitude of -119.5383
@@ -2025,6 +2027,10 @@ def _time_in_words(prm: ParamInfo, text: str) -> int | None:
 def _numbers_in_words(text: str) -> int:
     """How many numbers a request writes in words of time or motion (`_time_in_words`, `_AT_REST`)."""
     return len(_FREQUENCY.findall(text)) + len(_AHEAD.findall(text)) + int(_AT_REST.search(text) is not None)
+
+
+_PM_AFTER = re.compile(r"\s*p\.?\s?m\b", re.I)
+_24_HOUR = re.compile(r"\b24[- ]?hours?\s+(?:format|clock)|\b24h\b", re.I)  # an hour counted from midnight
 
 
 _ARTICLES = frozenset({"the", "a", "an"})  # before a value taken: "the" of "the Eiffel Tower" starts it again

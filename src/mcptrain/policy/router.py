@@ -1624,8 +1624,9 @@ class Router(nn.Module):
                     n = scaled(n, req.text, req.offsets[e][1])  # "213 million"
                 if isinstance(n, int | float) and used.decoding:  # "3 minutes" for a length in seconds: 180
                     n = _in_described_time_unit(n, req.text, req.offsets[e][1], prm)
-                if isinstance(n, int) and used.decoding and 0 < n < 12 and _PM_AFTER.match(req.text, req.offsets[e][1]):
-                    n += 12 if _24_HOUR.search(str(prm.schema.get("description", ""))) else 0  # "11 PM": 23
+                pm = _PM_HOUR.match(req.text, number_from(req, s)) if used.decoding else None
+                if isinstance(n, int) and pm and 0 < n < 12 and _24_HOUR.search(str(prm.schema.get("description", ""))):
+                    n += 12  # "until 11 PM" for an hour "in 24 hour format": 23
                 side = _hemisphere(req.text, number_from(req, s)) if used.decoding else None
                 if isinstance(n, int | float) and side and side in "SW" and _coordinate_of(prm.name):
                     n = -n  # "119.5383 W": a longitude of -119.5383
@@ -2029,7 +2030,7 @@ def _numbers_in_words(text: str) -> int:
     return len(_FREQUENCY.findall(text)) + len(_AHEAD.findall(text)) + int(_AT_REST.search(text) is not None)
 
 
-_PM_AFTER = re.compile(r"\s*p\.?\s?m\b", re.I)
+_PM_HOUR = re.compile(r"\d{1,2}\s*p\.?\s?m\b", re.I)  # "11 PM", "9pm"
 _24_HOUR = re.compile(r"\b24[- ]?hours?\s+(?:format|clock)|\b24h\b", re.I)  # an hour counted from midnight
 
 

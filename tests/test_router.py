@@ -1783,6 +1783,7 @@ def test_a_time_of_day_gives_its_hours_and_minutes(tiny: Encoder) -> None:
     got = [(c.arguments.get("hours"), c.arguments.get("minutes")) for c in calls]
     assert got == [(6, 30), (11, 45)] * 6, got
     assert _clock_part("mix them 3:2", 9) is None and _clock_part("at 16:45", 6) == "minu"
+    assert _clock_part("at 9 pm", 3) == "hour" and _clock_part("at 6:30 PM", 5) == "minu"
 
 
 def test_a_count_takes_no_number_of_a_date(tiny: Encoder) -> None:

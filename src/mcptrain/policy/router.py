@@ -310,9 +310,9 @@ def _clock_part(text: str, at: int) -> str | None:
         >>> _clock_part("at 6:30 PM", 3), _clock_part("at 6:30 PM", 5), _clock_part("3 apples", 0)
         ('hour', 'minu', None)
     """
-    if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()):
-        return "hour"
-    return "minu" if _CLOCK_MINUTE.match(text, at) else None
+    if _CLOCK_MINUTE.match(text, at):
+        return "minu"
+    return "hour" if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()) else None
 
 
 def _scaled_whole(req: RequestFeatures, end: int, n: float) -> bool:

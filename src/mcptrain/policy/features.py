@@ -823,6 +823,7 @@ _JOINED_ID = re.compile(r"[a-z]\w*(?:[-_.][a-z0-9]\w*)+")  # words joined into a
 
 
 def _capitalised(req: RequestFeatures, t: int) -> bool:
+    """Whether token t starts with a capital letter."""
     return req.text[req.offsets[t][0]].isupper()
 
 

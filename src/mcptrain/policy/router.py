@@ -2532,7 +2532,7 @@ def _in_expansion(value: str, text: str) -> bool:
 def _held_elsewhere(value: str, name: str, args: dict[str, Any]) -> bool:
     """Whether another argument holds the same text (an item of its list too): "between Lakers and
     Clippers" gives the teams, not a venue "Lakers"; "country songs" a genre "Country", not an artist."""
-    held = [v for k, v in args.items() if k != name for v in (v if isinstance(v, list) else [v])]
+    held = [v for k, arg in args.items() if k != name for v in (arg if isinstance(arg, list) else [arg])]
     return any(isinstance(v, str) and v.lower() == value.lower() for v in held)
 
 

@@ -15,6 +15,7 @@ from mcptrain.places import (
     place_spans,
     region_after,
     wants_city_state,
+    whole_place,
     with_state,
 )
 
@@ -240,3 +241,16 @@ def test_a_city_takes_the_form_an_example_writes_it_in() -> None:
 def test_a_city_whose_name_ends_in_its_region_gets_no_other() -> None:
     assert complete_place("Washington D.C.", frozenset({"state"})) == "Washington D.C."
     assert complete_place("Washington", frozenset({"state"})) == "Washington, DC"
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "place"),
+    [
+        ("a therapist in Los Altos?", "Los", "Los Altos"),  # the gazetteer knows the longer name
+        ("a salon in San Jose Downtown", "San Jose", "San Jose"),  # not longer: "San Jose Downtown" is none
+        ("weather in Paris. Then Rome", "Paris", "Paris"),
+    ],
+)
+def test_a_place_read_inside_a_longer_known_name_is_that_name(text: str, read: str, place: str) -> None:
+    a = text.index(read)
+    assert text[a : whole_place(text, a, a + len(read))] == place

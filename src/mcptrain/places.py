@@ -165,6 +165,26 @@ def region_after(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+_NAME_ON = re.compile(r"\.?\s+[A-Z][a-z]+\b")  # the next capitalised word of a name: " Altos", ". Helena"
+
+
+def whole_place(text: str, start: int, end: int) -> int:
+    """The end of a place read from `text` at [start, end) that stops inside a longer place name the
+    gazetteer knows: "Los" of "Los Altos", "St" of "St. Helena" (end unchanged where none is longer).
+
+        >>> t = "a therapist in Los Altos?"
+        >>> t[15 : whole_place(t, 15, 18)]
+        'Los Altos'
+    """
+    us, world = _gazetteer()
+    found, at = end, end
+    while (m := _NAME_ON.match(text, at)) is not None:
+        at = m.end()
+        if text[start:at].lower() in us or text[start:at].lower() in world:
+            found = at
+    return found
+
+
 def city_alone(text: str) -> str:
     """A known city with the region a request writes after it -> the city alone, for a parameter that
     asks for no region: "Marshall, MN" -> "Marshall", "London, England" -> "London"; a large US city's

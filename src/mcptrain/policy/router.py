@@ -55,7 +55,16 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
-from mcptrain.places import as_code, as_example, city_alone, complete_place, is_place, region_after, region_of
+from mcptrain.places import (
+    as_code,
+    as_example,
+    city_alone,
+    complete_place,
+    is_place,
+    region_after,
+    region_of,
+    whole_place,
+)
 from mcptrain.policy.base import Prediction, SampledCall
 from mcptrain.policy.encoder import Encoder, TunedLastLayer
 from mcptrain.policy.features import (
@@ -1606,6 +1615,8 @@ class Router(nn.Module):
                 a, b = whole_value(req.text, a, b, names=not prm.place)  # nor "Yellowstone National"
                 if b > plain[1] and any(plain[1] <= req.offsets[t][0] < b for t in used.covered | block.theirs(i)):
                     a, b = plain  # (a name that runs on into another value stops where it was)
+                if prm.place and used.decoding:  # nor inside a longer place's name: "Los" of "Los Altos"
+                    b = whole_place(req.text, a, b)
                 if prm.place and "," not in req.text[a:b]:  # a city with the region the request gives it
                     b = region_after(req.text, b)
                 if prm.location and used.decoding and (m := _FEATURE_AFTER.match(req.text, b)):

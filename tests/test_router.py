@@ -1339,6 +1339,9 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("the air in London 2022/08/16 and Paris 2023", "London", "London"),  # not a date's, nor a year
         ("the air in Paris 2023", "Paris", "Paris"),
         ("the scale of C sharp major", "C", "C sharp"),  # a key with its sharp
+        ("includes C.J. Rush in the cast", "C.J", "C.J. Rush"),  # initials with the name they stand before
+        ("with Lupita Nyong'o in it", "Lupita Nyong", "Lupita Nyong'o"),  # an apostrophe inside a name
+        ("Adriel's projects", "Adriel", "Adriel"),  # not a possessive
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

@@ -480,6 +480,8 @@ def _inside_word(text: str, i: int) -> bool:
 _NAME_GOES_ON = re.compile(r"(?<=[a-z]) (?:[A-Z][a-z]+\b|(?!1[89]\d\d|20\d\d)\d+(?!\w|[.,]\d|[/:-]))")
 
 
+_SURNAME = re.compile(r" [A-Z][a-z]+\b")
+_APOSTROPHE_NAME = re.compile(r"['’](?!(?:s|t|re|ve|ll|d|m)\b)[a-z]+\b")  # "Nyong'o", not "'s", "'ll"
 _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
 
 
@@ -490,7 +492,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
     Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
     last period of initials or an abbreviation ("D.C.", "Apple Inc.") or a key's sharp or flat ("C
-    sharp"), a street address with the city, state, ZIP code and country written after it ("221B
+    sharp"), nor before the name initials stand for ("C.J. Rush") or an apostrophe inside a name
+    ("Nyong'o"), a street address with the city, state, ZIP code and country written after it ("221B
     Baker Street, Berkeley, CA, USA"), and with `names`, not inside a capitalised name ("Yellowstone
     National" of "Yellowstone National Park"; places keep where their own rules end them).
 
@@ -521,6 +524,10 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
     abbreviated = _INITIALS_END.search(text, start, end) or _ABBREVIATION_END.search(text, start, end)
     if text[end : end + 1] == "." and abbreviated:
         end += 1  # "Washington D.C.", "Apple Inc."
+    if names and re.fullmatch(r"(?:[A-Z]\.)+", text[start:end]) and (m := _SURNAME.match(text, end)):
+        end = m.end()  # initials with the name they stand before: "C.J. Rush"
+    if names and text[start : start + 1].isupper() and (m := _APOSTROPHE_NAME.match(text, end)):
+        end = m.end()  # a name with an apostrophe inside: "Lupita Nyong'o", not "Adriel's"
     if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):
         end = m.end()  # a street address with its city: "123 White Street, San Jose"
     return start, end

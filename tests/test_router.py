@@ -2312,6 +2312,10 @@ def test_a_name_word_inside_a_proper_name_names_no_value(tiny: Encoder) -> None:
     starts = [named_value_starts(q, router._table.tools[k].params[0]) for k, q in enumerate(reqs)]
     found = [{q.text[q.offsets[t][0] : q.offsets[t][1]] for t in ts} for q, ts in zip(reqs, starts, strict=True)]
     assert found == [set(), {"Google"}, {"E"}]
+    # a capitalised name word that starts a name begins the value: "the Museum of Modern Art", "Hotel Paradise"
+    (q,) = router._reqs([ToolCallExample(prompt="art in the Museum of Modern Art, New York")])
+    museum = q.starts[q.text.index("Museum")]  # its first token
+    assert named_value_starts(q, router._table.tools[0].params[0]) == {museum}
 
 
 def test_an_optional_value_spelling_out_an_acronym_or_held_by_another_argument_is_left_out(

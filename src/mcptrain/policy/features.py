@@ -878,6 +878,12 @@ def named_value_starts(req: RequestFeatures, prm: ParamInfo, tool: ToolInfo | No
             j, shortened = next(k for k in range(i, m) if short <= set(req.w_stem[i : k + 1])), True
         else:
             continue
+        starts_name = i in first and _capitalised(req, first[i]) and i and req.w_lower[i - 1] not in ".!?"
+        if i not in naming and j == i and starts_name:  # the name word starts a name: "Hotel Paradise"
+            after = j + 2 if j + 2 < m and req.w_lower[j + 1] == "of" else j + 1  # "Museum of Modern Art"
+            if after in first and _capitalised(req, first[after]):
+                out.add(first[i])
+                continue
         if prm.stems & _WORKS and i not in naming:  # a work's name before its kind: "the Salam album"
             q = i
             while q > 1 and q - 1 in first and req.w_lower[q - 2] not in ".!?" and _capitalised(req, first[q - 1]):

@@ -1553,7 +1553,7 @@ class Router(nn.Module):
             places_off = False  # the places the request names are another parameter's
             if kind == "string" and not prm.date_format:
                 name_starts, name_ends = block.name_tokens()
-                blocked |= name_starts
+                blocked |= name_starts - block.named_value(i)  # (not one starting its own value: "Hotel Paradise")
                 if used.decoding:  # nor on a mark ending a word ("." is no password; "@e12", "#id" start on theirs)
                     last = (t for t, (x, y) in enumerate(req.offsets) if not req.text[y : y + 1].strip())
                     marks = (t for t in last if not any(c.isalnum() for c in req.text[slice(*req.offsets[t])]))

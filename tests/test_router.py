@@ -2454,6 +2454,7 @@ def test_words_labelling_a_one_word_value_are_not_part_of_it() -> None:
     assert _without_labels("UUID AB1010CD", "component", "retrieve_analysis") == "AB1010CD"
     assert _without_labels("agent zzwzeem", "id", "get_agent_snapshot") == "zzwzeem"  # a word of the tool's name
     assert _without_labels("called YOUR_API_KEY", "api_key", "get_websites") == "YOUR_API_KEY"
+    assert _without_labels("Hotel Paradise", "hotel_name", "book_hotel") == "Hotel Paradise"  # a name, not a label
     assert _without_labels("project ID: badae.", "uuid", "get_project_badge") == "badae"
     # a word that labels nothing stays, and so does a value of more than one word after labels
     assert _without_labels("Indigo IND5463", "flight_id", "check_in") == "Indigo IND5463"

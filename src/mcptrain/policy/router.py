@@ -2493,8 +2493,9 @@ def _without_labels(text: str, param: str, tool: str) -> str:
     *lead, last = text.split() or [""]
     labels = _LABEL_WORDS | set(words(param)) | set(words(tool))
     value = last.rstrip(".,;:!?")
+    titled_name = all(w.istitle() for w in [*lead, value])  # "Hotel Paradise" is a name, not a label and one
     if lead and all(w.rstrip(":").lower() in labels for w in lead) and value and value.lower() not in labels:
-        return value  # (not "config key" -> "key")
+        return text if titled_name else value  # (not "config key" -> "key")
     first, *name = text.split() or [""]
     m = _LOWER_THEN_NAME.fullmatch(text) if words(param)[-1:] == ["name"] else None
     if m and not set(text[: m.start(1)].split()) & labels:  # (a label stays: "project Apollo Moon")

@@ -220,6 +220,13 @@ def one_tool_calls(
     return predict_under_random_weights(router, asks, seeds=seeds, always_call=True, include=include)
 
 
+def one_block(router: Router, prompt: str) -> _Block:
+    """The decoding block of `prompt` and the router's first tool: what its rules read, weights aside."""
+    (req,) = router._reqs([ToolCallExample(prompt=prompt)])
+    assert router._table is not None
+    return _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+
+
 @pytest.fixture(scope="module")
 def trained(tiny: Encoder, catalogue: Catalogue) -> tuple[Router, list[float]]:
     # No dropout: a random 32-d encoder gives the heads little to spare, and memorising is the point here.
@@ -916,8 +923,8 @@ def test_pointer_features_know_a_words_meaning_and_the_word_after_it() -> None:
     )
     router = Router(Encoder.minilm(), Catalogue([find], name="food"), RouterConfig(dim=32))
     text = "find Chinese cuisine in Seattle"
-    (req,) = router._reqs([ToolCallExample(prompt=text)])
-    block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
+    block = one_block(router, text)
+    req = block.req
     feats = block.pointer_feats()  # [P, T, F2]; the last column: like this parameter more than the other
     tok = {text[a:b].lower(): i for i, (a, b) in enumerate(req.offsets)}
     location, cuisine = feats[0], feats[1]
@@ -956,9 +963,7 @@ def test_an_allowed_value_the_request_means_without_writing_it_is_chosen() -> No
     assert len(made) >= 12 and all(args["genre"] == want for args, want in made)
     # another value writes more of the request's words: "Internship at ...", not "Education at ..."
     assert {args["stint"] for args, want in made if want == "Horror"} == {"Internship at Sebelas Maret University"}
-    (req,) = router._reqs([ToolCallExample(prompt="find me a movie with Ana de Armas")])
-    block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
-    assert block.meant(0) is None  # nothing in it means a genre
+    assert one_block(router, "find me a movie with Ana de Armas").meant(0) is None  # nothing in it means a genre
 
 
 def test_a_date_written_as_people_write_it_is_found_and_read_back_in_the_schema_format(tiny: Encoder) -> None:
@@ -2781,11 +2786,8 @@ def test_a_flag_is_named_by_its_thing_not_by_its_verb(tiny: Encoder) -> None:
             "include_financials": {"type": "boolean", "description": "Include budget and expenses."},
             "include_stats": {"type": "boolean", "description": "If true, include match statistics."}}})  # fmt: skip
     router = Router(tiny, Catalogue([tool], name="projects"), RouterConfig(dim=32))
-    named = []
-    for prompt in ["details of the project 'web', including its status", "project 'web'. Include its statistics"]:
-        req = router._reqs([ToolCallExample(prompt=prompt)])[0]
-        block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
-        named.append([block.named_flag(i) for i in (1, 2)])
+    prompts = ["details of the project 'web', including its status", "project 'web'. Include its statistics"]
+    named = [[one_block(router, p).named_flag(i) for i in (1, 2)] for p in prompts]
     assert named == [[False, False], [False, True]]
 
 
@@ -2851,12 +2853,8 @@ def test_a_flag_is_not_named_by_the_word_it_shares_with_its_tool(tiny: Encoder) 
             "amount": {"type": "number"},
             "tax_exempt": {"type": "boolean", "description": "Whether the purchase is tax-exempt."}}})  # fmt: skip
     router = Router(tiny, Catalogue([tool], name="tax"), RouterConfig(dim=32))
-    named = []
-    for prompt in ["the sales tax on $250 in New York", "the tax on a tax-exempt purchase of $250"]:
-        req = router._reqs([ToolCallExample(prompt=prompt)])[0]
-        block = _Block(router, req, router._token_reps([req])[0], router._table.tools[0])
-        named.append(block.named_flag(1))
-    assert named == [False, True]
+    prompts = ["the sales tax on $250 in New York", "the tax on a tax-exempt purchase of $250"]
+    assert [one_block(router, p).named_flag(1) for p in prompts] == [False, True]
 
 
 def test_an_integer_enum_with_some_codes_described_is_chosen_by_them(tiny: Encoder) -> None:

@@ -1287,6 +1287,9 @@ def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:
         ("three pumpkins and two dozen eggs at Walmart", ["pumpkins", "eggs"], [3, 2]),
         ("a burger and a coke", None, None),  # nothing counted
         ("a rectangle with length 12 meters and width 5 meters", None, None),  # the list would end inside
+        ("I want to order five burgers and six chicken wings", ["burgers", "chicken wings"], [5, 6]),  # after a verb
+        ("I'd like two Big Macs and one McFlurry.", ["Big Macs", "McFlurry"], [2, 1]),  # counted names
+        ("rates are 1 USD to 0.72 GBP and 1 EUR to 0.86 GBP", None, None),  # codes, and no count inside a number
     ],
 )
 def test_things_with_their_counts_are_two_lists(text: str, things: list[str] | None, counts: list[int] | None) -> None:
@@ -1347,6 +1350,10 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("includes C.J. Rush in the cast", "C.J", "C.J. Rush"),  # initials with the name they stand before
         ("with Lupita Nyong'o in it", "Lupita Nyong", "Lupita Nyong'o"),  # an apostrophe inside a name
         ("Adriel's projects", "Adriel", "Adriel"),  # not a possessive
+        ("two burgers from McDonald's.", "McDonald", "McDonald's"),  # a possessive of nothing names a place
+        ("go to Joe's and buy a pizza", "Joe", "Joe's"),
+        ("a movie which has sterling K. Brown in it", "K. Brown", "sterling K. Brown"),  # a middle initial
+        ("a movie with K. Brown in it", "K. Brown", "K. Brown"),
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:
@@ -2005,6 +2012,9 @@ def test_a_command_parameter_takes_the_command_line_written(tiny: Encoder) -> No
         "open calculator app using the command called start calc": "start calc",
         "show me today's date using the echo %date% command": "echo %date%",
         "is docker running, please use docker ps to find out": "docker ps",
+        'is vs code running, using the command tasklist /FI "IMAGENAME eq Code.exe"': (
+            'tasklist /FI "IMAGENAME eq Code.exe"'  # a quoted part ends it, with its closing quote
+        ),
     }
     calls = one_tool_calls(tiny, tool, list(prompts), seeds=4)
     got = [c.arguments.get("command") for c in calls]

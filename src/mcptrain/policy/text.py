@@ -226,8 +226,17 @@ def not_a_value(text: str) -> bool:
 
 
 def strip_quotes(text: str) -> str:
-    """Span text -> the value: surrounding whitespace and quote characters removed."""
-    return text.strip().strip(QUOTES).strip()
+    """Span text -> the value: surrounding whitespace and quote characters removed, but for the
+    closing quote of a quoted part that ends it.
+
+    >>> strip_quotes(' "Paris" '), strip_quotes('del "%userprofile%/putty.lnk"')
+    ('Paris', 'del "%userprofile%/putty.lnk"')
+    """
+    text = text.strip()
+    value = text.strip(QUOTES).strip()
+    if text.endswith('"') and not text.startswith('"') and text.count('"') % 2 == 0:
+        value += '"'
+    return value
 
 
 @dataclass(frozen=True)
@@ -305,15 +314,21 @@ _UNIT = (
     r"cups?|pieces?|slices?|bunch(?:es)?|dozens?|gallons?|liters?|litres?|bars?|tubs?|sticks?|cases?)"
 )
 _MEASURE = rf"(?:(?:{_COUNT})[- ]{_UNIT}\s+)?{_UNIT}(?:\s+of)?\s+"
-_COUNTED = rf"(?:(?:{_COUNT}|an?)\s+)?(?:{_MEASURE})?(?:\"[^\"]+\"|'[^']+'|{_PLAIN_ITEM})"
-_COUNTED_ITEM = re.compile(rf"(?:({_COUNT}|an?)\s+)?(?:{_MEASURE})?(\"[^\"]+\"|'[^']+'|{_PLAIN_ITEM})")
+_THING = rf"(?:\"[^\"]+\"|'[^']+'|{_PLAIN_ITEM})"
+# a counted thing may have a name ("two Big Macs", not a code: "0.72 GBP"); one with no count is in lower case
+_NAMED = rf"(?![A-Z]{{2,}}\b){NAME_ITEM}"
+_COUNTED = rf"(?:(?:{_COUNT}|an?)\s+(?:{_MEASURE})?(?:{_THING}|{_NAMED})|(?:{_MEASURE})?{_THING})"
+_COUNTED_ITEM = re.compile(rf"(?:({_COUNT}|an?)\s+(?:{_MEASURE})?({_THING}|{_NAMED})|(?:{_MEASURE})?({_THING}))")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.$")  # "one McFlurry." ends the sentence, not the name
+_COUNT_INSIDE = re.compile(rf"(?<!\S)({_COUNT})\s+(?:{_MEASURE})?(\S.*)")  # "order five burgers": five, burgers
 _LIST_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{})\b)".format("|".join(sorted(STOPWORDS)))  # not "12 m and width 5"
-_COUNTED_LIST = re.compile(rf"(?<![\w-]){_COUNTED}(?:{_SEP}{_COUNTED})+{_LIST_END}")
+_COUNTED_LIST = re.compile(rf"(?<![\w.'’-]){_COUNTED}(?:{_SEP}{_COUNTED})+{_LIST_END}")
 
 
 def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
     """Lists of things where the request counts at least one of them, as (things, counts) fragments
-    over the same characters; a thing it does not count counts 1.
+    over the same characters; a thing it does not count counts 1, and a counted one may be a name
+    ("two Big Macs").
 
     >>> [(a.value, b.value) for a, b in counted_lists("Order three pumpkins and two dozen eggs at Walmart")]
     [(['pumpkins', 'eggs'], [3, 2])]
@@ -327,13 +342,16 @@ def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
     out = []
     for m in _COUNTED_LIST.finditer(text):
         items = [_COUNTED_ITEM.fullmatch(p) for p in re.split(_SEP, m.group(0))]
-        found = [(i.group(1), strip_quotes(i.group(2))) for i in items if i]
+        found = [(i.group(1), strip_quotes(_SENTENCE_END.sub("", i.group(2) or i.group(3)))) for i in items if i]
+        start = m.start()
+        if found and not found[0][0] and (inside := _COUNT_INSIDE.search(found[0][1])):
+            found[0] = inside.group(1), inside.group(2)  # the first thing counted after a verb: "order five burgers"
+            start += m.group(0).index(inside.group(0))
         uncounted = [not c or c.lower() in ("a", "an") for c, _ in found]
         if len(found) < len(items) or len(found) < 2 or all(uncounted):
             continue
         counts = [1 if u else parse_number(c) for u, (c, _) in zip(uncounted, found, strict=True)]
         things = [x for _, x in found]
-        start = m.start()
         if not found[0][0]:  # an uncounted first thing as short as the shortest other: "buy apples" -> apples
             things[0] = " ".join(things[0].split()[-min(len(x.split()) for x in things[1:]) :])
             start += m.group(0).index(things[0])
@@ -482,6 +500,8 @@ _NAME_GOES_ON = re.compile(r"(?<=[a-z]) (?:[A-Z][a-z]+\b|(?!1[89]\d\d|20\d\d)\d+
 
 _SURNAME = re.compile(r" [A-Z][a-z]+\b")
 _APOSTROPHE_NAME = re.compile(r"['’](?!(?:s|t|re|ve|ll|d|m)\b)[a-z]+\b")  # "Nyong'o", not "'s", "'ll"
+_FIRST_NAME = re.compile(r"\b([A-Za-z][a-z]+) $")
+_POSSESSING_NOTHING = re.compile(r"['’]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|on|in|at|for|to|from|with|near)\b)")
 _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
 
 
@@ -492,10 +512,12 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
     Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
     last period of initials or an abbreviation ("D.C.", "Apple Inc.") or a key's sharp or flat ("C
-    sharp"), nor before the name initials stand for ("C.J. Rush") or an apostrophe inside a name
-    ("Nyong'o"), a street address with the city, state, ZIP code and country written after it ("221B
-    Baker Street, Berkeley, CA, USA"), and with `names`, not inside a capitalised name ("Yellowstone
-    National" of "Yellowstone National Park"; places keep where their own rules end them).
+    sharp"), nor before the name initials stand for ("C.J. Rush"), an apostrophe inside a name
+    ("Nyong'o") or a possessive of nothing, which names a place ("from McDonald's."), nor after the
+    first name of a middle initial ("sterling K. Brown"), a street address with the city, state, ZIP
+    code and country written after it ("221B Baker Street, Berkeley, CA, USA"), and with `names`, not
+    inside a capitalised name ("Yellowstone National" of "Yellowstone National Park"; places keep
+    where their own rules end them).
 
         >>> t = "the Louvre Museum has gluten-free food"
         >>> [t[slice(*whole_value(t, a, b))] for a, b in [(0, 17), (22, 28), (4, 10)]]
@@ -526,8 +548,13 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         end += 1  # "Washington D.C.", "Apple Inc."
     if names and re.fullmatch(r"(?:[A-Z]\.)+", text[start:end]) and (m := _SURNAME.match(text, end)):
         end = m.end()  # initials with the name they stand before: "C.J. Rush"
+    if names and re.match(r"[A-Z]\. [A-Z][a-z]", text[start:end]) and (m := _FIRST_NAME.search(text, 0, start)):
+        if m.group(1).lower() not in STOPWORDS:
+            start = m.start(1)  # a middle initial goes with the name before it: "Sterling K. Brown"
     if names and text[start : start + 1].isupper() and (m := _APOSTROPHE_NAME.match(text, end)):
         end = m.end()  # a name with an apostrophe inside: "Lupita Nyong'o", not "Adriel's"
+    if names and text[start : start + 1].isupper() and (m := _POSSESSING_NOTHING.match(text, end)):
+        end = m.end()  # a possessive with nothing after it names a place: "from McDonald's.", not "Adriel's dog"
     if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):
         end = m.end()  # a street address with its city: "123 White Street, San Jose"
     return start, end

@@ -2921,3 +2921,19 @@ def test_coordinates_written_with_hemispheres_are_signed_latitude_and_longitude(
             "longitude": {"type": "number"}, "latitude": {"type": "number"}}})  # fmt: skip
     preds = one_tool_calls(tiny, tool, ["the forecast for the next 10 days at 37 N, 119 W"], seeds=3)
     assert [(p.call.arguments["latitude"], p.call.arguments["longitude"]) for p in preds] == [(37, -119)] * 3
+
+
+def test_a_list_of_strings_written_as_one_code_is_a_list_of_one(tiny: Encoder) -> None:
+    """Where the request writes no list for a list of strings, one value with a digit ("ID efJG9",
+    "size 40") is its one item, whatever the weights read; a word without one ("the event shoes")
+    gives no item, so a required list has none and there is no call."""
+    tool = ToolSpec(name="get_event_specs", description="Event specifications by id", input_schema={
+        "type": "object", "required": ["event_ids"], "properties": {
+            "event_ids": {"type": "array", "items": {"type": "string"}, "description": "Event ids"}}})  # fmt: skip
+    coded = ["Give me the event with ID efJG9", "When will size 40 be ready?"]
+    calls = one_tool_calls(tiny, tool, [*coded, "Give me the event shoes!"], seeds=6)
+    made = [(c, p) for c, p in zip(calls, [*coded, ""] * 6, strict=True) if c.tool is not None]
+    assert made and all(p for _, p in made), calls  # some calls, none for the shoes
+    for c, prompt in made:
+        (item,) = c.arguments["event_ids"]
+        assert any(ch.isdigit() for ch in item) and item in prompt, c

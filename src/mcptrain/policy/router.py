@@ -1675,8 +1675,24 @@ class Router(nn.Module):
         if a < len(frags):
             used.fragments.add(a)  # one JSON list per parameter
         if a == len(frags):
-            return prm.fallback()
+            one = self._one_item(req, block, i, prm, choose, used) if used.decoding else None
+            return prm.fallback() if one is None else [one]  # a list of one: "the event with ID efJG9"
         return _as_items(copy.deepcopy(frags[a][0].value), prm.schema)
+
+    def _one_item(
+        self, req: RequestFeatures, block: _Block, i: int, prm: ParamInfo, choose: Any, used: _Taken
+    ) -> Any:
+        """The one item of a list of strings the request writes no list for, read as a string value
+        is, where it is a code with a digit ("size 40", "the network with ID L_5798"); else None."""
+        items = prm.schema.get("items")
+        if prm.schema_kind != "array" or not isinstance(items, dict) or items.get("type") != "string":
+            return None
+        starts, covered = set(used.starts), set(used.covered)
+        value = self._value(req, block, i, prm, "string", _MISSING, choose, used)
+        if not isinstance(value, str) or not re.search(r"\d", value) or _misshapen(value, prm):
+            used.starts, used.covered = starts, covered  # nothing taken
+            return None
+        return value
 
     def _walks(
         self,

@@ -1271,6 +1271,9 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
         ("for 2nd, 3rd and 4th floors", [[2, 3, 4]]),  # ordinals
         ("the S&P 500 and the Dow Jones over 5 days", [["S&P 500", "Dow Jones"]]),  # names with "the", "&", a number
         ("host 'db.example.com' and the API key", []),  # "the" before one item only: no list
+        ("Objects:\n* Blue square\n* Red square\n* Superman logo.", [["Blue square", "Red square", "Superman logo"]]),
+        ('{"response": "Logos:\\n\\nRed logo.\\nTan logo.\\nTan."\n}', [["Red logo", "Tan logo", "Tan"]]),
+        ("classify these sentences\nlink my account\nconnect my accounts\nhello", []),  # no colon, no blank line
     ],
 )
 def test_lists_written_in_words(text: str, lists: list[list[object]]) -> None:

@@ -359,6 +359,39 @@ def counted_lists(text: str) -> list[tuple[Fragment, Fragment]]:
     return out
 
 
+# A list written one item a line, after a blank line or a colon: "...material:\n\n* Blue square\n* Red
+# square\n* Green square"; each line short, maybe bulleted or numbered. Lines may be escaped ("\\n") in JSON text.
+_LINE_BREAK = re.compile(r"\n|\\n")
+_LINE_ITEM = re.compile(r"[ \t]*(?:[*•-]|\d{1,2}[.)])?[ \t]*((?:[^\s:?!\"]++[ \t]?){1,6}+)\"?[ \t]*")
+
+
+def line_lists(text: str) -> list[Fragment]:
+    r"""Lists written one item a line (at least three lines), after a blank line or a line ending in ":".
+
+    >>> [f.value for f in line_lists("Objects:\n* Blue square\n* Red square\n* Superman logo")]
+    [['Blue square', 'Red square', 'Superman logo']]
+    >>> line_lists("classify these\nlink my account\nhello\nbye")  # no blank line or colon before them
+    []
+    """
+    lines, at = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((at, m.start()))
+        at = m.end()
+    lines.append((at, len(text)))
+    out, run = [], []
+    for k, (a, b) in enumerate([*lines, (len(text), len(text))]):
+        item = _LINE_ITEM.fullmatch(text, a, b) if 0 < b - a <= 80 else None
+        if item and re.search(r"\w", item.group(1)):
+            before = text[lines[k - 1][0] : lines[k - 1][1]].strip() if k else ""
+            if run or (k and (not before or before.endswith(":"))):
+                run.append(item)
+                continue
+        if len(run) >= 3:
+            out.append(Fragment(run[0].start(1), run[-1].end(1), [i.group(1).strip().rstrip(".,;") for i in run]))
+        run = []
+    return out
+
+
 def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = False) -> list[Fragment]:
     """Lists written in words, as fragments: "3, 8 and 1" -> [3, 8, 1]; a range's ends ("from 2015 to
     2021" -> [2015, 2021]); "Paris, London and Rome", quoted items and lower-case things ("tomatoes and
@@ -378,6 +411,7 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
     [[33.4484, -112.074], [34.0522, -118.2437]]
     """
     busy = [(f.start, f.end) for f in taken]
+    objects = {(f.start, f.end) for f in taken if isinstance(f.value, dict)}
     out: list[Fragment] = []
 
     def free(a: int, b: int) -> bool:  # [a, b) overlaps no fragment found so far
@@ -387,6 +421,10 @@ def list_fragments(text: str, taken: Iterable[Fragment] = (), counted: bool = Fa
         if free(things.start, things.end):
             out += [things, counts]
             busy.append((things.start, things.end))
+    for f in line_lists(text):  # (inside a JSON object's text too: '{"response": "...\\n* Red square\\n..."}')
+        if not any(f.start < e and s < f.end for s, e in busy if (s, e) not in objects):
+            out.append(f)
+            busy.append((f.start, f.end))
     for m in _COORDINATES.finditer(text):  # [latitude, longitude], south and west negative
         if free(m.start(), m.end()):
             lat, lon = float(m.group(1)) * (-1 if m.group(2) == "S" else 1), float(m.group(3))

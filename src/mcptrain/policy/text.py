@@ -378,7 +378,8 @@ def line_lists(text: str) -> list[Fragment]:
         lines.append((at, m.start()))
         at = m.end()
     lines.append((at, len(text)))
-    out, run = [], []
+    out: list[Fragment] = []
+    run: list[re.Match[str]] = []
     for k, (a, b) in enumerate([*lines, (len(text), len(text))]):
         item = _LINE_ITEM.fullmatch(text, a, b) if 0 < b - a <= 80 else None
         if item and re.search(r"\w", item.group(1)):

@@ -2940,3 +2940,26 @@ def test_a_list_of_strings_written_as_one_code_is_a_list_of_one(tiny: Encoder) -
     for c, prompt in made:
         (item,) = c.arguments["event_ids"]
         assert any(ch.isdigit() for ch in item) and item in prompt, c
+
+
+def test_a_language_parameter_takes_the_language_named_in_its_role(tiny: Encoder) -> None:
+    """Whatever the weights: "from English to French" gives a source of codes "en" and a target "fr";
+    a required free-text language of a request that names none is the one it is written in
+    (English); an optional one the pointer reads as a word that is no language ("today") is left out."""
+    translate = ToolSpec(name="translate", description="Translate text", input_schema={
+        "type": "object", "required": ["source_language", "target_language", "text"], "properties": {
+            "source_language": {"type": "string", "enum": ["en", "hi", "fr", "de"]},
+            "target_language": {"type": "string", "enum": ["hi", "id", "fr", "de"]},
+            "text": {"type": "string"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, translate, ["convert this from English to French: 'What is your name?'"], seeds=4)
+    assert {(c.arguments["source_language"], c.arguments["target_language"]) for c in calls} == {("en", "fr")}
+    sentiment = ToolSpec(name="sentiment", description="Sentiment of a text", input_schema={
+        "type": "object", "required": ["text", "language"], "properties": {
+            "text": {"type": "string"}, "language": {"type": "string"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, sentiment, ["Analyze the sentiment of a review 'I love the food here!'"], seeds=4)
+    assert {c.arguments["language"] for c in calls if c.tool} == {"English"}  # (where the text is read)
+    movies = ToolSpec(name="get_movies", description="Movies playing in a city", input_schema={
+        "type": "object", "required": ["city"], "properties": {
+            "city": {"type": "string"}, "movie_language": {"type": "string"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, movies, ["What movies are playing today in Mumbai?"], seeds=4, include=True)
+    assert calls and all("movie_language" not in c.arguments for c in calls), calls

@@ -36,6 +36,7 @@ from mcptrain.dates import (
     writes_date,
     writes_time,
 )
+from mcptrain.languages import language_role
 from mcptrain.places import PLACE_SUFFIX, code_form, place_forms, place_spans, region_after
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
@@ -151,6 +152,7 @@ class ParamInfo:
     currency: str | None = None  # a string parameter that takes a currency: "source", "target" or "" (neither)
     unit: str | None = None  # a string parameter that takes a unit of measure: "from" or "to" (_unit_side)
     command: bool = False  # a string parameter that takes a command line (text.takes_command)
+    language: str | None = None  # a string or enum parameter that takes a language: "source", "target" or ""
 
     @property
     def value_kind(self) -> str:
@@ -1016,6 +1018,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     unit=_unit_side(pname, named_values, prop, [n for n, _ in ps if n != pname])
                     if kind == "string" else None,
                     command=kind == "string" and takes_command(pname),
+                    language=language_role(words(pname)) if kind in ("string", "enum") else None,
                 )
             )
         q = (

@@ -55,6 +55,7 @@ from mcptrain.catalogue import Catalogue
 from mcptrain.currencies import currency_for, currency_mentions
 from mcptrain.dates import Today, coerce_date, is_datetime, speaks_of_time, when_spans, written_year
 from mcptrain.errors import CatalogueError, McptrainError
+from mcptrain.languages import is_language, language_for
 from mcptrain.places import (
     as_code,
     as_example,
@@ -551,6 +552,21 @@ class _Block:
         if role is not None and i not in self._currencies:
             self._currencies[i] = currency_for(self.req.text, role or None)
         return None if role is None else self._currencies[i]
+
+    def language(self, i: int) -> Any:
+        """The language the request names for parameter i, if i takes one ("from English to French": "en"
+        for a source_language of codes, "French" for a free-text target), in the form i's enum allows;
+        for a required free-text language of a request that names none, the one it is written in
+        (English, if it writes only ASCII). None otherwise. Decoding only."""
+        prm = self.tool.params[i]
+        if prm.language is None:
+            return None
+        found = language_for(self.req.text, prm.language)
+        if found is None:
+            return "English" if prm.required and not prm.enum and self.req.text.isascii() else None
+        if not prm.enum:
+            return found[0]
+        return next((v for v in prm.enum if str(v).lower() in (found[0].lower(), found[1])), None)
 
     def counted(self, i: int) -> int | None:
         """The index of the allowed value of numeric enum parameter i (["1", "2", "3", "dontcare"]) that
@@ -1454,6 +1470,9 @@ class Router(nn.Module):
             written = block.one_written(i, used.decoding)
             if written is not None:  # the request writes one of the allowed values: that one
                 return copy.deepcopy(prm.enum[written])
+            language = block.language(i) if used.decoding else None
+            if language is not None:  # or names a language it allows, as a code or a name
+                return copy.deepcopy(language)
             counted = block.counted(i) if used.decoding else None
             if counted is not None:  # or counts one with the parameter's name: "a four-star hotel"
                 return copy.deepcopy(prm.enum[counted])
@@ -1480,6 +1499,8 @@ class Router(nn.Module):
             return block.described_written(i)  # a value its description quotes, written in the request
         if kind == "string" and used.decoding and (templated := _work_by_template(prm, req.text)) is not None:
             return templated  # "play 'Friends' by Marshmello" in the description's 'track:X artist:Y'
+        if kind == "string" and used.decoding and block.language(i) is not None:
+            return block.language(i)  # "from English to Danish": tgt_lang "Danish"
         if kind == "string" and used.decoding and block.color(i) is not None:
             return block.color(i)  # "any red shoes in size 8": color red
         if kind == "string" and used.decoding and block.currency(i) is not None:
@@ -1816,6 +1837,7 @@ class Router(nn.Module):
                 or _misshapen(value, prm)
                 or _unnamed_id(value, prm, call.name, text)
                 or _a_clause(value, prm, text)
+                or (prm.language is not None and not is_language(value))  # "today" is no movie_language
             )
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
                 if prm.required:

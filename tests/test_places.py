@@ -127,6 +127,10 @@ def test_place_forms_read_the_description(description: str, forms: set[str]) -> 
         ("Toronto, ON", {"state", "country_code"}, "Toronto, ON"),  # a province: no country to code
         ("I", {"state", "country_code"}, "I"),  # GeoNames' other names ("I" for Biyang) are no cities
         ("salon", {"country_code"}, "salon"),  # a word, not Salon-de-Provence
+        ("I", {"country"}, "I"),
+        ("bus", {"country"}, "bus"),  # a word, not Batumi's code BUS
+        ("see", {"country"}, "see"),
+        ("paris", {"country"}, "paris, France"),  # a city's own name, in lower case
         ("March", {"state", "country", "country_code"}, "March"),  # a month, though also a town in England
     ],
 )

@@ -232,10 +232,12 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     coded = _with_country_code(name) if "country_code" in forms else None
     if coded is not None:
         return coded
-    if not name or "," in name or not forms:
+    if not name or "," in name or not forms or len(name) < 2:
         return text
     us, world = _gazetteer()
-    if name.lower() in us:
+    if name.lower() not in us and name.islower() and _folded(world.get(name.lower(), ("",))[0]) != _folded(name):
+        return text  # another name of a place abroad, written in lower case, is a word: "bus" (BUS, Batumi)
+    if name.lower() in us:  # (a US place goes by its nicknames: "nyc", "the big apple")
         return with_state(text) if "state" in forms else text
     found = world.get(name.lower()) if "country" in forms else None
     if found is not None:

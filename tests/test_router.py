@@ -1229,6 +1229,11 @@ def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encode
     router.set_catalogue(Catalogue([login], name="logins"))
     assert router._said(ToolCall(name="login", arguments={"password": "log"}), "I need to log into my account") is None
     assert router._said(ToolCall(name="login", arguments={"password": "hunter"}), "my password is hunter") is not None
+    stock = ToolSpec(name="stock_price", description="a stock's price", input_schema={
+        "type": "object", "required": ["ticker"], "properties": {"ticker": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([stock], name="stocks"))  # a ticker is written as one: "AAPL", not "water"
+    assert router._said(ToolCall(name="stock_price", arguments={"ticker": "water"}), "the price of the water?") is None
+    assert router._said(ToolCall(name="stock_price", arguments={"ticker": "AAPL"}), "the price of AAPL?") is not None
 
 
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:

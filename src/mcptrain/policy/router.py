@@ -146,7 +146,8 @@ N_NONE_FEATS = N_TOOL_FEATS + 5  # the "none" head's input, see Router._none_log
 _NEG = -1e9  # logit of an impossible choice: exp() underflows to exactly 0, and 0·(-1e9) is no NaN
 _MISSING = object()
 _LABEL_WORDS = frozenset({"id", "uuid", "identifier", "number", "no", "num", "code", "key", "called", "named"})
-_ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password"})  # names of values a request gives as such
+# names of values a request gives as such
+_ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password", "ticker", "symbol"})
 _LAST_WORD = re.compile(r"([:=]|\w+)[^\w:=]*$")  # the last word of a text, or a ":" / "=" after it
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "3rd"
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"

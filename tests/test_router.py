@@ -2529,6 +2529,19 @@ def test_the_speakers_own_clause_is_no_value(tiny: Encoder) -> None:
     # a value written in quotes, free text, and "I" that is no speaker stay values
     assert not _a_clause("I am happy", product, ask) and not _a_clause("I want a refund", text, ask)
     assert not _a_clause("World War I", product, "books on World War I") and not _a_clause("34", size, ask)
+    # its question word and a word or two, but for free text
+    won = "Who won the Grammy Award in 2017?"
+    assert _a_clause("Who won", product, won) and not _a_clause("Who won", text, won)
+
+
+def test_a_probability_above_one_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"a bag of 20" gives no probability; 0.3 does."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="population", description="d", input_schema={"type": "object", "required": ["probability"],
+        "properties": {"probability": {"type": "number", "description": "Probability of an outcome."}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="p"))
+    assert router._said(ToolCall(name="population", arguments={"probability": 20}), "a bag of 20") is None
+    assert router._said(ToolCall(name="population", arguments={"probability": 0.3}), "0.3") is not None
 
 
 def test_a_place_value_ends_with_the_place_or_the_region_written_after_it(

@@ -1840,6 +1840,7 @@ class Router(nn.Module):
                 or _a_clause(value, prm, text)
                 or (prm.language is not None and not is_language(value))  # "today" is no movie_language
             )
+            unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
                 if prm.required:
                     return None
@@ -2564,6 +2565,7 @@ _EXAMPLES = re.compile(r"\b(?:e\.\s?g|i\.\s?e|ex|eg|such as|for example|for inst
 _OF_WHAT = re.compile(r"\bof (?:the |a |an )?([a-z]+)", re.I)  # "Genre of music", "The brand of the flute"
 
 
+_ASKING = re.compile(r"(?:who|what|when|where|why|how|which)\b(?:\s+\S+){0,2}", re.I)  # "Who won"
 _I_CLAUSE = re.compile(r"\bI\s+[a-z]|(?:\b[a-z]+,?|,)\s+I$")  # "pants I bought", "too big, I", "which I"
 
 
@@ -2587,11 +2589,18 @@ def _held_elsewhere(value: str, name: str, args: dict[str, Any]) -> bool:
     return any(isinstance(v, str) and v.lower() == value.lower() for v in held)
 
 
+def _chance(prm: ParamInfo) -> bool:
+    """Whether a number parameter is a probability (at most 1), by its name: "probability", "prob_success"."""
+    return prm.value_kind == "number" and bool({"probability", "prob"} & set(words(prm.name)))
+
+
 def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
     """Whether a value is words of the request's own clause, the speaker "I" with its verb or
-    before it ("34 pants I bought" for a product id, "too big, I" for a size), not a thing it names.
-    Free text ("I am a pretty girl" for a text) and quoted values may be a clause; "World War I" is none."""
-    if _AS_WRITTEN & set(words(prm.name)) or _I_CLAUSE.search(value) is None:
+    before it ("34 pants I bought" for a product id, "too big, I" for a size), or its question word
+    and a word or two ("Who won" for a song_name), not a thing it names. Free text ("I am a pretty
+    girl" for a text) and quoted values may be a clause; "World War I" is none."""
+    asking = _ASKING.fullmatch(value) is not None and not _FREE_TEXT & set(words(prm.name))  # (a name, too)
+    if not asking and (_AS_WRITTEN & set(words(prm.name)) or _I_CLAUSE.search(value) is None):
         return False
     return not any(f"{q}{value}" in text for q in QUOTES)
 

@@ -1362,6 +1362,7 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("go to Joe's and buy a pizza", "Joe", "Joe's"),
         ("a movie which has sterling K. Brown in it", "K. Brown", "sterling K. Brown"),  # a middle initial
         ("a movie with K. Brown in it", "K. Brown", "K. Brown"),
+        ("our company's db. It is called 'EnterpriseDB'", "company's db. It is called 'EnterpriseDB", "EnterpriseDB"),
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

@@ -498,7 +498,8 @@ def snap_to_quotes(
     text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
     """A span [start, end) of `text` that lies partly in quotes, inside them without covering them, or
-    starts on them and runs on past them -> the quoted text: people quote a value whole ("the
+    starts on them and runs on past them, or ends where they close without their closing quote ->
+    the quoted text: people quote a value whole ("the
     username 'pascal', and the password 'pw1'": "pascal"). Other spans stay. `quotes`:
     `quoted_spans(text)`, where the caller has them.
 
@@ -510,7 +511,8 @@ def snap_to_quotes(
         overlaps = start < qe and qs < end
         covers = start <= qs and qe <= end
         runs_on = qs - 1 <= start <= qs and end > qe + 1
-        if (overlaps and not covers) or runs_on:
+        closes_it = start < qs - 1 and end == qe  # "our company's database. The server is called 'EnterpriseDB"
+        if (overlaps and not covers) or runs_on or closes_it:
             return qs, qe
     return start, end
 

@@ -1362,6 +1362,9 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("go to Joe's and buy a pizza", "Joe", "Joe's"),
         ("a movie which has sterling K. Brown in it", "K. Brown", "sterling K. Brown"),  # a middle initial
         ("a movie with K. Brown in it", "K. Brown", "K. Brown"),
+        ("directed by Quentin Tarantino I can watch", "Quentin Tarantino I", "Quentin Tarantino"),  # next clause's I
+        ("movies in Napa.I would like", "Napa.I", "Napa"),
+        ("books on World War I and more", "World War I", "World War I"),
         ("our company's db. It is called 'EnterpriseDB'", "company's db. It is called 'EnterpriseDB", "EnterpriseDB"),
     ],
 )

@@ -541,6 +541,10 @@ _NAME_GOES_ON = re.compile(r"(?<=[a-z]) (?:[A-Z][a-z]+\b|(?!1[89]\d\d|20\d\d)\d+
 
 _SURNAME = re.compile(r" [A-Z][a-z]+\b")
 _APOSTROPHE_NAME = re.compile(r"['’](?!(?:s|t|re|ve|ll|d|m)\b)[a-z]+\b")  # "Nyong'o", not "'s", "'ll"
+_SPEAKER_NEXT = re.compile(r"(?<=\w)(?:\s+|\.)I$")
+_SPEAKER_VERB = re.compile(
+    r"\s+(?:can|could|would|will|want|need|have|am|like|love|think|wish|prefer|hope|plan|must|should|just|also)\b"
+)
 _FIRST_NAME = re.compile(r"\b([A-Za-z][a-z]+) $")
 _POSSESSING_NOTHING = re.compile(r"['’]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|on|in|at|for|to|from|with|near)\b)")
 _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
@@ -596,6 +600,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         end = m.end()  # a name with an apostrophe inside: "Lupita Nyong'o", not "Adriel's"
     if names and text[start : start + 1].isupper() and (m := _POSSESSING_NOTHING.match(text, end)):
         end = m.end()  # a possessive with nothing after it names a place: "from McDonald's.", not "Adriel's dog"
+    if (m := _SPEAKER_NEXT.search(text, start, end)) and _SPEAKER_VERB.match(text, end):
+        end = m.start()  # the next clause's speaker is none of it: "Quentin Tarantino I can watch", "Napa.I would"
     if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):
         end = m.end()  # a street address with its city: "123 White Street, San Jose"
     return start, end

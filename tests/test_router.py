@@ -54,6 +54,7 @@ from mcptrain.policy.text import (  # noqa: E402
     coerce_number,
     json_fragments,
     list_fragments,
+    not_a_value,
     parse_number,
     phrase_present,
     quoted_spans,
@@ -1365,6 +1366,7 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("directed by Quentin Tarantino I can watch", "Quentin Tarantino I", "Quentin Tarantino"),  # next clause's I
         ("movies in Napa.I would like", "Napa.I", "Napa"),
         ("books on World War I and more", "World War I", "World War I"),
+        ("the ranking of Germany's men soccer team", "Germany's", "Germany"),  # the possessor
         ("our company's db. It is called 'EnterpriseDB'", "company's db. It is called 'EnterpriseDB", "EnterpriseDB"),
     ],
 )
@@ -2985,3 +2987,10 @@ def test_a_language_parameter_takes_the_language_named_in_its_role(tiny: Encoder
             "city": {"type": "string"}, "movie_language": {"type": "string"}}})  # fmt: skip
     calls = one_tool_calls(tiny, movies, ["What movies are playing today in Mumbai?"], seeds=4, include=True)
     assert calls and all("movie_language" not in c.arguments for c in calls), calls
+
+
+def test_a_lone_function_word_is_no_value() -> None:
+    """Pronouns, question words and prepositions are never a value on their own ("between" for a
+    transportation); capitals and whole names are."""
+    assert all(not_a_value(w) for w in ["What", "I", "the", "between", "through", "via"])
+    assert not any(not_a_value(w) for w in ["US", "train", "the Louvre"])

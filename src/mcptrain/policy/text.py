@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
 NON_VALUES = frozenset(
     "a an the to of for in at by with and or from as into is are was were be been has have had do does "
     "can could would should will please help i me my you your we us our it its he she him her his they "
-    "them their this that these those there here what who whom whose which where when why how".split()
+    "them their this that these those there here what who whom whose which where when why how "
+    "between through via across during within upon onto than about".split()
 )
 NEGATIONS = frozenset("not no don't dont without never disable disabled off false".split())
 QUOTES = "\"'`“”‘’"
@@ -600,6 +601,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         end = m.end()  # a name with an apostrophe inside: "Lupita Nyong'o", not "Adriel's"
     if names and text[start : start + 1].isupper() and (m := _POSSESSING_NOTHING.match(text, end)):
         end = m.end()  # a possessive with nothing after it names a place: "from McDonald's.", not "Adriel's dog"
+    elif names and re.search(r"\w['’]s$", text[start:end]) and re.match(r"\s+[a-z]", text[end:]):
+        end -= 2  # the possessor, not its 's: "Germany's men soccer team" -> "Germany"
     if (m := _SPEAKER_NEXT.search(text, start, end)) and _SPEAKER_VERB.match(text, end):
         end = m.start()  # the next clause's speaker is none of it: "Quentin Tarantino I can watch", "Napa.I would"
     if _STREET.search(text, start, end) and (m := _CITY_AFTER.match(text, end)):

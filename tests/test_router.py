@@ -2446,6 +2446,11 @@ def test_a_parameter_named_for_a_shape_takes_a_value_of_that_shape(tiny: Encoder
     calls = predict_under_random_weights(router, [ToolCallExample(prompt=ask, candidate_tools=["add_server"])])
     assert all(call.tool is None or call.arguments == {"host": "pg.example.org"} for call in calls)
     assert sum(call.tool is not None for call in calls) >= 2
+    mail = ToolSpec(name="send_email", description="send an email", input_schema={  # shaped by its description
+        "type": "object", "required": ["to"], "properties": {
+            "to": {"type": "string", "description": "The email address to send to."}}})  # fmt: skip
+    calls = one_tool_calls(tiny, mail, ["Send an email to John Doe at john.doe@example.com"], seeds=4)
+    assert [c.arguments for c in calls] == [{"to": "john.doe@example.com"}] * 4
 
 
 def test_a_place_goes_to_the_parameter_that_takes_places(tiny: Encoder, catalogue: Catalogue) -> None:

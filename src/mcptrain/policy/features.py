@@ -967,6 +967,15 @@ def _unit_side(pname: str, named_values: list[str], prop: dict[str, Any], others
     return "from" if ws & {"from", "source", "input", "original"} else "to"
 
 
+_DESCRIBED_EMAIL = re.compile(r"\s*(?:the |an? )?e-?mail address(?:es)?\b", re.I)  # "The email address to send to."
+
+
+def _described_shape(prop: dict[str, Any]) -> str | None:
+    """"email" where a parameter's description says first that it is an e-mail address (a "to" whose
+    value is "john.doe@example.com", not "John Doe"); else None."""
+    return "email" if _DESCRIBED_EMAIL.match(str(prop.get("description", ""))) else None
+
+
 # what a server hands out for paging, not a value a request gives: "A server-generated token indicating the
 # start of the page", "cursor for pagination", "the next page token"
 _SERVER_TOKEN = re.compile(
@@ -1010,7 +1019,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     fraction=wants_fraction(pname, prop),
                     items_enum=list((prop.get("items") or {}).get("enum") or []) if kind == "array" else [],
                     location=kind == "string" and (takes_place(pname) or bool(place_forms(prop))),
-                    shape=value_shape(pname) if kind == "string" else None,
+                    shape=(value_shape(pname) or _described_shape(prop)) if kind == "string" else None,
                     code=code_form(pname, prop),
                     named_values=named_values,
                     cursor=_SERVER_TOKEN.search(str(prop.get("description", ""))) is not None,

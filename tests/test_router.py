@@ -1367,6 +1367,7 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("movies in Napa.I would like", "Napa.I", "Napa"),
         ("books on World War I and more", "World War I", "World War I"),
         ("the ranking of Germany's men soccer team", "Germany's", "Germany"),  # the possessor
+        ("projects of the user id:3", ":3", "3"),  # not the mark after its label
         ("our company's db. It is called 'EnterpriseDB'", "company's db. It is called 'EnterpriseDB", "EnterpriseDB"),
     ],
 )

@@ -577,6 +577,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         return start, end
     while 0 < start < end and _inside_word(text, start):
         start -= 1  # a value starts and ends with whole words: "cache-warmup", not "cache-warm"
+    while start < end - 1 and text[start] in ":=":
+        start += 1  # nor with the mark after its label: "id:3" -> "3"
     while start < end < len(text) and _inside_word(text, end):
         end += 1
     m = _ARTICLE.match(text, start)

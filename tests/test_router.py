@@ -3000,3 +3000,21 @@ def test_a_lone_function_word_is_no_value() -> None:
     transportation); capitals and whole names are."""
     assert all(not_a_value(w) for w in ["What", "I", "the", "between", "through", "via"])
     assert not any(not_a_value(w) for w in ["US", "train", "the Louvre"])
+
+
+def test_a_musical_key_that_is_no_key_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A music tool's key is a key ("C", "F#", "C sharp major"); "sell" and "Moonlight Sonata" are
+    none, so no call; another tool's key (an API key) may be any word."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tune = ToolSpec(name="tune_instrument", description="d", input_schema={"type": "object", "required": ["key"],
+        "properties": {"key": {"type": "string", "description": "The key to tune to."}}})  # fmt: skip
+    api = ToolSpec(name="search_cve", description="d", input_schema={"type": "object", "required": ["key"],
+        "properties": {"key": {"type": "string", "description": "API key for NVD access."}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tune, api], name="k"))
+
+    def said(tool: str, key: str) -> bool:
+        return router._said(ToolCall(name=tool, arguments={"key": key}), "") is not None
+
+    assert all(said("tune_instrument", k) for k in ["C", "F#", "C sharp major", "Eb minor"])
+    assert not said("tune_instrument", "sell") and not said("tune_instrument", "Moonlight Sonata")
+    assert said("search_cve", "sell")

@@ -1839,6 +1839,7 @@ class Router(nn.Module):
                 or _unnamed_id(value, prm, call.name, text)
                 or _a_clause(value, prm, text)
                 or (prm.language is not None and not is_language(value))  # "today" is no movie_language
+                or _not_a_key(value, prm, call.name)  # "sell" is no musical key
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
@@ -2587,6 +2588,17 @@ def _held_elsewhere(value: str, name: str, args: dict[str, Any]) -> bool:
     Clippers" gives the teams, not a venue "Lakers"; "country songs" a genre "Country", not an artist."""
     held = [v for k, arg in args.items() if k != name for v in (arg if isinstance(arg, list) else [arg])]
     return any(isinstance(v, str) and v.lower() == value.lower() for v in held)
+
+
+_MUSIC = re.compile(r"\b(?:music\w*|melod\w*|chords?|scales?|notes?|tun\w*|songs?|piece|instrument)\b", re.I)
+_KEY = re.compile(r"[A-G](?:\s*(?:[#♯b♭]|sharp|flat))?(?:\s*(?:major|minor|maj|min|m))?", re.I)
+
+
+def _not_a_key(value: str, prm: ParamInfo, tool: str) -> bool:
+    """Whether a musical key's value (a "key" of a music tool, or described as one) is no key: "sell",
+    "Moonlight Sonata"; "C", "F#", "C sharp major", "Eb minor" are keys."""
+    music = _MUSIC.search(split_identifier(tool)) or _MUSIC.search(str(prm.schema.get("description", "")))
+    return "key" in words(prm.name.lower()) and music is not None and _KEY.fullmatch(value.strip()) is None
 
 
 def _chance(prm: ParamInfo) -> bool:

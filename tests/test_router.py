@@ -3018,3 +3018,21 @@ def test_a_musical_key_that_is_no_key_is_no_value(tiny: Encoder, catalogue: Cata
     assert all(said("tune_instrument", k) for k in ["C", "F#", "C sharp major", "Eb minor"])
     assert not said("tune_instrument", "sell") and not said("tune_instrument", "Moonlight Sonata")
     assert said("search_cve", "sell")
+
+
+def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
+    """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
+    is required, left out where optional); an enum's value may repeat a word another takes."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    tool = ToolSpec(name="color_meaning", description="d", input_schema={"type": "object",
+        "required": ["color", "context"], "properties": {"color": {"type": "string"}, "context": {"type": "string"},
+        "note": {"type": "string"}, "show": {"type": "string", "enum": ["imax", "regular"]}}})  # fmt: skip
+    router.set_catalogue(Catalogue([tool], name="c"))
+
+    def said(**args: str) -> dict[str, str] | None:
+        out = router._said(ToolCall(name="color_meaning", arguments=args), "")
+        return None if out is None else out.arguments
+
+    assert said(color="purple", context="Purple") is None
+    assert said(color="purple", context="art", note="purple") == {"color": "purple", "context": "art"}
+    assert said(color="imax", context="art", show="imax") == {"color": "imax", "context": "art", "show": "imax"}

@@ -1830,8 +1830,14 @@ class Router(nn.Module):
         table = self._table
         assert table is not None
         args = dict(call.arguments)
+        given: set[str] = set()  # free-text values of the parameters before
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
+            if isinstance(value, str) and not prm.enum and value.strip():
+                twice = value.strip().lower() in given  # a value said once is one parameter's: "purple" no context too
+                given.add(value.strip().lower())
+            else:
+                twice = False
             unsaid = isinstance(value, str) and (
                 not_a_value(value)
                 or (_ORDINAL.fullmatch(value.strip()) is not None and not prm.date_format and not _DATED & prm.stems)
@@ -1840,6 +1846,7 @@ class Router(nn.Module):
                 or _a_clause(value, prm, text)
                 or (prm.language is not None and not is_language(value))  # "today" is no movie_language
                 or _not_a_key(value, prm, call.name)  # "sell" is no musical key
+                or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of

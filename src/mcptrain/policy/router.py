@@ -1830,14 +1830,11 @@ class Router(nn.Module):
         table = self._table
         assert table is not None
         args = dict(call.arguments)
-        given: set[str] = set()  # free-text values of the parameters before
+        given: set[str] = set()  # free-text values kept for the parameters before
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
-            if isinstance(value, str) and not prm.enum and value.strip():
-                twice = value.strip().lower() in given  # a value said once is one parameter's: "purple" no context too
-                given.add(value.strip().lower())
-            else:
-                twice = False
+            free = isinstance(value, str) and not prm.enum and bool(value.strip())
+            twice = free and str(value).strip().lower() in given  # a value said once is one parameter's: "purple"
             unsaid = isinstance(value, str) and (
                 not_a_value(value)
                 or (_ORDINAL.fullmatch(value.strip()) is not None and not prm.date_format and not _DATED & prm.stems)
@@ -1857,6 +1854,8 @@ class Router(nn.Module):
                 _in_expansion(value, text) or _held_elsewhere(value, prm.name, args)
             ):
                 del args[prm.name]  # "SNP (Single Nucleotide Polymorphism)" names no species; "Lakers" a team, no venue
+            elif free:
+                given.add(str(value).strip().lower())
         return ToolCall(name=call.name, arguments=args)
 
     def validate(self, call: ToolCall | None) -> bool:

@@ -43,7 +43,8 @@ def language_role(name_words: list[str]) -> str | None:
 def is_language(value: str) -> bool:
     """Whether a value names a language or is written as a language code ("English", "en", "es-ES")."""
     value = value.strip()
-    return value.lower() in LANGUAGES or (_CODE_FORM.fullmatch(value) is not None and value[:2].lower() in _CODES)
+    code = re.split(r"[-_]", value)[0].lower()
+    return value.lower() in LANGUAGES or (_CODE_FORM.fullmatch(value) is not None and code in _CODES)
 
 
 def language_for(text: str, role: str) -> tuple[str, str] | None:

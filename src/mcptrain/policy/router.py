@@ -387,6 +387,7 @@ class _Block:
         self._others_numbers: dict[bool, list[set[int]]] = {}
         self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
         self._currencies: dict[int, str | None] = {}  # currency parameter -> the code the request gives it
+        self._languages: dict[int, Any] = {}  # language parameter -> the language the request names for it
         self._theirs: dict[int, set[int]] = {}  # string parameter -> starts of values named as another's
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
@@ -562,12 +563,16 @@ class _Block:
         prm = self.tool.params[i]
         if prm.language is None:
             return None
-        found = language_for(self.req.text, prm.language)
-        if found is None:
-            return "English" if prm.required and not prm.enum and self.req.text.isascii() else None
-        if not prm.enum:
-            return found[0]
-        return next((v for v in prm.enum if str(v).lower() in (found[0].lower(), found[1])), None)
+        if i not in self._languages:
+            found = language_for(self.req.text, prm.language)
+            if found is None:
+                named = "English" if prm.required and not prm.enum and self.req.text.isascii() else None
+            elif not prm.enum:
+                named = found[0]
+            else:
+                named = next((v for v in prm.enum if str(v).lower() in (found[0].lower(), found[1])), None)
+            self._languages[i] = named
+        return self._languages[i]
 
     def counted(self, i: int) -> int | None:
         """The index of the allowed value of numeric enum parameter i (["1", "2", "3", "dontcare"]) that

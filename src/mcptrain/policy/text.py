@@ -500,9 +500,8 @@ def snap_to_quotes(
 ) -> tuple[int, int]:
     """A span [start, end) of `text` that lies partly in quotes, inside them without covering them, or
     starts on them and runs on past them, or ends where they close without their closing quote ->
-    the quoted text: people quote a value whole ("the
-    username 'pascal', and the password 'pw1'": "pascal"). Other spans stay. `quotes`:
-    `quoted_spans(text)`, where the caller has them.
+    the quoted text: people quote a value whole ("the username 'pascal', and the password 'pw1'":
+    "pascal"). Other spans stay. `quotes`: `quoted_spans(text)`, where the caller has them.
 
         >>> t = "Turn 'the quick brown fox' into a vector"
         >>> [t[slice(*snap_to_quotes(t, a, b))] for a, b in [(10, 25), (0, 9), (0, 4), (5, 31)]]
@@ -554,8 +553,10 @@ _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
 def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[int, int]:
     """A string span [start, end) as a value: the quoted text where it lies partly in quotes
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
-    -> "Louvre Museum"; "The Plaza" keeps its capital The) or a preposition before a name ("of
-    Louvre Museum", "by Michelangelo"; not "in stock"), not ending inside a hyphenated word
+    -> "Louvre Museum"; "The Plaza" keeps its capital The), a preposition before a name ("of
+    Louvre Museum", "by Michelangelo"; not "in stock") or the mark after a label ("id:3" -> "3"),
+    nor the 's of a possessor a thing follows ("Germany's men team") or the next clause's speaker
+    ("Quentin Tarantino I can watch"; "World War I" keeps its I), not ending inside a hyphenated word
     ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
     last period of initials or an abbreviation ("D.C.", "Apple Inc.") or a key's sharp or flat ("C
     sharp"), nor before the name initials stand for ("C.J. Rush"), an apostrophe inside a name

@@ -3040,3 +3040,17 @@ def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue
     # an optional value inside another's, or holding it, is left out; a required one stays
     assert said(color="purple", context="art", note="purple sky") == {"color": "purple", "context": "art"}
     assert said(color="deep purple", context="purple") == {"color": "deep purple", "context": "purple"}
+
+
+def test_a_request_writing_the_choices_a_tool_needs_calls_it(tiny: Encoder) -> None:
+    """Where the none head wins but the request writes a value of each choice the best candidate
+    requires ("Order me pizza" for a food of PIZZA / BURGER / SALAD), that tool is called; a request
+    writing none of them ("hello there") stays uncalled."""
+    tool = ToolSpec(name="ChaFod", description="Changes the food", input_schema={
+        "type": "object", "required": ["TheFod"], "properties": {
+            "TheFod": {"type": "string", "enum": ["PIZZA", "BURGER", "SALAD"]}}})  # fmt: skip
+    router = Router(tiny, Catalogue([tool], name="food"), RouterConfig(dim=32))
+    with torch.no_grad():
+        router.none_head[-1].bias.fill_(20.0)  # the head says "none" for everything
+    preds = router.predict([ToolCallExample(prompt=p) for p in ["Order me pizza", "hello there"]])
+    assert [(p.tool, p.arguments) for p in preds] == [("ChaFod", {"TheFod": "PIZZA"}), (None, {})]

@@ -1363,6 +1363,14 @@ class Router(nn.Module):
             best = int(tool_logits[:k].argmax())  # that runs one: "check docker using docker --version"
             if any(p.command and p.required for p in table.tools[cands[best]].params):
                 a = best
+        if mode == "greedy" and a == k and k:  # or writes a value of each choice the best tool needs: "Order me
+            best = int(tool_logits[:k].argmax())  # pizza" for a food enum of PIZZA, BURGER, ...
+            if cands[best] not in blocks:
+                blocks[cands[best]] = _Block(self, req, u, table.tools[cands[best]])
+            its = blocks[cands[best]]
+            needed = [i for i, p in enumerate(its.tool.params) if p.required]
+            if needed and all(its.tool.params[i].enum and its.one_written(i, True) is not None for i in needed):
+                a = best
         if mode != "gold" or a is not None:
             trace.confidence = float(tool_logits.detach().softmax(-1)[a]) if a is not None else 0.0
         if a is None:  # gold tool outside the candidates: still learn its arguments, if it is known

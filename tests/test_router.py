@@ -2998,7 +2998,7 @@ def test_a_language_parameter_takes_the_language_named_in_its_role(tiny: Encoder
 def test_a_lone_function_word_is_no_value() -> None:
     """Pronouns, question words and prepositions are never a value on their own ("between" for a
     transportation); capitals and whole names are."""
-    assert all(not_a_value(w) for w in ["What", "I", "the", "between", "through", "via"])
+    assert all(not_a_value(w) for w in ["What", "I", "the", "between", "through", "via", "type"])
     assert not any(not_a_value(w) for w in ["US", "train", "the Louvre"])
 
 

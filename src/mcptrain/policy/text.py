@@ -34,7 +34,7 @@ NON_VALUES = frozenset(
     "a an the to of for in at by with and or from as into is are was were be been has have had do does "
     "can could would should will please help i me my you your we us our it its he she him her his they "
     "them their this that these those there here what who whom whose which where when why how "
-    "between through via across during within upon onto than about".split()
+    "between through via across during within upon onto than about type kind".split()
 )
 NEGATIONS = frozenset("not no don't dont without never disable disabled off false".split())
 QUOTES = "\"'`“”‘’"

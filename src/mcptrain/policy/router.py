@@ -1847,8 +1847,7 @@ class Router(nn.Module):
         for prm in table.tools[table.index[call.name]].params:
             value = args.get(prm.name)
             free = isinstance(value, str) and not prm.enum and bool(value.strip())
-            said = str(value).strip().lower()  # a value said once is one parameter's: no context "purple" too,
-            twice = free and (said in given or (not prm.required and _said_before(said, given)))  # nor "cake" of it
+            twice = free and str(value).strip().lower() in given  # a value said once is one parameter's: "purple"
             unsaid = isinstance(value, str) and (
                 not_a_value(value)
                 or (_ORDINAL.fullmatch(value.strip()) is not None and not prm.date_format and not _DATED & prm.stems)
@@ -2619,13 +2618,6 @@ def _not_a_key(value: str, prm: ParamInfo, tool: str) -> bool:
     "Moonlight Sonata"; "C", "F#", "C sharp major", "Eb minor" are keys."""
     music = _MUSIC.search(split_identifier(tool)) or _MUSIC.search(str(prm.schema.get("description", "")))
     return "key" in words(prm.name.lower()) and music is not None and _KEY.fullmatch(value.strip()) is None
-
-
-def _said_before(value: str, given: set[str]) -> bool:
-    """Whether a value (lower case) is, or holds or lies within in whole words, one an earlier
-    parameter took: "purple" twice; "chocolate cake" after "baking chocolate cake"."""
-    return any(value == g or re.search(rf"\b{re.escape(value)}\b", g) or re.search(rf"\b{re.escape(g)}\b", value)
-               for g in given)  # fmt: skip
 
 
 def _chance(prm: ParamInfo) -> bool:

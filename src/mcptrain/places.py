@@ -129,7 +129,14 @@ def is_place(name: str) -> bool:
     us, world = _gazetteer()
     if key in _CALENDAR:
         return False
-    return key in us or (key in world and _folded(world[key][0]) == _folded(key)) or is_region(key)
+    return key in us or _own_name_abroad(key) or is_region(key)
+
+
+def _own_name_abroad(key: str) -> bool:
+    """Whether a lower-case name is the GeoNames name of the largest place abroad so named, not another
+    of its names ("paris"; "salon" is only another name of Salon-de-Provence, "bus" Batumi's code)."""
+    world = _gazetteer()[1]
+    return key in world and _folded(world[key][0]) == _folded(key)
 
 
 @cache
@@ -235,7 +242,7 @@ def complete_place(text: str, forms: frozenset[str]) -> str:
     if not name or "," in name or not forms or len(name) < 2:
         return text
     us, world = _gazetteer()
-    if name.lower() not in us and name.islower() and _folded(world.get(name.lower(), ("",))[0]) != _folded(name):
+    if name.lower() not in us and name.islower() and not _own_name_abroad(name):
         return text  # another name of a place abroad, written in lower case, is a word: "bus" (BUS, Batumi)
     if name.lower() in us:  # (a US place goes by its nicknames: "nyc", "the big apple")
         return with_state(text) if "state" in forms else text

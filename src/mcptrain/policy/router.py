@@ -388,6 +388,7 @@ class _Block:
         self._people: dict[int, set[int]] = {}  # number parameter -> starts of the numbers of people written
         self._currencies: dict[int, str | None] = {}  # currency parameter -> the code the request gives it
         self._languages: dict[int, Any] = {}  # language parameter -> the language the request names for it
+        self._told: dict[int, int | None] = {}  # number parameter -> the count the request gives in words of time
         self._theirs: dict[int, set[int]] = {}  # string parameter -> starts of values named as another's
         self._written: dict[int, list[int]] = {}  # enum parameter -> indices of the values the request writes
         self._described: dict[int, str | None] = {}  # string parameter -> the one described value written
@@ -573,6 +574,22 @@ class _Block:
                 named = next((v for v in prm.enum if str(v).lower() in (found[0].lower(), found[1])), None)
             self._languages[i] = named
         return self._languages[i]
+
+    def writes_what_it_needs(self) -> bool:
+        """Whether the request writes what the tool requires, so that it is a call whatever the none head
+        says: a command line for a tool that runs one ("check docker using docker --version"), or a value
+        of each choice it requires ("Order me pizza" for a food enum of PIZZA, BURGER, ...)."""
+        params = self.tool.params
+        if any(p.command and p.required for p in params) and command_spans(self.req.text):
+            return True
+        needed = [i for i, p in enumerate(params) if p.required]
+        return bool(needed) and all(params[i].enum and self.one_written(i, True) is not None for i in needed)
+
+    def time_told(self, i: int) -> int | None:
+        """`_time_in_words` of parameter i ("compounded quarterly": 4), computed once."""
+        if i not in self._told:
+            self._told[i] = _time_in_words(self.tool.params[i], self.req.text)
+        return self._told[i]
 
     def counted(self, i: int) -> int | None:
         """The index of the allowed value of numeric enum parameter i (["1", "2", "3", "dontcare"]) that
@@ -1359,17 +1376,11 @@ class Router(nn.Module):
         k = len(cands)
         gold_idx = table.index.get(gold.name) if gold is not None else None
         a = choose("tool", tool_logits, lambda: k if gold is None else _index(cands, gold_idx))
-        if mode == "greedy" and a == k and k and command_spans(req.text):  # a command line written for a tool
-            best = int(tool_logits[:k].argmax())  # that runs one: "check docker using docker --version"
-            if any(p.command and p.required for p in table.tools[cands[best]].params):
-                a = best
-        if mode == "greedy" and a == k and k:  # or writes a value of each choice the best tool needs: "Order me
-            best = int(tool_logits[:k].argmax())  # pizza" for a food enum of PIZZA, BURGER, ...
+        if mode == "greedy" and a == k and k:  # "none", yet the request writes what the best candidate needs
+            best = int(tool_logits[:k].argmax())
             if cands[best] not in blocks:
                 blocks[cands[best]] = _Block(self, req, u, table.tools[cands[best]])
-            its = blocks[cands[best]]
-            needed = [i for i, p in enumerate(its.tool.params) if p.required]
-            if needed and all(its.tool.params[i].enum and its.one_written(i, True) is not None for i in needed):
+            if blocks[cands[best]].writes_what_it_needs():
                 a = best
         if mode != "gold" or a is not None:
             trace.confidence = float(tool_logits.detach().softmax(-1)[a]) if a is not None else 0.0
@@ -1411,7 +1422,7 @@ class Router(nn.Module):
                 or (prm.value_kind == "string" and block.described_written(i) is not None)
                 or block.currency(i) is not None
                 or block.color(i) is not None
-                or _time_in_words(prm, req.text) is not None
+                or block.time_told(i) is not None
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
                 or (prm.location and bool(req.place_starts - used.covered - used.starts)
@@ -1522,7 +1533,7 @@ class Router(nn.Module):
         if kind == "number" and used.decoding and _starts_at_rest(prm, req.text):
             return 0  # "dropped from rest": an initial velocity of 0
         if kind == "number" and used.decoding and not block.named_numbers(i, True) - used.starts:
-            told = _time_in_words(prm, req.text)
+            told = block.time_told(i)
             if told is not None:
                 return told  # "compounded quarterly": n 4; "for the next week": days 7
         if kind in ("string", "number"):

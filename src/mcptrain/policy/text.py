@@ -546,6 +546,8 @@ _SPEAKER_VERB = re.compile(
     r"\s+(?:can|could|would|will|want|need|have|am|like|love|think|wish|prefer|hope|plan|must|should|just|also)\b"
 )
 _FIRST_NAME = re.compile(r"\b([A-Za-z][a-z]+) $")
+_POSSESSOR = re.compile(r"\w['’]s$")  # "Germany's"
+_LOWER_WORD = re.compile(r"\s+[a-z]")  # a lower-case word next: what a possessor has
 _POSSESSING_NOTHING = re.compile(r"['’]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|on|in|at|for|to|from|with|near)\b)")
 _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
 
@@ -604,7 +606,7 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         end = m.end()  # a name with an apostrophe inside: "Lupita Nyong'o", not "Adriel's"
     if names and text[start : start + 1].isupper() and (m := _POSSESSING_NOTHING.match(text, end)):
         end = m.end()  # a possessive with nothing after it names a place: "from McDonald's.", not "Adriel's dog"
-    elif names and re.search(r"\w['’]s$", text[start:end]) and re.match(r"\s+[a-z]", text[end:]):
+    elif names and _POSSESSOR.search(text, start, end) and _LOWER_WORD.match(text, end):
         end -= 2  # the possessor, not its 's: "Germany's men soccer team" -> "Germany"
     if (m := _SPEAKER_NEXT.search(text, start, end)) and _SPEAKER_VERB.match(text, end):
         end = m.start()  # the next clause's speaker is none of it: "Quentin Tarantino I can watch", "Napa.I would"

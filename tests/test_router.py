@@ -3020,6 +3020,27 @@ def test_a_musical_key_that_is_no_key_is_no_value(tiny: Encoder, catalogue: Cata
     assert said("search_cve", "sell")
 
 
+def test_a_unit_or_size_that_is_none_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A unit's value is a unit, one written after a number, quoted or in parentheses, or a compound;
+    "sphere" is none. A size has a digit or is a size word; "garden" and "boil" are none. Either way
+    the required value is unsaid, so no call."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    area = ToolSpec(name="park_area", description="d", input_schema={"type": "object", "required": ["units"],
+        "properties": {"units": {"type": "string", "description": "The units of the radius."}}})  # fmt: skip
+    cook = ToolSpec(name="cooking_time", description="d", input_schema={"type": "object", "required": ["size"],
+        "properties": {"size": {"type": "string", "description": "The size of the ingredient."}}})  # fmt: skip
+    router.set_catalogue(Catalogue([area, cook], name="u"))
+
+    def said(tool: str, prm: str, value: str, text: str = "") -> bool:
+        return router._said(ToolCall(name=tool, arguments={prm: value}), text) is not None
+
+    assert all(said("park_area", "units", u) for u in ["meters", "square feet", "metric", "g/cm³", "km/h"])
+    assert said("park_area", "units", "amu", "weigh 12 amu") and said("park_area", "units", "amu", "mass unit (amu)")
+    assert not said("park_area", "units", "sphere", "the volume of the sphere with radius 3 units")
+    assert all(said("cooking_time", "size", v) for v in ["medium", "XL", "12x18", "extra large", "8"])
+    assert not said("cooking_time", "size", "garden") and not said("cooking_time", "size", "boil")
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

@@ -1867,6 +1867,7 @@ class Router(nn.Module):
                 or _a_clause(value, prm, text)
                 or (prm.language is not None and not is_language(value))  # "today" is no movie_language
                 or _not_a_key(value, prm, call.name)  # "sell" is no musical key
+                or _no_measure(value, prm, text)  # "sphere" is no unit, "garden" no size
                 or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
@@ -2629,6 +2630,32 @@ def _not_a_key(value: str, prm: ParamInfo, tool: str) -> bool:
     "Moonlight Sonata"; "C", "F#", "C sharp major", "Eb minor" are keys."""
     music = _MUSIC.search(split_identifier(tool)) or _MUSIC.search(str(prm.schema.get("description", "")))
     return "key" in words(prm.name.lower()) and music is not None and _KEY.fullmatch(value.strip()) is None
+
+
+_SIZE_WORD = re.compile(
+    r"(?:extra[- ])?(?:x{0,3}s|m|x{0,3}l|small|medium|large|big|little|tiny|huge|giant|jumbo|mini|regular|standard|"
+    r"full|king|queen|twin|petite|plus|compact|all sizes)",
+    re.I,
+)
+_MEASURE_SYSTEM = re.compile(r"metric|imperial|us|uk|si|standard|default|units?", re.I)
+
+
+def _no_measure(value: str, prm: ParamInfo, text: str) -> bool:
+    """Whether a unit's value (free text named "unit" or "units") is no unit: none the text knows, not
+    written after a number, quoted or in parentheses, and no compound like "g/mol" ("sphere" for the
+    units of a radius; "amu" of "12 amu" or "(amu)" is one); or a size's no size: no digit,
+    no word like "medium" or "XL" ("garden" for a sculpture's size, "boil" for an ingredient's)."""
+    last = (words(prm.name) or [""])[-1]
+    value = value.strip()
+    if prm.enum or prm.value_kind != "string" or not value:
+        return False
+    if last in ("unit", "units"):
+        written = re.search(rf"(?:\d\s*|[(\"'])\s*{re.escape(value)}(?!\w)", text, re.I) is not None
+        compound = re.search(r"[/^²³°%]", value) is not None  # "grams/mole", "g/cm³"
+        return not (is_unit(value) or _MEASURE_SYSTEM.fullmatch(value) or written or compound)
+    if last == "size":
+        return not any(c.isdigit() for c in value) and _SIZE_WORD.fullmatch(value) is None and not value.isupper()
+    return False
 
 
 def _chance(prm: ParamInfo) -> bool:

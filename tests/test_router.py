@@ -1225,6 +1225,8 @@ def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encode
     assert said("zzwzeem", "Give the snapshot for host agent zzwzeem")
     assert said("red cup", "is the 'red cup' in stock?")
     assert said("sk-123", "is sk-123 in stock?") and said("ACHD", "specs of ACHD") and said("R vs Adams", "R vs Adams")
+    assert not said("Lion", "the dominant genetic trait of a Lion?")  # one capitalised word, as plain
+    assert said("Adriel", 'What is "Adriel" working on?') and said("Adriel", "Adriel's qualifications")
     login = ToolSpec(name="login", description="log in", input_schema={
         "type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}})  # fmt: skip
     router.set_catalogue(Catalogue([login], name="logins"))
@@ -1235,6 +1237,7 @@ def test_an_identifier_the_request_does_not_give_as_one_is_no_value(tiny: Encode
     router.set_catalogue(Catalogue([stock], name="stocks"))  # a ticker is written as one: "AAPL", not "water"
     assert router._said(ToolCall(name="stock_price", arguments={"ticker": "water"}), "the price of the water?") is None
     assert router._said(ToolCall(name="stock_price", arguments={"ticker": "AAPL"}), "the price of AAPL?") is not None
+    assert router._said(ToolCall(name="stock_price", arguments={"ticker": "Apple"}), "the price of Apple?") is not None
 
 
 def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, catalogue: Catalogue) -> None:

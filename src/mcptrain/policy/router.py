@@ -151,6 +151,7 @@ _ID_NAMES = frozenset({"id", "uuid", "identifier", "username", "password", "tick
 _LAST_WORD = re.compile(r"([:=]|\w+)[^\w:=]*$")  # the last word of a text, or a ":" / "=" after it
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "3rd"
 _PLAIN_WORDS = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")  # lower-case letters only: "insole", "red cup"
+_TITLE_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+")  # one capitalised word: "Lion", "Euros"
 # names of parameters that take a date, a time or a period, by their last word: "season", "time_frame"
 _TIME_NAMES = frozenset({"date", "time", "day", "week", "month", "year", "season", "period", "duration", "when",
                          "timeframe", "frame", "interval"})  # fmt: skip
@@ -2675,13 +2676,20 @@ def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
 
 
 def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
-    """Whether an identifier's value (an id, a username, a password) is plain lower-case words the
-    request does not give as one: no digit, mark or capital ("agent-1", "A1234567B", "ACHD", "R vs
-    Adams"), not quoted, not right after a word naming it, its own or its tool's ("with id dentist",
-    "user_id: ede", "host agent zzwzeem" for get_agent_snapshot). "Can I know about its insole?"
-    gives no product_id "insole", "I need to log into my account" no password "log"."""
+    """Whether an identifier's value (an id, a username, a password) is plain lower-case words or one
+    capitalised word the request does not give as one: no digit, mark or other capital ("agent-1",
+    "A1234567B", "ACHD", "R vs Adams"), not quoted, not right after a word naming it, its own or its
+    tool's ("with id dentist", "user_id: ede", "host agent zzwzeem" for get_agent_snapshot), not a
+    possessor ("Adriel's"). "Can I know about its insole?" gives no product_id "insole", "the genetic
+    trait of a Lion" no variant_id, "I need to log into my account" no password "log"; a ticker may be
+    a company's name ("Apple")."""
     name = words(prm.name)
-    if not name or name[-1] not in _ID_NAMES or not _PLAIN_WORDS.fullmatch(value):
+    word = (  # a capitalised word, not a company's for its ticker ("Apple"), nor a possessor ("Adriel's")
+        _TITLE_WORD.fullmatch(value) is not None
+        and not {"ticker", "symbol"} & set(name)
+        and not re.search(rf"\b{re.escape(value)}'s\b", text)
+    )
+    if not name or name[-1] not in _ID_NAMES or not (_PLAIN_WORDS.fullmatch(value) or word):
         return False
     labels = _LABEL_WORDS | set(name) | set(words(tool)) | {"is"}
     for m in re.finditer(re.escape(value), text, re.I):

@@ -2655,6 +2655,8 @@ def test_an_optional_string_takes_the_value_its_description_quotes_and_the_reque
     asks = ["average temperature in Austin in celsius", "average temperature in Austin"]
     calls = router.predict([ToolCallExample(prompt=a, candidate_tools=["temperature"]) for a in asks])
     assert [c.arguments.get("temp_unit") for c in calls] == ["Celsius", None]
+    listed = {"description": "Template to use (minimal, standard, or full); e.g. (a, b, c) is none"}
+    assert described_values(listed) == ["minimal", "standard", "full"]  # choices listed in parentheses
 
 
 def test_a_quoted_value_another_parameter_allows_is_not_the_described_value(tiny: Encoder) -> None:
@@ -3042,6 +3044,21 @@ def test_a_unit_or_size_that_is_none_is_no_value(tiny: Encoder, catalogue: Catal
     assert not said("park_area", "units", "sphere", "the volume of the sphere with radius 3 units")
     assert all(said("cooking_time", "size", v) for v in ["medium", "XL", "12x18", "extra large", "8"])
     assert not said("cooking_time", "size", "garden") and not said("cooking_time", "size", "boil")
+
+
+def test_free_text_is_one_of_the_choices_its_description_lists(tiny: Encoder, catalogue: Catalogue) -> None:
+    """A description that lists three choices or more in parentheses closes them: "Blackjack" is no
+    suit, so no call; "Hearts" and "spade" are suits."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    cards = ToolSpec(name="highest_card", description="d", input_schema={"type": "object", "required": ["suit"],
+        "properties": {"suit": {"type": "string",
+            "description": "The type of card suit to search for (hearts, diamonds, clubs, spades)."}}})  # fmt: skip
+    router.set_catalogue(Catalogue([cards], name="c"))
+
+    def said(value: str) -> bool:
+        return router._said(ToolCall(name="highest_card", arguments={"suit": value}), "") is not None
+
+    assert said("Hearts") and said("spade") and not said("Blackjack")
 
 
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:

@@ -798,7 +798,8 @@ _EXAMPLE_CUE = re.compile(r"(?:e\.g\.?|such as|for example|for instance|example|
 
 def described_values(schema: dict[str, Any]) -> list[str]:
     """The short values a string parameter's description quotes as its choices ("'Celsius' or
-    'Fahrenheit'", "Default is 'cm'"), not as examples of a format ("e.g., 'New York, NY'").
+    'Fahrenheit'", "Default is 'cm'") or lists in parentheses ("(walk, bike, transit, drive)"), not as
+    examples of a format ("e.g., 'New York, NY'").
 
     >>> described_values({"type": "string", "description": "The temperature unit ('Celsius' or 'Fahrenheit')."})
     ['Celsius', 'Fahrenheit']
@@ -810,7 +811,14 @@ def described_values(schema: dict[str, Any]) -> list[str]:
         example = _EXAMPLE_CUE.search(desc[: m.start()])
         if len(value) >= 2 and "," not in value and len(value.split()) <= 3 and not example:
             found.append(value)
+    for m in LISTED_CHOICES.finditer(desc):  # "(hearts, diamonds, clubs, spades)"
+        if not _EXAMPLE_CUE.search(desc[: m.start()]):
+            found += [re.sub(r"^(?:or|and)\s+", "", c.strip()) for c in m.group(1).split(",")]
     return list(dict.fromkeys(found))
+
+
+# three words or more listed in parentheses: the choices of a value ("(walk, bike, transit, drive)")
+LISTED_CHOICES = re.compile(r"\(((?:[A-Za-z][\w-]*,\s*){2,}(?:(?:or|and)\s+)?[A-Za-z][\w-]*)\)")
 
 
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})

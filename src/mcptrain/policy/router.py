@@ -75,6 +75,7 @@ from mcptrain.policy.features import (
     LEX_MENTION,
     LEX_NEG,
     LEX_POS,
+    LISTED_CHOICES,
     N_LEX,
     N_LOCAL,
     N_PARAM_TOKEN_FEATS,
@@ -1869,6 +1870,7 @@ class Router(nn.Module):
                 or (prm.language is not None and not is_language(value))  # "today" is no movie_language
                 or _not_a_key(value, prm, call.name)  # "sell" is no musical key
                 or _no_measure(value, prm, text)  # "sphere" is no unit, "garden" no size
+                or _not_listed(value, prm)  # "Blackjack" is no suit of "(hearts, diamonds, clubs, spades)"
                 or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
@@ -2657,6 +2659,17 @@ def _no_measure(value: str, prm: ParamInfo, text: str) -> bool:
     if last == "size":
         return not any(c.isdigit() for c in value) and _SIZE_WORD.fullmatch(value) is None and not value.isupper()
     return False
+
+
+def _not_listed(value: str, prm: ParamInfo) -> bool:
+    """Whether free text is none of the choices its description lists in parentheses, three words or
+    more: "Blackjack" for a suit "(hearts, diamonds, clubs, spades)"; "Hearts" or "heart" is one."""
+    m = LISTED_CHOICES.search(str(prm.schema.get("description", "")))
+    if m is None or prm.enum:
+        return False
+    choices = [c.removeprefix("or ").removeprefix("and ").strip() for c in m.group(1).lower().split(",")]
+    said = words(value.lower())
+    return not any(_form_of(w, choices) for w in said)
 
 
 def _chance(prm: ParamInfo) -> bool:

@@ -3061,6 +3061,23 @@ def test_free_text_is_one_of_the_choices_its_description_lists(tiny: Encoder, ca
     assert said("Hearts") and said("spade") and not said("Blackjack")
 
 
+def test_lower_case_words_across_an_article_are_no_name(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"nurtient a cactus" is words of two phrases, no plant type: no call; a title in capitals, a
+    quoted value and free text ("I am a pretty girl" for a text) may hold an article."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    water = ToolSpec(name="water_needs", description="d", input_schema={"type": "object", "required": ["plant_type"],
+        "properties": {"plant_type": {"type": "string"}, "text": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([water], name="w"))
+
+    def said(args: dict[str, str], text: str = "") -> bool:
+        return router._said(ToolCall(name="water_needs", arguments=args), text) is not None
+
+    assert not said({"plant_type": "nurtient a cactus"}, "how much nurtient a cactus needs")
+    assert said({"plant_type": "To Kill a Mockingbird"}) and said({"plant_type": "cactus"})
+    assert said({"plant_type": "tree of the year"}, "the 'tree of the year'")
+    assert said({"plant_type": "cactus", "text": "i am a pretty girl"})
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

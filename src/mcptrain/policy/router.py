@@ -118,6 +118,7 @@ from mcptrain.policy.text import (
     split_identifier,
     stem,
     strip_quotes,
+    takes_command,
     unit_quantities,
     unit_spans,
     value_shape,
@@ -1871,6 +1872,7 @@ class Router(nn.Module):
                 or _not_a_key(value, prm, call.name)  # "sell" is no musical key
                 or _no_measure(value, prm, text)  # "sphere" is no unit, "garden" no size
                 or _not_listed(value, prm)  # "Blackjack" is no suit of "(hearts, diamonds, clubs, spades)"
+                or _across_phrases(value, prm, text)  # "nurtient a cactus" is no plant type
                 or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
@@ -2670,6 +2672,19 @@ def _not_listed(value: str, prm: ParamInfo) -> bool:
     choices = [c.removeprefix("or ").removeprefix("and ").strip() for c in m.group(1).lower().split(",")]
     said = words(value.lower())
     return not any(_form_of(w, choices) for w in said)
+
+
+_INNER_ARTICLE = re.compile(r"[^\W\d_A-Z]+,? (?:[^\W\d_A-Z]+,? )*(?:a|an|the) [^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")
+
+
+def _across_phrases(value: str, prm: ParamInfo, text: str) -> bool:
+    """Whether a name-like value is lower-case words with an article inside, so words of two phrases
+    ("nurtient a cactus", "between a human", "running shoes, specifically the insole"); a title in
+    capitals ("To Kill a Mockingbird"), a quoted one, and free text ("I am a pretty girl" for a text, a
+    command) may hold one."""
+    if _INNER_ARTICLE.fullmatch(value.strip()) is None or _AS_WRITTEN & set(words(prm.name)) or takes_command(prm.name):
+        return False
+    return not any(f"{q}{value.strip()}" in text for q in QUOTES)
 
 
 def _chance(prm: ParamInfo) -> bool:

@@ -3078,6 +3078,17 @@ def test_lower_case_words_across_an_article_are_no_name(tiny: Encoder, catalogue
     assert said({"plant_type": "cactus", "text": "i am a pretty girl"})
 
 
+def test_the_speakers_own_name_is_only_a_persons_value(tiny: Encoder) -> None:
+    """"Hi, I am Karan" names the speaker: a person's parameter may take it, an airline may not."""
+    flight = ToolSpec(name="flight_status", description="d", input_schema={"type": "object",
+        "required": ["airlines", "person_name"], "properties": {
+            "airlines": {"type": "string"}, "person_name": {"type": "string"}}})  # fmt: skip
+    prompt = "Hi, I am Karan. Can you tell me the current status of my Indigo flight?"
+    calls = one_tool_calls(tiny, flight, [prompt], seeds=6)
+    assert calls and all(c.arguments.get("airlines") != "Karan" for c in calls), calls
+    assert any(c.arguments.get("person_name") == "Karan" for c in calls), calls
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

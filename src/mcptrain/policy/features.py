@@ -356,6 +356,12 @@ class RequestFeatures:
         )
 
     @cached_property
+    def speaker_tokens(self) -> frozenset[int]:
+        """Tokens of the name the speaker gives as their own ("my name is Charlie", "Hi, I am Karan")."""
+        spans = [m.span(1) for m in _SPEAKER_NAME.finditer(self.text)]
+        return frozenset(t for t, (a, _) in enumerate(self.offsets) if any(x <= a < y for x, y in spans))
+
+    @cached_property
     def place_starts(self) -> frozenset[int]:
         """Tokens where a place the request names starts (`places.place_spans`, once)."""
         return frozenset(self.place_ends)
@@ -793,6 +799,12 @@ def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
 _QUOTED_VALUE = re.compile(r"'([^'{}]{1,30})'|\"([^\"{}]{1,30})\"")
 
 
+_SPEAKER_NAME = re.compile(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# words of a parameter's name that make it a person's, who may be the speaker: "user_name", "passenger_name"
+PERSON_WORDS = frozenset(
+    "person user username customer passenger patient guest client sender employee member owner traveler "
+    "attendee student first last full".split()
+)
 _EXAMPLE_CUE = re.compile(r"(?:e\.g\.?|such as|for example|for instance|example|like|format(?: of)?)[,:]?\s*$", re.I)
 
 

@@ -80,6 +80,7 @@ from mcptrain.policy.features import (
     N_LOCAL,
     N_PARAM_TOKEN_FEATS,
     N_TOKEN_FEATS,
+    PERSON_WORDS,
     CatalogueTable,
     ParamInfo,
     RequestFeatures,
@@ -1580,6 +1581,9 @@ class Router(nn.Module):
                 blocked |= used.covered | block.theirs(i)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
+                pw = words(prm.name)
+                if not (PERSON_WORDS & set(pw) or pw == ["name"]):  # nor the speaker's own name: "my name is Charlie"
+                    blocked |= req.speaker_tokens
                 named_at = {w for a, b in own_name for w in range(a, b)}  # nor on its own name
                 blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
                 if not sentence:  # nor on the tool's ("boiling point"), unless named for it

@@ -3089,6 +3089,41 @@ def test_the_speakers_own_name_is_only_a_persons_value(tiny: Encoder) -> None:
     assert any(c.arguments.get("person_name") == "Karan" for c in calls), calls
 
 
+def test_an_object_that_names_its_properties_is_filled_property_by_property(tiny: Encoder) -> None:
+    """requests.get's params {query, limit} stand as two parameters of their own: "with a limit of 50
+    items" gives params {"limit": 50}; a required object none of whose properties the request says is
+    no call; teacher forcing reads a property's value from inside its object. An object whose
+    properties clash with another parameter's name stays whole."""
+    from mcptrain.policy.features import flat_params
+
+    get = ToolSpec(name="requests_get", description="Send a GET request", input_schema={
+        "type": "object", "required": ["url"], "properties": {
+            "url": {"type": "string", "description": "The URL."},
+            "params": {"type": "object", "description": "URL parameters.", "properties": {
+                "query": {"type": "string", "description": "A search term."},
+                "limit": {"type": "integer", "description": "Limits the number of items."}}}}})  # fmt: skip
+    assert [(n, req, parent) for n, _, req, parent in flat_params(get)] == [
+        ("url", True, None), ("query", False, "params"), ("limit", False, "params")]
+    clash = ToolSpec(name="t", description="d", input_schema={"type": "object", "properties": {
+        "limit": {"type": "integer"}, "params": {"type": "object", "properties": {"limit": {"type": "integer"}}}}})
+    assert [(n, parent) for n, _, _, parent in flat_params(clash)] == [("limit", None), ("params", None)]
+
+    calls = one_tool_calls(tiny, get, ["retrieve data from 'https://api.example.com/v1/data' with a limit of 50 items"],
+                           seeds=4)  # fmt: skip
+    assert calls and all(c.arguments.get("params", {}).get("limit") == 50 for c in calls), calls
+
+    must = get.model_copy(update={"input_schema": {**get.input_schema, "required": ["url", "params"]}})
+    router = Router(tiny, Catalogue([must], name="g"), RouterConfig(dim=32))
+    url = {"url": "https://x.io"}
+    assert router._said(ToolCall(name="requests_get", arguments={**url, "params": {}}), "") is None
+    kept = router._said(ToolCall(name="requests_get", arguments={**url, "params": {"limit": 5}}), "a limit of 5")
+    assert kept is not None and kept.arguments == {**url, "params": {"limit": 5}}
+    ask = ToolCallExample(prompt="get https://x.io with a limit of 5", candidate_tools=["requests_get"])
+    gold = ToolCall(name="requests_get", arguments={**url, "params": {"limit": 5}})
+    ((trace,),) = router._walks([ask], "gold", golds=[gold])
+    assert "start:limit" in trace.labels and trace.call is not None and trace.call.arguments["params"] == {"limit": 5}
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

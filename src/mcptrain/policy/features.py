@@ -153,6 +153,12 @@ class ParamInfo:
     unit: str | None = None  # a string parameter that takes a unit of measure: "from" or "to" (_unit_side)
     command: bool = False  # a string parameter that takes a command line (text.takes_command)
     language: str | None = None  # a string or enum parameter that takes a language: "source", "target" or ""
+    parent: str | None = None  # the object parameter whose property this is ("body" of body.windStrength)
+
+    @property
+    def key(self) -> str:
+        """Where its value goes in a call's flat view: its name, or "parent.name" for an object's property."""
+        return f"{self.parent}.{self.name}" if self.parent else self.name
 
     @property
     def value_kind(self) -> str:
@@ -1003,20 +1009,40 @@ _SERVER_TOKEN = re.compile(
 )
 
 
+def flat_params(tool: ToolSpec) -> list[tuple[str, dict[str, Any], bool, str | None]]:
+    """A tool's parameters in schema order as (name, schema, required, parent): an object parameter
+    that names its properties stands as those properties, each filled like a parameter of its own
+    (ThinQ's body: airConJobMode, windStrength, ...; requests.get's params: limit, sort), required
+    where the object is and lists it; parent None for the tool's own. An object whose properties
+    would clash with another parameter's name stays whole (a JSON value written in the request)."""
+    top = set(tool.properties)
+    out: list[tuple[str, dict[str, Any], bool, str | None]] = []
+    for name, prop in tool.properties.items():
+        kids = prop.get("properties") if schema_kind(prop) == "object" else None  # {name: schema}
+        named = isinstance(kids, dict) and bool(kids) and all(isinstance(v, dict) for v in kids.values())
+        if named and isinstance(kids, dict) and not top & kids.keys():
+            inner = set(prop.get("required") or [])
+            out += [(k, kp, name in tool.required and k in inner, name) for k, kp in kids.items()]
+        else:
+            out.append((name, prop, name in tool.required, None))
+    return out
+
+
 def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: str) -> CatalogueTable:
     """Encode a catalogue's tools, parameters and enum values once (no grad): what scoring needs."""
     tools = catalogue.tools
     texts = [tool_text(t) for t in tools] + [split_identifier(t.name) for t in tools]
-    props = [list(t.properties.items())[:max_params] for t in tools]
+    flat = [flat_params(t)[:max_params] for t in tools]
+    props = [[(n, p) for n, p, _, _ in ps] for ps in flat]
     for t, ps in zip(tools, props, strict=True):
         texts += [param_text(t, n, p) for n, p in ps]
         texts += [text for _, p in ps for text in choices(p)[1]]
     emb = dict(zip(texts, encoder.embed(texts), strict=True)) if texts else {}
     n = len(tools)
     built: list[ToolInfo] = []
-    for t, ps in zip(tools, props, strict=True):
+    for t, ps, fs in zip(tools, props, flat, strict=True):
         params = []
-        for pname, prop in ps:
+        for (pname, prop), (_, _, required, parent) in zip(ps, fs, strict=True):
             enum, enum_texts = choices(prop)
             kind = "enum" if enum else schema_kind(prop)  # an integer with codes is chosen like an enum
             named_values = described_values(prop) if kind == "string" and not place_forms(prop) else []
@@ -1024,7 +1050,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                 ParamInfo(
                     name=pname,
                     schema_kind=kind,
-                    required=pname in t.required,
+                    required=required,
                     schema=prop,
                     stems=frozenset(stem(w) for w in words(pname)),
                     desc_stems=frozenset(content_stems(str(prop.get("description", "")))),
@@ -1048,6 +1074,7 @@ def build_table(catalogue: Catalogue, encoder: Encoder, max_params: int, key: st
                     if kind == "string" else None,
                     command=kind == "string" and takes_command(pname),
                     language=language_role(words(pname)) if kind in ("string", "enum") else None,
+                    parent=parent,
                 )
             )
         q = (

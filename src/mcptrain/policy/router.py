@@ -1404,7 +1404,7 @@ class Router(nn.Module):
         args: dict[str, Any] = {}
         used = _Taken(decoding=mode != "gold", overlap=overlap)  # what earlier parameters took
         for i, prm in enumerate(tool.params):
-            gv = gold_args.get(prm.name, _MISSING)
+            gv = _gold_value(gold_args, prm)
             # an optional parameter the request's words settle (an allowed value written, a flag named, a
             # number next to its name, a whole date written, its name written in full, a value its description
             # quotes written, a place no earlier value took where no later required parameter needs one, a
@@ -1473,8 +1473,8 @@ class Router(nn.Module):
             region = _region_of_city(prm, args, req, used) if mode == "greedy" else None
             value = region or self._value(req, block, i, prm, kind, gv, choose, used)
             if value is not _MISSING:
-                args[prm.name] = value
-        trace.call = ToolCall(name=tool.spec.name, arguments=args)
+                args[prm.key] = value
+        trace.call = ToolCall(name=tool.spec.name, arguments=_nested(args, tool))
         return trace
 
     def _value(
@@ -1860,10 +1860,11 @@ class Router(nn.Module):
         their decisions gave, so rewards score the decisions the log-probs are of."""
         table = self._table
         assert table is not None
-        args = dict(call.arguments)
+        tool = table.tools[table.index[call.name]]
+        args = _flat(call.arguments, tool)
         given: set[str] = set()  # free-text values kept for the parameters before
-        for prm in table.tools[table.index[call.name]].params:
-            value = args.get(prm.name)
+        for prm in tool.params:
+            value = args.get(prm.key)
             free = isinstance(value, str) and not prm.enum and bool(value.strip())
             twice = free and str(value).strip().lower() in given  # a value said once is one parameter's: "purple"
             unsaid = isinstance(value, str) and (
@@ -1883,14 +1884,17 @@ class Router(nn.Module):
             if unsaid or (prm.required and value in ([], {})):  # a list or object the request writes none of
                 if prm.required:
                     return None
-                del args[prm.name]
+                del args[prm.key]
             elif isinstance(value, str) and not prm.required and not prm.enum and (
-                _in_expansion(value, text) or _held_elsewhere(value, prm.name, args)
+                _in_expansion(value, text) or _held_elsewhere(value, prm.key, args)
             ):
-                del args[prm.name]  # "SNP (Single Nucleotide Polymorphism)" names no species; "Lakers" a team, no venue
+                del args[prm.key]  # "SNP (Single Nucleotide Polymorphism)" names no species; "Lakers" a team, no venue
             elif free:
                 given.add(str(value).strip().lower())
-        return ToolCall(name=call.name, arguments=args)
+        nested = _nested(args, tool)
+        if any(nested.get(p.parent) == {} for p in tool.params if p.parent in tool.spec.required):
+            return None  # a required object none of whose properties the request says: ThinQ's body
+        return ToolCall(name=call.name, arguments=nested)
 
     def validate(self, call: ToolCall | None) -> bool:
         """Whether a call's arguments validate against its tool's input schema (None: nothing to check).
@@ -2054,6 +2058,45 @@ def gold_call(example: ToolCallExample) -> ToolCall | None:
     if example.expected_tool is None:
         return None
     return ToolCall(name=example.expected_tool, arguments=example.expected_params)
+
+
+def _gold_value(gold_args: dict[str, Any], prm: ParamInfo) -> Any:
+    """A parameter's value in a given call: an object's property from inside the object."""
+    if prm.parent is None:
+        return gold_args.get(prm.name, _MISSING)
+    obj = gold_args.get(prm.parent)
+    return obj.get(prm.name, _MISSING) if isinstance(obj, dict) else _MISSING
+
+
+def _nested(flat: dict[str, Any], tool: ToolInfo) -> dict[str, Any]:
+    """A call's flat view (values by `ParamInfo.key`) -> its arguments, an object's properties inside
+    it; a required object none of whose properties is given is {} (`_said` calls that unsaid).
+
+    >>> # {"url": "https://x.io", "params.limit": 50} -> {"url": "https://x.io", "params": {"limit": 50}}
+    """
+    out: dict[str, Any] = {}
+    known = set()
+    for p in tool.params:
+        known.add(p.key)
+        if p.parent is None:
+            if p.key in flat:
+                out[p.name] = flat[p.key]
+        elif p.key in flat:
+            out.setdefault(p.parent, {})[p.name] = flat[p.key]
+        elif p.parent in tool.spec.required:
+            out.setdefault(p.parent, {})
+    out.update({k: v for k, v in flat.items() if k not in known})  # what the tool's parameters do not name
+    return out
+
+
+def _flat(args: dict[str, Any], tool: ToolInfo) -> dict[str, Any]:
+    """A call's arguments -> its flat view (values by `ParamInfo.key`), the inverse of `_nested`."""
+    out = {k: v for k, v in args.items() if k not in {p.parent for p in tool.params if p.parent}}
+    for p in tool.params:
+        obj = args.get(p.parent) if p.parent else None
+        if isinstance(obj, dict) and p.name in obj:
+            out[p.key] = obj[p.name]
+    return out
 
 
 def _as_items(value: Any, schema: dict[str, Any]) -> Any:
@@ -2686,7 +2729,9 @@ def _across_phrases(value: str, prm: ParamInfo, text: str) -> bool:
     ("nurtient a cactus", "between a human", "running shoes, specifically the insole"); a title in
     capitals ("To Kill a Mockingbird"), a quoted one, and free text ("I am a pretty girl" for a text, a
     command) may hold one."""
-    if _INNER_ARTICLE.fullmatch(value.strip()) is None or _AS_WRITTEN & set(words(prm.name)) or takes_command(prm.name):
+    if prm.value_kind != "string" or _INNER_ARTICLE.fullmatch(value.strip()) is None:
+        return False
+    if _AS_WRITTEN & set(words(prm.name)) or takes_command(prm.name):
         return False
     return not any(f"{q}{value.strip()}" in text for q in QUOTES)
 

@@ -1730,7 +1730,8 @@ def test_a_datetime_parameter_takes_the_date_with_its_time(tiny: Encoder, catalo
         ("at 30 degrees Celsius", "30", "tempe"),
         ("a $5000 investment", "5000", "amoun"),
         ("an 8% rate", "8", "rate"),
-        ("5 stars and 3 cats", "5", None),  # no unit
+        ("rated 4.5 stars", "4.5", "ratin"),
+        ("5 apples and 3 cats", "5", None),  # no unit
         ("5 c", "5", None),  # a lower-case c is no coulomb
     ],
 )
@@ -3122,6 +3123,31 @@ def test_an_object_that_names_its_properties_is_filled_property_by_property(tiny
     gold = ToolCall(name="requests_get", arguments={**url, "params": {"limit": 5}})
     ((trace,),) = router._walks([ask], "gold", golds=[gold])
     assert "start:limit" in trace.labels and trace.call is not None and trace.call.arguments["params"] == {"limit": 5}
+
+
+def test_areas_named_with_their_kind_and_ratings_in_stars(tiny: Encoder) -> None:
+    """"Khlong Sam Wa District, Sai Kong Subdistrict" gives district_name "Khlong Sam Wa" and
+    sub_district_name "Sai Kong"; "Chonburi Province" is no district (left out); "4.5 stars" is a
+    rating, not a sub-district; "from 3:00 p.m." gives no count while another number is free."""
+    tool = ToolSpec(name="get_service_providers", description="d", input_schema={"type": "object",
+        "required": ["service_id"], "properties": {
+            "service_id": {"type": "integer", "description": "1 for cleaning, 2 for ironing."},
+            "district_name": {"type": "string", "description": "Name of the district."},
+            "sub_district_name": {"type": "string", "description": "Name of the sub-district."},
+            "rating": {"type": "number", "description": "The minimum average rating."}}})  # fmt: skip
+    asks = ["Find ironing service 2 in Bangkok, Khlong Sam Wa District, Sai Kong Subdistrict, with 4.5 stars or more",
+            "Find ironing service 2 in Chonburi Province with a review score of 4.5 stars or more"]  # fmt: skip
+    calls = one_tool_calls(tiny, tool, asks, seeds=3)
+    first, second = calls[0::2], calls[1::2]
+    assert all(c.arguments.get("district_name") == "Khlong Sam Wa" for c in first), first
+    assert all(c.arguments.get("sub_district_name") == "Sai Kong" for c in first), first
+    assert all(c.arguments.get("rating") in (4, 4.5) for c in first + second), first + second  # (its end: the head's)
+    assert all("district_name" not in c.arguments and "sub_district_name" not in c.arguments for c in second), second
+    ages = ToolSpec(name="find_helper", description="d", input_schema={"type": "object",
+        "required": ["service_id", "min_age"], "properties": {
+            "service_id": {"type": "integer"}, "min_age": {"type": "integer"}}})  # fmt: skip
+    calls = one_tool_calls(tiny, ages, ["Find service 2 from 3:00 p.m. onwards, aged at least 25"], seeds=4)
+    assert calls and all(sorted(c.arguments.values()) == [2, 25] for c in calls), calls
 
 
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:

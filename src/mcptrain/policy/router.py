@@ -330,6 +330,11 @@ def _clock_part(text: str, at: int) -> str | None:
     return "hour" if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()) else None
 
 
+def _clock_numbers(req: RequestFeatures) -> set[int]:
+    """Number starts that are part of a time of day: the 3 and 00 of "from 3:00 p.m."."""
+    return {t for t, k in enumerate(req.number_starts) if k >= 0 and _clock_part(req.text, req.offsets[t][0])}
+
+
 def _scaled_whole(req: RequestFeatures, end: int, n: float) -> bool:
     """Whether a number with a fraction is whole times the scale word written with it ("8.5 million")."""
     m = scaled(n, req.text, req.offsets[end][1])
@@ -1427,6 +1432,7 @@ class Router(nn.Module):
                 or block.currency(i) is not None
                 or block.color(i) is not None
                 or block.time_told(i) is not None
+                or (prm.value_kind == "string" and _named_division(prm, req.text) is not None)
                 or (prm.value_kind == "string" and len(block.named_value(i) - used.starts) == 1)
                 or bool(prm.items_enum and named_items(req, prm))
                 or (prm.location and bool(req.place_starts - used.covered - used.starts)
@@ -1532,6 +1538,8 @@ class Router(nn.Module):
             return block.language(i)  # "from English to Danish": tgt_lang "Danish"
         if kind == "string" and used.decoding and block.color(i) is not None:
             return block.color(i)  # "any red shoes in size 8": color red
+        if kind == "string" and used.decoding and (division := _named_division(prm, req.text)) is not None:
+            return division  # "in Bangkok, Khlong Sam Wa District": district_name "Khlong Sam Wa"
         if kind == "string" and used.decoding and block.currency(i) is not None:
             return block.currency(i)  # "Convert 150 Euros to Canadian dollars": from EUR, to CAD
         if kind == "number" and used.decoding and _starts_at_rest(prm, req.text):
@@ -1557,6 +1565,9 @@ class Router(nn.Module):
             if kind == "number" and used.decoding and not prm.stems & _DATED:  # nor in a date, if another is free:
                 if block.free_number(used.starts | req.date_numbers):  # no room count 2023 in "15th October, 2023"
                     blocked |= req.date_numbers
+                clock = _clock_numbers(req)
+                if block.free_number(used.starts | clock):  # nor a time of day's: no age 3 in "from 3:00 p.m."
+                    blocked |= clock
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
                 if integer:  # and a whole one for an integer parameter, if one is free
@@ -1579,6 +1590,8 @@ class Router(nn.Module):
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
                 blocked |= used.covered | block.theirs(i)
+                if not prm.location and not _ID_NAMES & set(words(prm.name)):  # nor a number named as another's
+                    blocked |= block.others_numbers(i)  # ("4.5 stars" is a rating's; "123 White Street" an address)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
                 pw = words(prm.name)
@@ -1878,6 +1891,7 @@ class Router(nn.Module):
                 or _no_measure(value, prm, text)  # "sphere" is no unit, "garden" no size
                 or _not_listed(value, prm)  # "Blackjack" is no suit of "(hearts, diamonds, clubs, spades)"
                 or _across_phrases(value, prm, text)  # "nurtient a cactus" is no plant type
+                or _not_that_division(value, prm)  # "Chonburi Province" is no district
                 or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
@@ -2734,6 +2748,41 @@ def _across_phrases(value: str, prm: ParamInfo, text: str) -> bool:
     if _AS_WRITTEN & set(words(prm.name)) or takes_command(prm.name):
         return False
     return not any(f"{q}{value.strip()}" in text for q in QUOTES)
+
+
+# kinds of administrative area, as a parameter's name words run together ("sub_district_name": subdistrict)
+_DIVISIONS = {
+    "district": r"district", "subdistrict": r"sub[- ]?district", "province": r"province",
+    "prefecture": r"prefecture", "municipality": r"municipality", "borough": r"borough",
+}  # fmt: skip  (not a county: "Santa Clara County" is a county's whole name)
+_ANY_DIVISION = re.compile(r"\b(?:{})\b".format("|".join(_DIVISIONS.values())), re.I)
+
+
+def _division(prm: ParamInfo) -> str | None:
+    """The kind of administrative area a string parameter names, by its name: "district_name" ->
+    "district", "sub_district_name" -> "subdistrict"; None for others."""
+    kind = "".join(w for w in words(prm.name.lower()) if w != "name")
+    return kind if kind in _DIVISIONS and prm.value_kind == "string" else None
+
+
+def _named_division(prm: ParamInfo, text: str) -> str | None:
+    """The name the request writes with the kind of area a parameter names: "Khlong Sam Wa District"
+    -> "Khlong Sam Wa" for district_name, "Ton Pao Subdistrict" -> "Ton Pao" for sub_district_name."""
+    kind = _division(prm)
+    if kind is None:
+        return None
+    m = re.search(rf"((?:[A-Z][\w'-]*\s+){{1,4}}?)(?i:{_DIVISIONS[kind]})\b", text)
+    return m.group(1).strip() if m else None
+
+
+def _not_that_division(value: str, prm: ParamInfo) -> bool:
+    """Whether a value is no name of the area a parameter names: one with another kind in it ("Chonburi
+    Province" for a district), or no name at all ("4.5 stars" for a sub-district)."""
+    kind = _division(prm)
+    if kind is None:
+        return False
+    m = _ANY_DIVISION.search(value.strip())
+    return (m is not None and not re.fullmatch(_DIVISIONS[kind], m.group(0), re.I)) or not re.search(r"\b[A-Z]", value)
 
 
 def _chance(prm: ParamInfo) -> bool:

@@ -636,6 +636,7 @@ _UNITS = [
     (r"(?:hz|khz|mhz|ghz|hertz)\b", "frequency freq"),
     (r"(?:coulombs?|(?-i:C))\b", "charge"),
     (r"(?:%|percent\b)", "rate percentage percent"),
+    (r"stars?\b", "rating stars score review"),  # "a review score of 4.5 stars"
 ]
 _UNIT_RES = [(re.compile(u, re.I), frozenset(stem(w) for w in q.split())) for u, q in _UNITS]
 

@@ -1372,6 +1372,8 @@ def test_an_allowed_value_of_digits_and_letters_is_found_however_written(text: s
         ("the ranking of Germany's men soccer team", "Germany's", "Germany"),  # the possessor
         ("projects of the user id:3", ":3", "3"),  # not the mark after its label
         ("our company's db. It is called 'EnterpriseDB'", "company's db. It is called 'EnterpriseDB", "EnterpriseDB"),
+        ("the image at http://www.wow.com/wp-content/a-b.jpg and", "http://www.wow", "http://www.wow.com/wp-content/a-b.jpg"),
+        ("fetch https://x.io/a?b=1, then", "https://x", "https://x.io/a?b=1"),  # a URL to its end, not its mark
     ],
 )
 def test_a_string_value_is_whole_words(text: str, span: str, value: str) -> None:

@@ -552,6 +552,9 @@ _POSSESSING_NOTHING = re.compile(r"['’]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|on|
 _ACCIDENTAL = re.compile(r"\s*[#♯♭]|\s+(?:sharp|flat)\b", re.I)
 
 
+_URL_AT = re.compile(r"(?:https?://|www\.)[^\s'\"<>]*[^\s'\"<>.,;:!?)]")  # a URL, without the mark after it
+
+
 def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[int, int]:
     """A string span [start, end) as a value: the quoted text where it lies partly in quotes
     (`snap_to_quotes`), which stays as written; else without a leading article ("the Louvre Museum"
@@ -559,7 +562,7 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
     Louvre Museum", "by Michelangelo"; not "in stock") or the mark after a label ("id:3" -> "3"),
     nor the 's of a possessor a thing follows ("Germany's men team") or the next clause's speaker
     ("Quentin Tarantino I can watch"; "World War I" keeps its I), not ending inside a hyphenated word
-    ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") or before the
+    ("gluten" of "gluten-free" -> "gluten-free", "my" of "my_data" -> "my_data") nor inside a URL, or before the
     last period of initials or an abbreviation ("D.C.", "Apple Inc.") or a key's sharp or flat ("C
     sharp"), nor before the name initials stand for ("C.J. Rush"), an apostrophe inside a name
     ("Nyong'o") or a possessive of nothing, which names a place ("from McDonald's."), nor after the
@@ -584,6 +587,8 @@ def whole_value(text: str, start: int, end: int, names: bool = True) -> tuple[in
         start += 1  # nor with the mark after its label: "id:3" -> "3"
     while start < end < len(text) and _inside_word(text, end):
         end += 1
+    if (url := _URL_AT.match(text, start)) and end < url.end():
+        end = url.end()  # a URL goes on to its end: "http://www.thewowstyle" of "http://www.thewowstyle.com/..."
     m = _ARTICLE.match(text, start)
     if m and start < m.end() < end and (m.group(0).split()[0] in ("the", "a", "an") or text[m.end()].isupper()):
         start = m.end()

@@ -1270,6 +1270,7 @@ def test_an_array_of_allowed_items_takes_those_the_request_names(tiny: Encoder, 
         ("I am efficient, organized, easy going and kind", [["efficient", "organized", "easy going", "kind"]]),
         ("buy apples, rice or pears", [["apples", "rice", "pears"]]),  # the first item as long as the last
         ("add 3, 8 and 1 to Paris, Rome", [[3, 8, 1], ["Paris", "Rome"]]),
+        ("a film with Duane Whitaker and I want one by Tarantino", []),  # the speaker "I" is no name in a list
         ("the price of the car", []),  # no separator, no list
         ("run feature-development, steps: build", []),  # "x, steps:" is a label, not a list
         ('named feature-development, unit-tests and docs ["test", "notify"]', []),  # a JSON list is the list

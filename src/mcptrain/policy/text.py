@@ -290,7 +290,8 @@ _NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _ORDINAL = rf"{_NUM}(?:st|nd|rd|th)?"  # "2nd, 3rd and 4th floors" -> [2, 3, 4]
 _NUMBER_LIST = re.compile(rf"(?<![\w.]){_ORDINAL}(?:{_SEP}{_ORDINAL})+(?!\w|\.\d)")
-NAME_ITEM = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}(?: \d{2,}(?![\w,.]))?"  # in a list: "Rome", "New York", "S&P 500"
+# in a list: "Rome", "New York", "S&P 500"; not the speaker "I" ("with Duane Whitaker and I want ...")
+NAME_ITEM = r"(?!I\b)[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}(?: \d{2,}(?![\w,.]))?"
 _ITEM = rf"(?:\"[^\"]+\"|'[^']+'|{NAME_ITEM})"
 # A range written in words, as its two ends: "from 2015 to 2021", "between x = -1 and x = 2".
 _END = rf"(?:[a-z]\s*=\s*)?({_NUM})"  # a range's end, maybe after its variable: "x = -1"

@@ -3153,6 +3153,25 @@ def test_areas_named_with_their_kind_and_ratings_in_stars(tiny: Encoder) -> None
     assert calls and all(sorted(c.arguments.values()) == [2, 25] for c in calls), calls
 
 
+def test_a_location_in_city_state_form_takes_the_city_state_written(tiny: Encoder) -> None:
+    """A location asked as 'City, State (abbr)' takes the one 'City, ST' the request writes where the
+    pointer's value is no such place ("Yosemite National Park which locates at Mariposa, CA"); a city
+    it names keeps its own ("Boston, MA and also San Francisco"), and so does a street address."""
+    from mcptrain.places import city_state_written
+
+    assert city_state_written("Yosemite National Park which locates at Mariposa, CA, and") == "Mariposa, CA"
+    assert city_state_written("from Boston, MA to Austin, TX") is None  # two: none
+    weather = ToolSpec(name="get_current_weather", description="d", input_schema={"type": "object",
+        "required": ["location"], "properties": {"location": {"type": "string",
+            "description": "The location, as 'City, State (abbr)', such as 'San Francisco, CA'."}}})  # fmt: skip
+    asks = ["the weather in Yosemite National Park which locates at Mariposa, CA, in Celsius?",
+            "the weather in Yosemite National Park at Mariposa, CA"]  # fmt: skip
+    calls = one_tool_calls(tiny, weather, asks, seeds=3)
+    assert len(calls) == 6 and all(c.arguments["location"] == "Mariposa, CA" for c in calls), calls
+    calls = one_tool_calls(tiny, weather, ["a ride from 2020 Addison Street, Berkeley, CA please"], seeds=3)
+    assert all(c.arguments["location"] != "Berkeley, CA" for c in calls), calls
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

@@ -363,6 +363,16 @@ def _in_state() -> re.Pattern[str]:
     return re.compile(rf"(.+?)(?:\s+in)?\s+({states})", re.I)
 
 
+_CITY_STATE = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+), ([A-Z]{2})\b(?![-\w])")
+
+
+def city_state_written(text: str) -> str | None:
+    """The one 'City, ST' the request writes with a US state's code ("... at Mariposa, CA, and ..." ->
+    "Mariposa, CA"); None if it writes none or several."""
+    found = {f"{m.group(1)}, {m.group(2)}" for m in _CITY_STATE.finditer(text) if m.group(2) in _us_states()}
+    return found.pop() if len(found) == 1 else None
+
+
 @cache
 def _us_states() -> frozenset[str]:
     return frozenset(_state_codes().values())

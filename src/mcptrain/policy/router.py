@@ -60,6 +60,7 @@ from mcptrain.places import (
     as_code,
     as_example,
     city_alone,
+    city_state_written,
     complete_place,
     is_place,
     region_after,
@@ -1719,6 +1720,10 @@ class Router(nn.Module):
             if prm.unit and used.decoding:  # a unit in the form its description writes: "teaspoons" -> "teaspoon"
                 forms = (text.lower(), text.lower()[:-1], f"{text.lower()}s")  # (or "in mile" -> "miles")
                 text = next((v for v in prm.named_values if v.lower() in forms), text)
+            city_state = city_state_written(req.text) if used.decoding and "state" in prm.place else None
+            if city_state and block.locations == 1 and not re.search(r"\d", text) and city_state != text:
+                if ("," not in text and not is_place(text)) or city_state.split(",")[0] in text:  # 'City, ST'
+                    text = city_state  # asked: not "Yosemite National Park (at) Mariposa, CA" but "Mariposa, CA"
             return _as_place(text, prm)
         if prm.items_enum:  # an array of allowed items: those the request names, if it names any
             items = named_items(req, prm)

@@ -1171,7 +1171,8 @@ def test_a_value_without_the_shape_its_name_asks_for_is_no_value(tiny: Encoder, 
     for value, kept_ in [("hotel", False), ("life history", False), ("salon", False), ("3rd", False),
                          ("March", False), ("paris", True), ("3rd Street Cinema", True), ("12 main st", True),
                          ("Sunnyvale", True), ("24", False), ("2020", False), ("94103", True),
-                         ("VirusTotal", False), ("GitHub", False), ("McAllen", True)]:  # fmt: skip
+                         ("VirusTotal", False), ("GitHub", False), ("McAllen", True), ("GMO yoga mat", False),
+                         ("Amazon rainforest", True), ("Paris area", True)]:  # fmt: skip (a thing's name: none)
         called = router._said(ToolCall(name="find_hotel", arguments={"location": value}), "")
         assert (called is not None) == kept_, value
     # a date that is none ("book a flight to Paris": departure "flight"); a date's pattern is kept

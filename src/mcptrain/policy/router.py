@@ -2850,6 +2850,9 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
         return True
     if prm.location:  # a place in lower case that is none ("salon", "life history"), a day ("on the 3rd"), a number
         worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
+        tail = re.search(r"\s([a-z]+)$", value)  # nor a thing ending in a word of no kind of place: "GMO yoga mat"
+        odd = tail is not None and not _PLACE_KIND.fullmatch(tail.group(1)) and not any(c.isdigit() for c in value)
+        worded = worded or (odd and not is_place(value))
         camel = _CAMEL_CASE.fullmatch(value) is not None  # a product or a site: "VirusTotal", "GitHub"
         if _ORDINAL.fullmatch(value) or ((worded or camel) and not is_place(value)) or _NUMBER_ONLY.fullmatch(value):
             return True
@@ -2900,6 +2903,12 @@ def _value_extent(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PUNCTUATION = re.compile(r"[.,;:!?]")
+# kinds of place a name may end in, in lower case: "Amazon rainforest", "Paris area", "Washington state"
+_PLACE_KIND = re.compile(
+    r"river|lake|mountains?|forest|rainforest|desert|ocean|sea|bay|island|canyon|valley|park|ecosystem|area|region|"
+    r"state|city|county|province|district|town|village|coast|beach|basin|delta|peninsula|downtown|center|centre|"
+    r"history|airport|station|street|avenue|road"
+)
 _FEATURE_AFTER = re.compile(  # what kind of place a name is, in lower case after it
     r"\s+(?:river|lake|mountains?|mount|forest|rainforest|desert|ocean|sea|bay|island|canyon|valley|national park)\b"
 )

@@ -3173,6 +3173,17 @@ def test_a_location_in_city_state_form_takes_the_city_state_written(tiny: Encode
     assert all(c.arguments["location"] != "Berkeley, CA" for c in calls), calls
 
 
+def test_a_comma_separated_list_takes_the_words_listed_after_its_first() -> None:
+    """A parameter described as a comma-separated list takes the words of its value's shape the request
+    lists after it, joined by commas."""
+    from mcptrain.policy.router import _joined_by_commas
+
+    text = "the star history of ShishirPatil/gorilla and gorilla-llm/gorilla-cli, with the timelines aligned"
+    assert _joined_by_commas("ShishirPatil/gorilla", text) == "ShishirPatil/gorilla,gorilla-llm/gorilla-cli"
+    assert _joined_by_commas("red", "tags red, blue and green.") == "red,blue,green"
+    assert _joined_by_commas("octo/a", "repo octo/a and the rest") == "octo/a"  # no item of its shape after it
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

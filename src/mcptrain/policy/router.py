@@ -1720,6 +1720,8 @@ class Router(nn.Module):
             if prm.unit and used.decoding:  # a unit in the form its description writes: "teaspoons" -> "teaspoon"
                 forms = (text.lower(), text.lower()[:-1], f"{text.lower()}s")  # (or "in mile" -> "miles")
                 text = next((v for v in prm.named_values if v.lower() in forms), text)
+            if used.decoding and _COMMA_SEPARATED.search(str(prm.schema.get("description", ""))):
+                text = _joined_by_commas(text, req.text)  # "ShishirPatil/gorilla and gorilla-llm/gorilla-cli"
             city_state = city_state_written(req.text) if used.decoding and "state" in prm.place else None
             if city_state and block.locations == 1 and not re.search(r"\d", text) and city_state != text:
                 if ("," not in text and not is_place(text)) or city_state.split(",")[0] in text:  # 'City, ST'
@@ -2788,6 +2790,24 @@ def _not_that_division(value: str, prm: ParamInfo) -> bool:
         return False
     m = _ANY_DIVISION.search(value.strip())
     return (m is not None and not re.fullmatch(_DIVISIONS[kind], m.group(0), re.I)) or not re.search(r"\b[A-Z]", value)
+
+
+_COMMA_SEPARATED = re.compile(r"\bcomma[- ]separated\b", re.I)
+_NEXT_ITEM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)([\w./@:-]*[\w/])")
+
+
+def _joined_by_commas(value: str, text: str) -> str:
+    """A one-word value of a parameter that takes a comma-separated list, with the words of its shape the
+    request lists after it ("ShishirPatil/gorilla and gorilla-llm/gorilla-cli" ->
+    "ShishirPatil/gorilla,gorilla-llm/gorilla-cli"); as it is where the request lists none."""
+    at = text.find(value)
+    if at < 0 or not value or re.search(r"\s", value):
+        return value
+    items, end = [value], at + len(value)
+    while (m := _NEXT_ITEM.match(text, end)) and ("/" in m.group(1)) == ("/" in value):
+        items.append(m.group(1))
+        end = m.end()
+    return ",".join(items)
 
 
 def _chance(prm: ParamInfo) -> bool:

@@ -831,12 +831,17 @@ def described_values(schema: dict[str, Any]) -> list[str]:
             found.append(value)
     for m in LISTED_CHOICES.finditer(desc):  # "(hearts, diamonds, clubs, spades)"
         if not _EXAMPLE_CUE.search(desc[: m.start()]):
-            found += [re.sub(r"^(?:or|and)\s+", "", c.strip()) for c in m.group(1).split(",")]
+            found += listed_items(m)
     return list(dict.fromkeys(found))
 
 
 # three words or more listed in parentheses: the choices of a value ("(walk, bike, transit, drive)")
 LISTED_CHOICES = re.compile(r"\(((?:[A-Za-z][\w-]*,\s*){2,}(?:(?:or|and)\s+)?[A-Za-z][\w-]*)\)")
+
+
+def listed_items(m: re.Match[str]) -> list[str]:
+    """The words of a `LISTED_CHOICES` match: "(walk, bike, or drive)" -> ['walk', 'bike', 'drive']."""
+    return [re.sub(r"^(?:or|and)\s+", "", c.strip()) for c in m.group(1).split(",")]
 
 
 _LINK_WORDS = frozenset({"by", "is", "as", "called", "named", "of", "=", ":", "be", "to", "set"})
@@ -1018,9 +1023,9 @@ def flat_params(tool: ToolSpec) -> list[tuple[str, dict[str, Any], bool, str | N
     top = set(tool.properties)
     out: list[tuple[str, dict[str, Any], bool, str | None]] = []
     for name, prop in tool.properties.items():
-        kids = prop.get("properties") if schema_kind(prop) == "object" else None  # {name: schema}
-        named = isinstance(kids, dict) and bool(kids) and all(isinstance(v, dict) for v in kids.values())
-        if named and isinstance(kids, dict) and not top & kids.keys():
+        named = prop.get("properties") if schema_kind(prop) == "object" else None  # {name: schema}
+        kids: dict[str, Any] = named if isinstance(named, dict) else {}
+        if kids and not top & kids.keys() and all(isinstance(v, dict) for v in kids.values()):
             inner = set(prop.get("required") or [])
             out += [(k, kp, name in tool.required and k in inner, name) for k, kp in kids.items()]
         else:

@@ -91,6 +91,7 @@ from mcptrain.policy.features import (
     content_word_texts,
     context_text,
     focus_embedding,
+    listed_items,
     locate_span,
     named_items,
     named_value_starts,
@@ -2737,9 +2738,8 @@ def _not_listed(value: str, prm: ParamInfo) -> bool:
     m = LISTED_CHOICES.search(str(prm.schema.get("description", "")))
     if m is None or prm.enum:
         return False
-    choices = [c.removeprefix("or ").removeprefix("and ").strip() for c in m.group(1).lower().split(",")]
-    said = words(value.lower())
-    return not any(_form_of(w, choices) for w in said)
+    choices = [c.lower() for c in listed_items(m)]
+    return not any(_form_of(w, choices) for w in words(value.lower()))
 
 
 _INNER_ARTICLE = re.compile(r"[^\W\d_A-Z]+,? (?:[^\W\d_A-Z]+,? )*(?:a|an|the) [^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")

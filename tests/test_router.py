@@ -3184,6 +3184,21 @@ def test_a_comma_separated_list_takes_the_words_listed_after_its_first() -> None
     assert _joined_by_commas("octo/a", "repo octo/a and the rest") == "octo/a"  # no item of its shape after it
 
 
+def test_a_superlative_description_is_no_name(tiny: Encoder, catalogue: Catalogue) -> None:
+    """"largest planet" is what the request asks to find, no star's name: no call; a route type may be
+    "fastest", and a name may be one word in lower case."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    star = ToolSpec(name="star_info", description="d", input_schema={"type": "object", "required": ["star_name"],
+        "properties": {"star_name": {"type": "string"}, "route_type": {"type": "string"}}})  # fmt: skip
+    router.set_catalogue(Catalogue([star], name="s"))
+
+    def said(**args: str) -> bool:
+        return router._said(ToolCall(name="star_info", arguments=args), "") is not None
+
+    assert not said(star_name="largest planet") and not said(star_name="most popular one")
+    assert said(star_name="Sirius") and said(star_name="sirius") and said(star_name="Sirius", route_type="fastest")
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

@@ -1900,6 +1900,7 @@ class Router(nn.Module):
                 or _not_listed(value, prm)  # "Blackjack" is no suit of "(hearts, diamonds, clubs, spades)"
                 or _across_phrases(value, prm, text)  # "nurtient a cactus" is no plant type
                 or _not_that_division(value, prm)  # "Chonburi Province" is no district
+                or _described_not_named(value, prm)  # "largest planet" is no star's name
                 or twice
             )
             unsaid = unsaid or (_chance(prm) and isinstance(value, int | float) and value > 1)  # "a bag of 20"
@@ -2790,6 +2791,15 @@ def _not_that_division(value: str, prm: ParamInfo) -> bool:
         return False
     m = _ANY_DIVISION.search(value.strip())
     return (m is not None and not re.fullmatch(_DIVISIONS[kind], m.group(0), re.I)) or not re.search(r"\b[A-Z]", value)
+
+
+_SUPERLATIVE = re.compile(r"(?:[a-z]+est|most|least|best|worst) [a-z]")  # "largest planet", "most popular one"
+
+
+def _described_not_named(value: str, prm: ParamInfo) -> bool:
+    """Whether a name's value (a parameter named "..._name") is a description in lower case that starts
+    with a superlative: "largest planet" for a star_name is what the request asks to find, no name."""
+    return words(prm.name)[-1:] == ["name"] and _SUPERLATIVE.match(value.strip()) is not None
 
 
 _COMMA_SEPARATED = re.compile(r"\bcomma[- ]separated\b", re.I)

@@ -3199,6 +3199,16 @@ def test_a_superlative_description_is_no_name(tiny: Encoder, catalogue: Catalogu
     assert said(star_name="Sirius") and said(star_name="sirius") and said(star_name="Sirius", route_type="fastest")
 
 
+def test_a_quoted_value_keeps_the_words_that_label_others(tiny: Encoder) -> None:
+    """A value quoted whole stays as written: 'todo random' keeps "todo", the tool's name, which
+    unquoted would be a label before the value."""
+    todo = ToolSpec(name="todo", description="d", input_schema={"type": "object", "required": ["content"],
+        "properties": {"content": {"type": "string", "description": "The todo item."}}})  # fmt: skip
+    calls = one_tool_calls(tiny, todo, ["Remove the 'todo random' item now"], seeds=8)
+    contents = [c.arguments["content"] for c in calls]
+    assert "todo random" in contents and not {"todo", "random"} & set(contents), contents
+
+
 def test_a_value_said_once_is_one_parameters(tiny: Encoder, catalogue: Catalogue) -> None:
     """Two free-text parameters do not take the same value: the later one is unsaid (no call where it
     is required, left out where optional); an enum's value may repeat a word another takes."""

@@ -1716,7 +1716,7 @@ class Router(nn.Module):
                 return coerce_date(text, prm.date_format, written_year(req.text) or self.year, self._today(req))
             if prm.datetime_format and s in when:
                 return coerce_date(text, prm.datetime_format, written_year(req.text) or self.year)
-            if used.decoding:
+            if used.decoding and not any(f"{q}{text}{q}" in req.text for q in QUOTES):  # quoted: as written
                 text = _without_kind(_without_labels(text, prm.name, block.tool.spec.name), prm, block.tool.spec.name)
             if prm.unit and used.decoding:  # a unit in the form its description writes: "teaspoons" -> "teaspoon"
                 forms = (text.lower(), text.lower()[:-1], f"{text.lower()}s")  # (or "in mile" -> "miles")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -29,14 +30,13 @@ from mcptrain.dataset import ToolDatasetConfig, generate_splits  # noqa: E402
 from mcptrain.errors import CatalogueError, McptrainError  # noqa: E402
 from mcptrain.policy import Policy, Prediction, Router, RouterConfig, SampledCall, stack_sampled  # noqa: E402
 from mcptrain.policy.encoder import Encoder  # noqa: E402
-from mcptrain.policy.features import named_value_starts  # noqa: E402
+from mcptrain.policy.features import clock_part, named_value_starts  # noqa: E402
 from mcptrain.policy.router import (  # noqa: E402
     _AFTER_COLON,
     _a_clause,
     _as_place,
     _asks_to_find_and_book,
     _Block,
-    _clock_part,
     _finding_first,
     _linked_name,
     _name_tokens,
@@ -219,6 +219,24 @@ def one_tool_calls(
     router = Router(tiny, Catalogue([tool], name=tool.name), RouterConfig(dim=32))
     asks = [ToolCallExample(prompt=p, candidate_tools=[tool.name]) for p in prompts]
     return predict_under_random_weights(router, asks, seeds=seeds, always_call=True, include=include)
+
+
+def string_tool(name: str, required: list[str], **descriptions: str) -> ToolSpec:
+    """A tool whose parameters are strings, each with its description ("" for none)."""
+    props = {p: {"type": "string", **({"description": d} if d else {})} for p, d in descriptions.items()}
+    schema = {"type": "object", "required": required, "properties": props}
+    return ToolSpec(name=name, description="d", input_schema=schema)
+
+
+def said_by(tiny: Encoder, *tools: ToolSpec) -> Callable[..., bool]:
+    """`said(tool, text="", **arguments)`: whether `Router._said` keeps that call of one of `tools` for
+    the request `text` (False: no call). What it reads is the words, not the weights."""
+    router = Router(tiny, Catalogue(list(tools), name="said"), RouterConfig(dim=32))
+
+    def said(tool: str, text: str = "", **arguments: Any) -> bool:
+        return router._said(ToolCall(name=tool, arguments=arguments), text) is not None
+
+    return said
 
 
 def one_block(router: Router, prompt: str) -> _Block:
@@ -1820,8 +1838,8 @@ def test_a_time_of_day_gives_its_hours_and_minutes(tiny: Encoder) -> None:
     calls = one_tool_calls(tiny, tool, ["the angle of the hands at 6:30 PM", "the hands at 11:45 tonight"], seeds=6)
     got = [(c.arguments.get("hours"), c.arguments.get("minutes")) for c in calls]
     assert got == [(6, 30), (11, 45)] * 6, got
-    assert _clock_part("mix them 3:2", 9) is None and _clock_part("at 16:45", 6) == "minu"
-    assert _clock_part("at 9 pm", 3) == "hour" and _clock_part("at 6:30 PM", 5) == "minu"
+    assert clock_part("mix them 3:2", 9) is None and clock_part("at 16:45", 6) == "minu"
+    assert clock_part("at 9 pm", 3) == "hour" and clock_part("at 6:30 PM", 5) == "minu"
 
 
 def test_a_count_takes_no_number_of_a_date(tiny: Encoder) -> None:
@@ -3012,75 +3030,46 @@ def test_a_lone_function_word_is_no_value() -> None:
     assert not any(not_a_value(w) for w in ["US", "train", "the Louvre"])
 
 
-def test_a_musical_key_that_is_no_key_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+def test_a_musical_key_that_is_no_key_is_no_value(tiny: Encoder) -> None:
     """A music tool's key is a key ("C", "F#", "C sharp major"); "sell" and "Moonlight Sonata" are
     none, so no call; another tool's key (an API key) may be any word."""
-    router = Router(tiny, catalogue, RouterConfig(dim=32))
-    tune = ToolSpec(name="tune_instrument", description="d", input_schema={"type": "object", "required": ["key"],
-        "properties": {"key": {"type": "string", "description": "The key to tune to."}}})  # fmt: skip
-    api = ToolSpec(name="search_cve", description="d", input_schema={"type": "object", "required": ["key"],
-        "properties": {"key": {"type": "string", "description": "API key for NVD access."}}})  # fmt: skip
-    router.set_catalogue(Catalogue([tune, api], name="k"))
-
-    def said(tool: str, key: str) -> bool:
-        return router._said(ToolCall(name=tool, arguments={"key": key}), "") is not None
-
-    assert all(said("tune_instrument", k) for k in ["C", "F#", "C sharp major", "Eb minor"])
-    assert not said("tune_instrument", "sell") and not said("tune_instrument", "Moonlight Sonata")
-    assert said("search_cve", "sell")
+    said = said_by(tiny, string_tool("tune_instrument", ["key"], key="The key to tune to."),
+                   string_tool("search_cve", ["key"], key="API key for NVD access."))  # fmt: skip
+    assert all(said("tune_instrument", key=k) for k in ["C", "F#", "C sharp major", "Eb minor"])
+    assert not said("tune_instrument", key="sell") and not said("tune_instrument", key="Moonlight Sonata")
+    assert said("search_cve", key="sell")
 
 
-def test_a_unit_or_size_that_is_none_is_no_value(tiny: Encoder, catalogue: Catalogue) -> None:
+def test_a_unit_or_size_that_is_none_is_no_value(tiny: Encoder) -> None:
     """A unit's value is a unit, one written after a number, quoted or in parentheses, or a compound;
     "sphere" is none. A size has a digit or is a size word; "garden" and "boil" are none. Either way
     the required value is unsaid, so no call."""
-    router = Router(tiny, catalogue, RouterConfig(dim=32))
-    area = ToolSpec(name="park_area", description="d", input_schema={"type": "object", "required": ["units"],
-        "properties": {"units": {"type": "string", "description": "The units of the radius."}}})  # fmt: skip
-    cook = ToolSpec(name="cooking_time", description="d", input_schema={"type": "object", "required": ["size"],
-        "properties": {"size": {"type": "string", "description": "The size of the ingredient."}}})  # fmt: skip
-    router.set_catalogue(Catalogue([area, cook], name="u"))
-
-    def said(tool: str, prm: str, value: str, text: str = "") -> bool:
-        return router._said(ToolCall(name=tool, arguments={prm: value}), text) is not None
-
-    assert all(said("park_area", "units", u) for u in ["meters", "square feet", "metric", "g/cm³", "km/h"])
-    assert said("park_area", "units", "amu", "weigh 12 amu") and said("park_area", "units", "amu", "mass unit (amu)")
-    assert not said("park_area", "units", "sphere", "the volume of the sphere with radius 3 units")
-    assert all(said("cooking_time", "size", v) for v in ["medium", "XL", "12x18", "extra large", "8"])
-    assert not said("cooking_time", "size", "garden") and not said("cooking_time", "size", "boil")
+    said = said_by(tiny, string_tool("park_area", ["units"], units="The units of the radius."),
+                   string_tool("cooking_time", ["size"], size="The size of the ingredient."))  # fmt: skip
+    assert all(said("park_area", units=u) for u in ["meters", "square feet", "metric", "g/cm³", "km/h"])
+    assert said("park_area", "weigh 12 amu", units="amu") and said("park_area", "mass unit (amu)", units="amu")
+    assert not said("park_area", "the volume of the sphere with radius 3 units", units="sphere")
+    assert all(said("cooking_time", size=v) for v in ["medium", "XL", "12x18", "extra large", "8"])
+    assert not said("cooking_time", size="garden") and not said("cooking_time", size="boil")
 
 
-def test_free_text_is_one_of_the_choices_its_description_lists(tiny: Encoder, catalogue: Catalogue) -> None:
+def test_free_text_is_one_of_the_choices_its_description_lists(tiny: Encoder) -> None:
     """A description that lists three choices or more in parentheses closes them: "Blackjack" is no
     suit, so no call; "Hearts" and "spade" are suits."""
-    router = Router(tiny, catalogue, RouterConfig(dim=32))
-    cards = ToolSpec(name="highest_card", description="d", input_schema={"type": "object", "required": ["suit"],
-        "properties": {"suit": {"type": "string",
-            "description": "The type of card suit to search for (hearts, diamonds, clubs, spades)."}}})  # fmt: skip
-    router.set_catalogue(Catalogue([cards], name="c"))
-
-    def said(value: str) -> bool:
-        return router._said(ToolCall(name="highest_card", arguments={"suit": value}), "") is not None
-
-    assert said("Hearts") and said("spade") and not said("Blackjack")
+    suit = "The type of card suit to search for (hearts, diamonds, clubs, spades)."
+    said = said_by(tiny, string_tool("highest_card", ["suit"], suit=suit))
+    assert said("highest_card", suit="Hearts") and said("highest_card", suit="spade")
+    assert not said("highest_card", suit="Blackjack")
 
 
-def test_lower_case_words_across_an_article_are_no_name(tiny: Encoder, catalogue: Catalogue) -> None:
+def test_lower_case_words_across_an_article_are_no_name(tiny: Encoder) -> None:
     """"nurtient a cactus" is words of two phrases, no plant type: no call; a title in capitals, a
     quoted value and free text ("I am a pretty girl" for a text) may hold an article."""
-    router = Router(tiny, catalogue, RouterConfig(dim=32))
-    water = ToolSpec(name="water_needs", description="d", input_schema={"type": "object", "required": ["plant_type"],
-        "properties": {"plant_type": {"type": "string"}, "text": {"type": "string"}}})  # fmt: skip
-    router.set_catalogue(Catalogue([water], name="w"))
-
-    def said(args: dict[str, str], text: str = "") -> bool:
-        return router._said(ToolCall(name="water_needs", arguments=args), text) is not None
-
-    assert not said({"plant_type": "nurtient a cactus"}, "how much nurtient a cactus needs")
-    assert said({"plant_type": "To Kill a Mockingbird"}) and said({"plant_type": "cactus"})
-    assert said({"plant_type": "tree of the year"}, "the 'tree of the year'")
-    assert said({"plant_type": "cactus", "text": "i am a pretty girl"})
+    said = said_by(tiny, string_tool("water_needs", ["plant_type"], plant_type="", text=""))
+    assert not said("water_needs", "how much nurtient a cactus needs", plant_type="nurtient a cactus")
+    assert said("water_needs", plant_type="To Kill a Mockingbird") and said("water_needs", plant_type="cactus")
+    assert said("water_needs", "the 'tree of the year'", plant_type="tree of the year")
+    assert said("water_needs", plant_type="cactus", text="i am a pretty girl")
 
 
 def test_the_speakers_own_name_is_only_a_persons_value(tiny: Encoder) -> None:
@@ -3184,19 +3173,13 @@ def test_a_comma_separated_list_takes_the_words_listed_after_its_first() -> None
     assert _joined_by_commas("octo/a", "repo octo/a and the rest") == "octo/a"  # no item of its shape after it
 
 
-def test_a_superlative_description_is_no_name(tiny: Encoder, catalogue: Catalogue) -> None:
+def test_a_superlative_description_is_no_name(tiny: Encoder) -> None:
     """"largest planet" is what the request asks to find, no star's name: no call; a route type may be
     "fastest", and a name may be one word in lower case."""
-    router = Router(tiny, catalogue, RouterConfig(dim=32))
-    star = ToolSpec(name="star_info", description="d", input_schema={"type": "object", "required": ["star_name"],
-        "properties": {"star_name": {"type": "string"}, "route_type": {"type": "string"}}})  # fmt: skip
-    router.set_catalogue(Catalogue([star], name="s"))
-
-    def said(**args: str) -> bool:
-        return router._said(ToolCall(name="star_info", arguments=args), "") is not None
-
-    assert not said(star_name="largest planet") and not said(star_name="most popular one")
-    assert said(star_name="Sirius") and said(star_name="sirius") and said(star_name="Sirius", route_type="fastest")
+    said = said_by(tiny, string_tool("star_info", ["star_name"], star_name="", route_type=""))
+    assert not said("star_info", star_name="largest planet") and not said("star_info", star_name="most popular one")
+    assert said("star_info", star_name="Sirius") and said("star_info", star_name="sirius")
+    assert said("star_info", star_name="Sirius", route_type="fastest")
 
 
 def test_a_quoted_value_keeps_the_words_that_label_others(tiny: Encoder) -> None:

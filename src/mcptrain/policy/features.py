@@ -362,6 +362,13 @@ class RequestFeatures:
         )
 
     @cached_property
+    def clock_numbers(self) -> frozenset[int]:
+        """Number starts that are part of a time of day: the 3 and 00 of "from 3:00 p.m."."""
+        return frozenset(
+            t for t, k in enumerate(self.number_starts) if k >= 0 and clock_part(self.text, self.offsets[t][0])
+        )
+
+    @cached_property
     def speaker_tokens(self) -> frozenset[int]:
         """Tokens of the name the speaker gives as their own ("my name is Charlie", "Hi, I am Karan")."""
         spans = [m.span(1) for m in _SPEAKER_NAME.finditer(self.text)]
@@ -800,6 +807,22 @@ def near_words(req: RequestFeatures, prm: ParamInfo) -> list[str]:
     near = {req.w_clause[i] for i in mentions(req, prm)} - {c for c, later in enumerate(req.later) if later}
     idx = sorted(j for c in near for j in req.clauses[c])
     return [req.w_lower[j] for j in idx if any(c.isalnum() for c in req.w_lower[j])]
+
+
+_CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b|\s?[ap]\.?m\b)", re.I)  # "6:30", "9 pm"
+_CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
+
+
+def clock_part(text: str, at: int) -> str | None:
+    """Which part of a time of day the number at character `at` is: "hour" (the 6 of "6:30"), "minu"
+    (its 30; the start of "minute(s)"), or None.
+
+        >>> clock_part("at 6:30 PM", 3), clock_part("at 6:30 PM", 5), clock_part("3 apples", 0)
+        ('hour', 'minu', None)
+    """
+    if _CLOCK_MINUTE.match(text, at):
+        return "minu"
+    return "hour" if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()) else None
 
 
 _QUOTED_VALUE = re.compile(r"'([^'{}]{1,30})'|\"([^\"{}]{1,30})\"")

@@ -88,6 +88,7 @@ from mcptrain.policy.features import (
     ToolInfo,
     build_request,
     build_table,
+    clock_part,
     content_word_texts,
     context_text,
     focus_embedding,
@@ -314,27 +315,6 @@ def _season_spans(text: str) -> list[tuple[int, int]]:
 def _seasonal(prm: ParamInfo) -> bool:
     """A string parameter that takes a year or season as written ("season", "year"): "2021", "2020-2021"."""
     return prm.value_kind == "string" and not prm.date_format and bool(prm.stems & _SEASONAL)
-
-
-_CLOCK_HOUR = re.compile(r"\d{1,2}(?=:\d{2}\b|\s?[ap]\.?m\b)", re.I)  # "6:30", "9 pm"
-_CLOCK_MINUTE = re.compile(r"(?<=\b\d:)\d{2}\b|(?<=\b\d\d:)\d{2}\b")
-
-
-def _clock_part(text: str, at: int) -> str | None:
-    """Which part of a time of day the number at character `at` is: "hour" (the 6 of "6:30"), "minu"
-    (its 30; the start of "minute(s)"), or None.
-
-        >>> _clock_part("at 6:30 PM", 3), _clock_part("at 6:30 PM", 5), _clock_part("3 apples", 0)
-        ('hour', 'minu', None)
-    """
-    if _CLOCK_MINUTE.match(text, at):
-        return "minu"
-    return "hour" if _CLOCK_HOUR.match(text, at) and (at == 0 or not text[at - 1].isdigit()) else None
-
-
-def _clock_numbers(req: RequestFeatures) -> set[int]:
-    """Number starts that are part of a time of day: the 3 and 00 of "from 3:00 p.m."."""
-    return {t for t, k in enumerate(req.number_starts) if k >= 0 and _clock_part(req.text, req.offsets[t][0])}
 
 
 def _scaled_whole(req: RequestFeatures, end: int, n: float) -> bool:
@@ -704,7 +684,7 @@ class _Block:
                 measured = [j for j in numeric if unit in self.tool.params[j].desc_stems]
                 if len(measured) == 1 and not named[numeric, t].any():  # else the one parameter whose description
                     named[measured[0], t] = True  # measures in its unit: "60 seconds" for "the timeout in seconds"
-                part = _clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
+                part = clock_part(self.req.text, self.req.offsets[t][0]) if decoding else None
                 if part is not None:  # "at 6:30 PM": hours 6, minutes 30; no count ("3 tickets for a 19:00 show")
                     for j in numeric:
                         named[j, t] = any(w.startswith(part) for w in _name_roots(self.tool.params[j].name))
@@ -1567,9 +1547,8 @@ class Router(nn.Module):
             if kind == "number" and used.decoding and not prm.stems & _DATED:  # nor in a date, if another is free:
                 if block.free_number(used.starts | req.date_numbers):  # no room count 2023 in "15th October, 2023"
                     blocked |= req.date_numbers
-                clock = _clock_numbers(req)
-                if block.free_number(used.starts | clock):  # nor a time of day's: no age 3 in "from 3:00 p.m."
-                    blocked |= clock
+                if block.free_number(used.starts | req.clock_numbers):  # nor a time of day's: no age 3 in "3:00 p.m."
+                    blocked |= req.clock_numbers
             if kind == "number" and block.free_number(used.starts):  # a number starts at a number, if one is free
                 blocked |= {t for t, k in enumerate(req.number_starts) if k < 0}
                 if integer:  # and a whole one for an integer parameter, if one is free
@@ -2114,7 +2093,8 @@ def _nested(flat: dict[str, Any], tool: ToolInfo) -> dict[str, Any]:
 
 def _flat(args: dict[str, Any], tool: ToolInfo) -> dict[str, Any]:
     """A call's arguments -> its flat view (values by `ParamInfo.key`), the inverse of `_nested`."""
-    out = {k: v for k, v in args.items() if k not in {p.parent for p in tool.params if p.parent}}
+    parents = {p.parent for p in tool.params if p.parent}
+    out = {k: v for k, v in args.items() if k not in parents}
     for p in tool.params:
         obj = args.get(p.parent) if p.parent else None
         if isinstance(obj, dict) and p.name in obj:
@@ -2755,7 +2735,7 @@ def _across_phrases(value: str, prm: ParamInfo, text: str) -> bool:
         return False
     if _AS_WRITTEN & set(words(prm.name)) or takes_command(prm.name):
         return False
-    return not any(f"{q}{value.strip()}" in text for q in QUOTES)
+    return not _quoted_from(value.strip(), text)
 
 
 # kinds of administrative area, as a parameter's name words run together ("sub_district_name": subdistrict)
@@ -2825,6 +2805,11 @@ def _chance(prm: ParamInfo) -> bool:
     return prm.value_kind == "number" and bool({"probability", "prob"} & set(words(prm.name)))
 
 
+def _quoted_from(value: str, text: str) -> bool:
+    """Whether the text writes `value` right after an opening quote: "the 'tree of the year'"."""
+    return any(f"{q}{value}" in text for q in QUOTES)
+
+
 def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
     """Whether a value is words of the request's own clause, the speaker "I" with its verb or
     before it ("34 pants I bought" for a product id, "too big, I" for a size), or its question word
@@ -2833,7 +2818,7 @@ def _a_clause(value: str, prm: ParamInfo, text: str) -> bool:
     asking = _ASKING.fullmatch(value) is not None and not _FREE_TEXT & set(words(prm.name))  # (a name, too)
     if not asking and (_AS_WRITTEN & set(words(prm.name)) or _I_CLAUSE.search(value) is None):
         return False
-    return not any(f"{q}{value}" in text for q in QUOTES)
+    return not _quoted_from(value, text)
 
 
 def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:

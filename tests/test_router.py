@@ -722,6 +722,33 @@ def test_later_steps_and_set_aside_parts_leave_the_focus_embedding(tiny: Encoder
     assert aside.dismissive[0] and aside.focus and not torch.allclose(aside.r_focus, aside.r)
 
 
+def test_late_interaction_votes_with_what_is_asked_now(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The late-interaction term pools the tokens of what a request asks now (`focus`): with the other
+    terms off, changing the states of a set-aside clause's tokens leaves every tool's score as it was;
+    changing a kept token's state moves them."""
+    router = Router(tiny, catalogue, RouterConfig(dim=32))
+    router.eval()
+    with torch.no_grad():
+        router.tool_feat.weight.zero_()
+        router.req_proj.weight.zero_()
+        router.req_proj.bias.zero_()
+    (req,) = router._reqs([ToolCallExample(prompt="I'm not asking about the memory; spawn an agent now.")])
+    assert req.focus and len(req.focus) < len(req.offsets)
+    h, r, focus = router._tuned([req])[0]
+    aside = [t for t in range(len(req.offsets)) if t not in req.focus]
+    cands = [list(range(3))]
+
+    def scores(states: Tensor) -> Tensor:
+        with torch.no_grad():
+            return router._tool_logits([req], [(states, r, focus)], cands)[0][:3]
+
+    moved = h.clone()
+    moved[aside] += torch.randn(len(aside), h.shape[1])
+    assert torch.allclose(scores(h), scores(moved))
+    moved[req.focus[0]] += torch.randn(h.shape[1])
+    assert not torch.allclose(scores(h), scores(moved))
+
+
 def test_a_span_start_is_not_reused_within_a_call(trained: tuple[Router, list[float]]) -> None:
     router, _ = trained
     request = ToolCallExample(prompt="store value blue under key color for 60 seconds")

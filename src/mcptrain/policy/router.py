@@ -1179,8 +1179,8 @@ class Router(nn.Module):
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes, or a date or time of day it does not write": it cannot be
         called as asked; the two cosines again for what the request asks now, `RequestFeatures.r_focus`)
-        + a bilinear term + late interaction of the request's tokens with the tool. The cosines and
-        tokens come from `states`: the fine-tuned last layer's (`_tuned`).
+        + a bilinear term + late interaction with the tool of the tokens of what the request asks now. The
+        cosines and tokens come from `states`: the fine-tuned last layer's (`_tuned`).
         Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
@@ -1259,15 +1259,27 @@ class Router(nn.Module):
         rd = self._drop(r * scale)  # [B, H]
         keys = F.normalize(self._tool_keys(table, self.tool_proj), dim=-1)  # [N, d]
         bil = F.normalize(self.req_proj(rd), dim=-1) @ keys.T * self.bil_scale.exp()  # [B, d] @ [d, N] -> [B, N]
-        # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request.
+        # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request
+        # over the tokens of what it asks now (`RequestFeatures.focus`; all of them where it sets nothing
+        # aside): "I'm not asking about the neural model" gives neural_predict no vote.
         keys2 = self._tool_keys(table, self.tool_key2)  # [N, d]
         lengths = [len(q.offsets) for q in reqs]
         h_all = torch.cat([st[0] for st in states])  # [T_all, H]
         f_all = torch.cat([q.feats for q in reqs])  # [T_all, F1]
         tok = F.normalize(self.tool_tok(self._drop(h_all)) + self.tool_tok_feat(f_all), dim=-1)  # [T_all, d]
         sim = tok @ F.normalize(keys2, dim=-1).T * self.late_scale.exp()  # [T_all, N]
+        kept = torch.ones(sum(lengths), dtype=torch.bool)  # [T_all]
+        at = 0
+        for q, length in zip(reqs, lengths, strict=True):
+            if q.focus:
+                kept[at : at + length] = False
+                kept[[at + t for t in q.focus]] = True
+            at += length
+        sim = sim.masked_fill(~kept[:, None], -math.inf)
         padded = nn.utils.rnn.pad_sequence(list(sim.split(lengths)), batch_first=True, padding_value=-math.inf)
-        count = torch.tensor(lengths, dtype=torch.float32).clamp(min=1.0)  # [B]
+        count = torch.tensor(
+            [len(q.focus) or len(q.offsets) for q in reqs], dtype=torch.float32
+        ).clamp(min=1.0)  # [B] tokens that vote
         late = torch.logsumexp(padded, dim=1) - count.log()[:, None]  # [B, T_max, N] -> [B, N]
         late = late.nan_to_num(0.0, neginf=0.0)  # a request with no tokens gets no vote
         scores = self.tool_feat(feats)[..., 0] + bil + late  # [B, N]

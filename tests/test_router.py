@@ -722,16 +722,15 @@ def test_later_steps_and_set_aside_parts_leave_the_focus_embedding(tiny: Encoder
     assert aside.dismissive[0] and aside.focus and not torch.allclose(aside.r_focus, aside.r)
 
 
-def test_late_interaction_votes_with_what_is_asked_now(tiny: Encoder, catalogue: Catalogue) -> None:
-    """The late-interaction term pools the tokens of what a request asks now (`focus`): with the other
-    terms off, changing the states of a set-aside clause's tokens leaves every tool's score as it was;
-    changing a kept token's state moves them."""
+def test_tool_scores_read_what_is_asked_now(tiny: Encoder, catalogue: Catalogue) -> None:
+    """The bilinear term reads the focus embedding and the late-interaction term pools the tokens of what
+    a request asks now (`focus`): with the features' term off, changing the whole request's embedding or
+    the states of a set-aside clause's tokens leaves every tool's score as it was; changing a kept
+    token's state moves them."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     router.eval()
     with torch.no_grad():
         router.tool_feat.weight.zero_()
-        router.req_proj.weight.zero_()
-        router.req_proj.bias.zero_()
     (req,) = router._reqs([ToolCallExample(prompt="I'm not asking about the memory; spawn an agent now.")])
     assert req.focus and len(req.focus) < len(req.offsets)
     h, r, focus = router._tuned([req])[0]
@@ -745,6 +744,10 @@ def test_late_interaction_votes_with_what_is_asked_now(tiny: Encoder, catalogue:
     moved = h.clone()
     moved[aside] += torch.randn(len(aside), h.shape[1])
     assert torch.allclose(scores(h), scores(moved))
+    whole = torch.nn.functional.normalize(torch.randn_like(r), dim=-1)  # another whole-request embedding
+    with torch.no_grad():
+        other = router._tool_logits([req], [(h, whole, focus)], cands)[0][:3]
+    assert torch.allclose(scores(h), other)
     moved[req.focus[0]] += torch.randn(h.shape[1])
     assert not torch.allclose(scores(h), scores(moved))
 

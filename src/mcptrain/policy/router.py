@@ -1179,8 +1179,9 @@ class Router(nn.Module):
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes, or a date or time of day it does not write": it cannot be
         called as asked; the two cosines again for what the request asks now, `RequestFeatures.r_focus`)
-        + a bilinear term + late interaction with the tool of the tokens of what the request asks now. The
-        cosines and tokens come from `states`: the fine-tuned last layer's (`_tuned`).
+        + a bilinear term of what the request asks now (its focus embedding) + late interaction with the
+        tool of the tokens of what it asks now. The cosines and tokens come from `states`: the
+        fine-tuned last layer's (`_tuned`).
         Nothing per tool is learned, so unseen tools work.
         """
         table = self._table
@@ -1256,7 +1257,7 @@ class Router(nn.Module):
              agree, other, focus @ table.full.T, focus @ table.name.T, short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
-        rd = self._drop(r * scale)  # [B, H]
+        rd = self._drop(focus * scale)  # [B, H] what the request asks now
         keys = F.normalize(self._tool_keys(table, self.tool_proj), dim=-1)  # [N, d]
         bil = F.normalize(self.req_proj(rd), dim=-1) @ keys.T * self.bil_scale.exp()  # [B, d] @ [d, N] -> [B, N]
         # Late interaction, all requests' tokens at once: [T_all, d] @ [d, N], then log-mean-exp per request

@@ -723,14 +723,14 @@ def test_later_steps_and_set_aside_parts_leave_the_focus_embedding(tiny: Encoder
 
 
 def test_tool_scores_read_what_is_asked_now(tiny: Encoder, catalogue: Catalogue) -> None:
-    """The bilinear term reads the focus embedding and the late-interaction term pools the tokens of what
-    a request asks now (`focus`): with the features' term off, changing the whole request's embedding or
-    the states of a set-aside clause's tokens leaves every tool's score as it was; changing a kept
-    token's state moves them."""
+    """The first two features' cosines and the bilinear term read the focus embedding, the late-interaction
+    term pools the tokens of what a request asks now (`focus`): with the whole request's cosines (the
+    features 9, 10) off, changing the whole request's embedding or the states of a set-aside clause's
+    tokens leaves every tool's score as it was; changing a kept token's state moves them."""
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     router.eval()
     with torch.no_grad():
-        router.tool_feat.weight.zero_()
+        router.tool_feat.weight[:, 9:11] = 0.0
     (req,) = router._reqs([ToolCallExample(prompt="I'm not asking about the memory; spawn an agent now.")])
     assert req.focus and len(req.focus) < len(req.offsets)
     h, r, focus = router._tuned([req])[0]

@@ -387,9 +387,14 @@ def relative_spans(text: str, today: Today | None) -> list[tuple[tuple[int, int]
 
 
 def writes_date(text: str) -> bool:
-    """Whether a request writes a date: digits ("2023-04-11", "4/11/2023") or a month with a day or
-    year ("April 11th", "Jun.20,2023", "the 12th of March")."""
-    return bool(_NUMERIC.search(text) or _WORDED.search(text))
+    """Whether a request writes a date: digits ("2023-04-11", "4/11/2023"), a month with a day or
+    year ("April 11th", "Jun.20,2023", "the 12th of March"), or a day counted from today ("this
+    Friday", "tomorrow", "the 12th").
+
+    >>> writes_date("a table for four this Friday at 8"), writes_date("a table for four at 8")
+    (True, False)
+    """
+    return bool(_NUMERIC.search(text) or _WORDED.search(text) or _RELATIVE.search(text))
 
 
 def date_texts(value: str, fmt: str) -> list[str]:

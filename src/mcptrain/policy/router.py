@@ -131,7 +131,7 @@ from mcptrain.policy.text import (
 )
 from mcptrain.types import ToolCall, ToolCallExample
 
-FORMAT_VERSION = 9  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
+FORMAT_VERSION = 10  # 2: number order; 3: "none" from the best candidate, cosine tool terms, numbers needed;
 # 4: pointer features from the word after a token and from each word's own meaning; 5: the words around
 # each token (capitalised, stopword, punctuation); "a date parameter, and the request writes a date";
 # a span crossing a boundary word ("theft in California"); "none" sees how much of the best tool's needs
@@ -140,7 +140,9 @@ FORMAT_VERSION = 9  # 2: number order; 3: "none" from the best candidate, cosine
 # parameter's name (a mask, no new weights); 8: the encoder's last layer fine-tuned for the tool scores,
 # which also read what the request asks now (r_focus); more later-step cues ("after that", "Step 2");
 # 9: "none" is the best candidate's score plus what the head reads from the other features (it sees the
-# best score only among several candidates; "one candidate" replaces the runner-up gap)
+# best score only among several candidates; "one candidate" replaces the runner-up gap); 10: the tool scores'
+# first two cosines, bilinear and late-interaction terms read what the request asks now (its focus), the
+# whole request's cosines are features 9, 10; a day counted from today ("this Friday") is a date written
 VALUE_KINDS = ("enum", "bool", "string", "number", "fragment")
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
@@ -1172,13 +1174,14 @@ class Router(nn.Module):
     ) -> list[Tensor]:
         """Per request: logits over its candidates, then "none" last.  # B x [K_b + 1]
 
-        A tool's score: learned weights on 12 features (cosine of request and tool text, cosine with
-        the name alone, best share of the name's words in one clause of the request, the same in
+        A tool's score: learned weights on 12 features (cosine of what the request asks now
+        (`RequestFeatures.r_focus`: not what it sets aside, nor later steps) and the tool's text, cosine
+        with the name alone, best share of the name's words in one clause of the request, the same in
         clauses that set things aside or belong to a later step, share of the description's words,
         "this tool was the failed previous call", how early the request names it, the tool's name
         does what the request asks (find, book, play, ...) or another such thing, "the tool needs
         more numbers than the request writes, or a date or time of day it does not write": it cannot be
-        called as asked; the two cosines again for what the request asks now, `RequestFeatures.r_focus`)
+        called as asked; the two cosines again for the whole request)
         + a bilinear term of what the request asks now (its focus embedding) + late interaction with the
         tool of the tokens of what it asks now. The cosines and tokens come from `states`: the
         fine-tuned last layer's (`_tuned`).
@@ -1253,8 +1256,8 @@ class Router(nn.Module):
         agree = said @ table.action.T  # [B, A] @ [A, N] -> [B, N] the tool does what the request says
         other = (said.sum(-1, keepdim=True) > 0).float() * table.action.sum(-1) * (1.0 - agree)  # [B, N] another
         feats = torch.stack(
-            [r @ table.full.T, r @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
-             agree, other, focus @ table.full.T, focus @ table.name.T, short],
+            [focus @ table.full.T, focus @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
+             agree, other, r @ table.full.T, r @ table.name.T, short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(focus * scale)  # [B, H] what the request asks now

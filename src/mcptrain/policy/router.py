@@ -1256,8 +1256,8 @@ class Router(nn.Module):
         agree = said @ table.action.T  # [B, A] @ [A, N] -> [B, N] the tool does what the request says
         other = (said.sum(-1, keepdim=True) > 0).float() * table.action.sum(-1) * (1.0 - agree)  # [B, N] another
         feats = torch.stack(
-            [focus @ table.full.T, focus @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev, 1.0 - earliest,
-             agree, other, r @ table.full.T, r @ table.name.T, short],
+            [focus @ table.full.T, focus @ table.name.T, named[:, 0], named[:, 1], x @ table.m_desc, prev,
+             1.0 - earliest, agree, other, r @ table.full.T, r @ table.name.T, short],
             dim=-1,
         )  # [B, N, N_TOOL_FEATS]
         rd = self._drop(focus * scale)  # [B, H] what the request asks now

@@ -727,6 +727,7 @@ def test_tool_scores_read_what_is_asked_now(tiny: Encoder, catalogue: Catalogue)
     term pools the tokens of what a request asks now (`focus`): with the whole request's cosines (the
     features 9, 10) off, changing the whole request's embedding or the states of a set-aside clause's
     tokens leaves every tool's score as it was; changing a kept token's state moves them."""
+    torch.manual_seed(0)
     router = Router(tiny, catalogue, RouterConfig(dim=32))
     router.eval()
     with torch.no_grad():

@@ -37,7 +37,7 @@ from mcptrain.dates import (
     writes_time,
 )
 from mcptrain.languages import language_role
-from mcptrain.places import PLACE_SUFFIX, code_form, place_forms, place_spans, region_after
+from mcptrain.places import PLACE_SUFFIX, city_state_written, code_form, place_forms, place_spans, region_after
 from mcptrain.policy.encoder import Encoder, Encoding
 from mcptrain.policy.text import (
     ACTIONS,
@@ -373,6 +373,11 @@ class RequestFeatures:
         """Tokens of the name the speaker gives as their own ("my name is Charlie", "Hi, I am Karan")."""
         spans = [m.span(1) for m in _SPEAKER_NAME.finditer(self.text)]
         return frozenset(t for t, (a, _) in enumerate(self.offsets) if any(x <= a < y for x, y in spans))
+
+    @cached_property
+    def city_state(self) -> str | None:
+        """The one 'City, ST' the request writes (`places.city_state_written`, once)."""
+        return city_state_written(self.text)
 
     @cached_property
     def place_starts(self) -> frozenset[int]:

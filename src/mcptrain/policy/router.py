@@ -60,7 +60,6 @@ from mcptrain.places import (
     as_code,
     as_example,
     city_alone,
-    city_state_written,
     complete_place,
     is_place,
     region_after,
@@ -1556,7 +1555,8 @@ class Router(nn.Module):
             )
             logits = block.start_logits(i, ck)  # [T]
             blocked = set(used.starts)
-            sentence = bool(set(words(prm.name)) & _FREE_TEXT)  # a parameter that takes a sentence
+            name_words = words(prm.name)
+            sentence = bool(set(name_words) & _FREE_TEXT)  # a parameter that takes a sentence
             own_name = _name_written(req, prm.name) if kind == "string" and used.decoding else []
             integer = prm.schema_kind == "integer"
             max_len = self.config.max_span_tokens
@@ -1589,12 +1589,11 @@ class Router(nn.Module):
                 blocked |= set(range(len(req.offsets))) - set(when)
             elif kind == "string" and used.decoding:  # nor inside another's value: "Ronaldo" of "Cristiano Ronaldo"
                 blocked |= used.covered | block.theirs(i)
-                if not prm.location and not _ID_NAMES & set(words(prm.name)):  # nor a number named as another's
+                if not prm.location and not _ID_NAMES & set(name_words):  # nor a number named as another's
                     blocked |= block.others_numbers(i)  # ("4.5 stars" is a rating's; "123 White Street" an address)
                 blocked |= {t - 1 for t in used.covered if t and req.w_lower[req.tok_word[t - 1]] in _ARTICLES}  # "the"
                 blocked |= req.inside_chunks  # nor inside an identifier: "2020" of "2019-2020"
-                pw = words(prm.name)
-                if not (PERSON_WORDS & set(pw) or pw == ["name"]):  # nor the speaker's own name: "my name is Charlie"
+                if not (PERSON_WORDS & set(name_words) or name_words == ["name"]):  # nor the speaker's: "I am Karan"
                     blocked |= req.speaker_tokens
                 named_at = {w for a, b in own_name for w in range(a, b)}  # nor on its own name
                 blocked |= {t for t, w in enumerate(req.tok_word) if w in named_at}  # ("zone" of "London time zone")
@@ -1720,7 +1719,7 @@ class Router(nn.Module):
                 text = next((v for v in prm.named_values if v.lower() in forms), text)
             if used.decoding and _COMMA_SEPARATED.search(str(prm.schema.get("description", ""))):
                 text = _joined_by_commas(text, req.text)  # "ShishirPatil/gorilla and gorilla-llm/gorilla-cli"
-            city_state = city_state_written(req.text) if used.decoding and "state" in prm.place else None
+            city_state = req.city_state if used.decoding and "state" in prm.place else None
             if city_state and block.locations == 1 and not re.search(r"\d", text) and city_state != text:
                 if ("," not in text and not is_place(text)) or city_state.split(",")[0] in text:  # 'City, ST'
                     text = city_state  # asked: not "Yosemite National Park (at) Mariposa, CA" but "Mariposa, CA"
@@ -2767,8 +2766,14 @@ _ANY_DIVISION = re.compile(r"\b(?:{})\b".format("|".join(_DIVISIONS.values())), 
 def _division(prm: ParamInfo) -> str | None:
     """The kind of administrative area a string parameter names, by its name: "district_name" ->
     "district", "sub_district_name" -> "subdistrict"; None for others."""
-    kind = "".join(w for w in words(prm.name.lower()) if w != "name")
-    return kind if kind in _DIVISIONS and prm.value_kind == "string" else None
+    return _division_named(prm.name) if prm.value_kind == "string" else None
+
+
+@functools.cache
+def _division_named(name: str) -> str | None:
+    """`_division` by a parameter's name alone, once per name (it is asked on every walk)."""
+    kind = "".join(w for w in words(name.lower()) if w != "name")
+    return kind if kind in _DIVISIONS else None
 
 
 def _named_division(prm: ParamInfo, text: str) -> str | None:
@@ -2848,12 +2853,14 @@ def _unnamed_id(value: str, prm: ParamInfo, tool: str, text: str) -> bool:
     trait of a Lion" no variant_id, "I need to log into my account" no password "log"; a ticker may be
     a company's name ("Apple")."""
     name = words(prm.name)
+    if not name or name[-1] not in _ID_NAMES:
+        return False
     word = (  # a capitalised word, not a company's for its ticker ("Apple"), nor a possessor ("Adriel's")
         _TITLE_WORD.fullmatch(value) is not None
         and not {"ticker", "symbol"} & set(name)
         and not re.search(rf"\b{re.escape(value)}'s\b", text)
     )
-    if not name or name[-1] not in _ID_NAMES or not (_PLAIN_WORDS.fullmatch(value) or word):
+    if not (_PLAIN_WORDS.fullmatch(value) or word):
         return False
     labels = _LABEL_WORDS | set(name) | set(words(tool)) | {"is"}
     for m in re.finditer(re.escape(value), text, re.I):
@@ -2882,10 +2889,9 @@ def _misshapen(value: str, prm: ParamInfo) -> bool:
     if prm.currency is not None and not _CODE.fullmatch(value) and not currency_mentions(value):
         return True
     if prm.location:  # a place in lower case that is none ("salon", "life history"), a day ("on the 3rd"), a number
-        worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value))
         tail = re.search(r"\s([a-z]+)$", value)  # nor a thing ending in a word of no kind of place: "GMO yoga mat"
-        odd = tail is not None and not _PLACE_KIND.fullmatch(tail.group(1)) and not any(c.isdigit() for c in value)
-        worded = worded or (odd and not is_place(value))
+        odd = tail is not None and not _PLACE_KIND.fullmatch(tail.group(1))
+        worded = not any(c.isdigit() for c in value) and (value == value.lower() or speaks_of_time(value) or odd)
         camel = _CAMEL_CASE.fullmatch(value) is not None  # a product or a site: "VirusTotal", "GitHub"
         if _ORDINAL.fullmatch(value) or ((worded or camel) and not is_place(value)) or _NUMBER_ONLY.fullmatch(value):
             return True
